@@ -1,0 +1,10 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_initial';
+
+export interface Migration {
+  name: string;
+  up(db: Kysely<any>): Promise<void>;
+}
+
+// Listed statically so the bundle carries every migration; order is application order.
+export const MIGRATIONS: readonly Migration[] = [{ name: '0001_initial', up: m0001.up }];

@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { SessionUser } from '../../src-shared/contract';
+import type { DB } from '../db/schema';
+import type { CoreEvents } from './events';
+import type { Clock, Logger, Platform } from './ports';
+
+/** What every service gets: the database and the ports. Built once by createCore. */
+export interface CoreDeps {
+  db: Kysely<DB>;
+  sqlite: Database.Database;
+  clock: Clock;
+  platform: Platform;
+  logger: Logger;
+  events: CoreEvents;
+}
+
+/** Per call: the caller's session and the means to change it (sign in, sign out). */
+export interface CallContext {
+  /** Identifies the caller's window or web client; sessions are keyed by it. */
+  sessionKey: string;
+  user: SessionUser | null;
+  startSession(user: SessionUser): void;
+  endSession(): void;
+}
+
+/** The signed-in user; dispatch guarantees one for every channel that is not public. */
+export function requireUser(ctx: CallContext): SessionUser {
+  if (!ctx.user) throw new Error('requireUser called on a public channel without a session');
+  return ctx.user;
+}

@@ -1,0 +1,105 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+// The database as the app sees it now (all migrations applied). Row types stay in main;
+// the contract carries domain types.
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  locale: string | null;
+  disabled: Generated<number>;
+  failed_attempts: Generated<number>;
+  locked_until: number | null;
+  last_sign_in_at: number | null;
+  created_at: number;
+}
+
+export interface CustomersTable {
+  id: Generated<number>;
+  customer_no: string;
+  name: string;
+  kind: string;
+  phone: string | null;
+  created_at: number;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  customer_id: number;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  created_at: number;
+}
+
+export interface ProductsTable {
+  id: Generated<number>;
+  product_line: string;
+  model: string;
+  name: string;
+}
+
+/** Per-day sequences for human numbers, keyed like 'SR-20261124' or 'C-20261124'. */
+export interface CountersTable {
+  key: string;
+  last: number;
+}
+
+export interface TicketsTable {
+  id: Generated<number>;
+  number: string;
+  customer_id: number;
+  contact_id: number | null;
+  product_id: number | null;
+  type: string;
+  /** PRIORITY_RANK: 0 low … 3 urgent, so ordering by urgency is an integer index order. */
+  priority: number;
+  channel: string;
+  status: string;
+  subject: string;
+  description: string;
+  requested_by: string | null;
+  assignee_id: number | null;
+  created_by: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TicketEventsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  at: number;
+  actor_id: number | null;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+}
+
+/** FTS5 virtual table (search adapter in features/search): rowid = tickets.id. */
+export interface TicketSearchTable {
+  rowid: number;
+  terms: string;
+}
+
+export interface DB {
+  settings: SettingsTable;
+  users: UsersTable;
+  customers: CustomersTable;
+  contacts: ContactsTable;
+  products: ProductsTable;
+  counters: CountersTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  ticket_search: TicketSearchTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewTicket = Insertable<TicketsTable>;

@@ -1,0 +1,10 @@
+import type { CoreDeps } from '../../core/context';
+import { defineHandlers } from '../../core/handlers';
+import { lookup, products } from './service';
+
+export function customersHandlers(deps: CoreDeps) {
+  return defineHandlers('customers', {
+    lookup: (input) => lookup(deps.db, input.text, input.limit),
+    products: () => products(deps.db),
+  });
+}

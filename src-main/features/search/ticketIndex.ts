@@ -1,0 +1,37 @@
+import type Database from 'better-sqlite3';
+import { indexTerms } from './terms';
+
+// The FTS5 adapter for service requests (dialect-specific SQL lives here and in db/).
+// ticket_search is contentless: rowid = tickets.id, one column of terms from terms.ts.
+
+export interface TicketSearchFields {
+  number: string;
+  subject: string;
+  description: string;
+  customerName: string;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  productName?: string | null;
+  productModel?: string | null;
+}
+
+export function ticketTerms(f: TicketSearchFields): string {
+  return indexTerms(f.number, f.subject, f.description, f.customerName, f.contactName, f.contactPhone, f.productName, f.productModel);
+}
+
+/** Prepared statements for one connection; reuse across calls (bulk loads included). */
+export function ticketIndexStatements(sqlite: Database.Database) {
+  const insert = sqlite.prepare('INSERT INTO ticket_search (rowid, terms) VALUES (?, ?)');
+  const remove = sqlite.prepare('DELETE FROM ticket_search WHERE rowid = ?');
+  return {
+    /** Adds or replaces the terms of one request; call inside the write's transaction. */
+    put(id: number, fields: TicketSearchFields): void {
+      remove.run(id);
+      insert.run(id, ticketTerms(fields));
+    },
+    /** For bulk loads of new rows only: no delete first. */
+    insertNew(id: number, fields: TicketSearchFields): void {
+      insert.run(id, ticketTerms(fields));
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import type { z } from 'zod';
+import type { TicketDetail, TicketListItem, TicketPage } from '../../../src-shared/contract';
+import type { createTicketInput, listTicketsInput } from '../../../src-shared/contract/tickets';
+import {
+  TICKET_PRIORITIES,
+  formatTicketNumber,
+  PRIORITY_RANK,
+  type TicketChannel,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketType,
+} from '../../../src-shared/domain/tickets';
+import { dayKey } from '../../../src-shared/domain/time';
+import { AppError } from '../../../src-shared/errors';
+import type { CoreDeps } from '../../core/context';
+import { findContact, findCustomer, findProduct, insertContact, insertCustomer } from '../customers/queries';
+import { nextCustomerNo } from '../customers/service';
+import { ticketIndexStatements } from '../search/ticketIndex';
+import { matchExpression } from '../search/terms';
+import { getSettings } from '../settings/queries';
+import { decodeCursor, encodeCursor } from './cursor';
+import { getTicketRow, listTicketEvents, listTickets, nextSequence } from './queries';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+function priorityName(rank: number): TicketPriority {
+  return TICKET_PRIORITIES[rank] ?? 'normal';
+}
+
+function notFoundField(path: string): AppError {
+  return new AppError('VALIDATION', `${path} does not exist`, { fields: [{ path, code: 'notFound', message: 'not found' }] });
+}
+
+export function createTicketService(deps: CoreDeps) {
+  const { db, sqlite, clock, events } = deps;
+  const index = ticketIndexStatements(sqlite);
+
+  async function timeZone(): Promise<string> {
+    return (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE;
+  }
+
+  async function get(id: number): Promise<TicketDetail> {
+    const row = await getTicketRow(db, id);
+    if (!row) throw new AppError('NOT_FOUND', `Service request ${id} not found`);
+    const history = await listTicketEvents(db, id);
+    return {
+      id: row.id,
+      number: row.number,
+      subject: row.subject,
+      description: row.description,
+      status: row.status as TicketStatus,
+      type: row.type as TicketType,
+      priority: priorityName(row.priority),
+      channel: row.channel as TicketChannel,
+      requestedBy: row.requested_by,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      customerName: row.customer_name,
+      assigneeName: row.assignee_name,
+      customer: { id: row.customer_id, customerNo: row.customer_no, name: row.customer_name, phone: row.customer_phone },
+      contact: row.contact_id !== null && row.contact_name !== null ? { id: row.contact_id, name: row.contact_name, phone: row.contact_phone } : null,
+      product: row.product_id !== null && row.product_name !== null ? { id: row.product_id, name: row.product_name, model: row.product_model ?? '' } : null,
+      createdByName: row.created_by_name,
+      events: history.map((e) => ({
+        at: e.at,
+        kind: e.kind,
+        actorName: e.actor_name,
+        fromStatus: e.from_status as TicketStatus | null,
+        toStatus: e.to_status as TicketStatus | null,
+        note: e.note,
+      })),
+    };
+  }
+
+  /** Creates a request (and a new customer or contact typed into the form) in one transaction. */
+  async function create(input: z.output<typeof createTicketInput>, actorId: number): Promise<TicketDetail> {
+    const now = clock.now();
+    const tz = await timeZone();
+    const id = await db.transaction().execute(async (trx) => {
+      let customer;
+      if ('id' in input.customer) {
+        customer = await findCustomer(trx, input.customer.id);
+        if (!customer) throw notFoundField('customer.id');
+      } else {
+        customer = await insertCustomer(trx, {
+          customer_no: await nextCustomerNo(trx, now, tz),
+          name: input.customer.name,
+          kind: 'company',
+          phone: input.customer.phone || null,
+          created_at: now,
+        });
+      }
+
+      let contact = null;
+      if (input.contact && 'id' in input.contact) {
+        contact = await findContact(trx, input.contact.id);
+        if (!contact || contact.customer_id !== customer.id) throw notFoundField('contact.id');
+      } else if (input.contact) {
+        contact = await insertContact(trx, { customer_id: customer.id, name: input.contact.name, phone: input.contact.phone || null, created_at: now });
+      }
+
+      let product = null;
+      if (input.productId !== undefined) {
+        product = await findProduct(trx, input.productId);
+        if (!product) throw notFoundField('productId');
+      }
+
+      const day = dayKey(now, tz);
+      const number = formatTicketNumber(day, await nextSequence(trx, `SR-${day}`));
+      const status: TicketStatus = 'pending_assignment';
+      const row = await trx
+        .insertInto('tickets')
+        .values({
+          number,
+          customer_id: customer.id,
+          contact_id: contact?.id ?? null,
+          product_id: product?.id ?? null,
+          type: input.type,
+          priority: PRIORITY_RANK[input.priority],
+          channel: input.channel,
+          status,
+          subject: input.subject,
+          description: input.description,
+          requested_by: input.requestedBy ?? null,
+          assignee_id: null,
+          created_by: actorId,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('ticket_events')
+        .values({ ticket_id: row.id, at: now, actor_id: actorId, kind: 'created', from_status: null, to_status: status, note: null })
+        .execute();
+      index.put(row.id, {
+        number,
+        subject: input.subject,
+        description: input.description,
+        customerName: customer.name,
+        contactName: contact?.name,
+        contactPhone: contact?.phone,
+        productName: product?.name,
+        productModel: product?.model,
+      });
+      return row.id;
+    });
+    events.emit('tickets.changed', { ids: [id] });
+    return get(id);
+  }
+
+  async function list(input: z.output<typeof listTicketsInput>): Promise<TicketPage> {
+    const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+    let match: string | undefined;
+    if (input.text) {
+      const expr = matchExpression(input.text);
+      // Only punctuation typed: nothing can match it.
+      if (expr === null) return { items: [], nextCursor: null };
+      match = expr;
+    }
+    const rows = await listTickets(
+      db,
+      { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee, match },
+      input.sort,
+      cursor,
+      input.limit + 1,
+    );
+    const more = rows.length > input.limit;
+    const page = more ? rows.slice(0, input.limit) : rows;
+    const items: TicketListItem[] = page.map((r) => ({
+      id: r.id,
+      number: r.number,
+      subject: r.subject,
+      status: r.status as TicketStatus,
+      type: r.type as TicketType,
+      priority: priorityName(r.priority),
+      channel: r.channel as TicketChannel,
+      customerName: r.customer_name,
+      assigneeName: r.assignee_name,
+      requestedBy: r.requested_by,
+      createdAt: r.created_at,
+    }));
+    const last = page.at(-1);
+    let nextCursor: string | null = null;
+    if (more && last) {
+      const value = input.sort === 'priority_desc' ? last.priority : input.sort === 'requested_asc' ? (last.requested_by ?? '9999-12-31') : null;
+      nextCursor = encodeCursor([value, last.id]);
+    }
+    return { items, nextCursor };
+  }
+
+  return { create, list, get, timeZone };
+}

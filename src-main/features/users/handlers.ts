@@ -1,0 +1,24 @@
+import type { CoreDeps } from '../../core/context';
+import { defineHandlers } from '../../core/handlers';
+import { assignees, signIn } from './service';
+
+export function authHandlers(deps: CoreDeps) {
+  return defineHandlers('auth', {
+    signIn: async (input, ctx) => {
+      const user = await signIn(deps, input.username, input.password);
+      ctx.startSession(user);
+      return user;
+    },
+    signOut: (_input, ctx) => {
+      ctx.endSession();
+      return null;
+    },
+    session: (_input, ctx) => ctx.user,
+  });
+}
+
+export function usersHandlers(deps: CoreDeps) {
+  return defineHandlers('users', {
+    assignees: () => assignees(deps),
+  });
+}

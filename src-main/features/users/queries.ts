@@ -1,0 +1,42 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export function findUserByUsername(db: Q, username: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .executeTakeFirst();
+}
+
+export function countUsers(db: Q) {
+  return db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
+export function recordFailure(db: Q, id: number, failures: number, lockedUntil: number | null) {
+  return db.updateTable('users').set({ failed_attempts: failures, locked_until: lockedUntil }).where('id', '=', id).execute();
+}
+
+export function recordSuccess(db: Q, id: number, at: number) {
+  return db
+    .updateTable('users')
+    .set({ failed_attempts: 0, locked_until: null, last_sign_in_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function listAssignees(db: Q) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role'])
+    .where('disabled', '=', 0)
+    .where('role', 'in', ['engineer', 'supervisor'])
+    .orderBy('display_name')
+    .execute();
+}

@@ -1,0 +1,38 @@
+import type { ChannelDef } from './channel';
+import { auth } from './auth';
+import { customers } from './customers';
+import { system } from './system';
+import { tickets } from './tickets';
+import { users } from './users';
+
+export * from './channel';
+export type { SessionUser } from './auth';
+export type { SystemStatus } from './system';
+export type { TicketListItem, TicketDetail, TicketPage, TicketEvent } from './tickets';
+export type { CustomerSummary, ProductOption } from './customers';
+export type { UserOption } from './users';
+
+/** Every channel the app speaks, by domain. Channel names are `domain.verb`. */
+export const contract = { system, auth, tickets, customers, users } as const;
+
+export type Contract = typeof contract;
+export type Domain = keyof Contract;
+export type ChannelName = {
+  [D in Domain]: `${D & string}.${keyof Contract[D] & string}`;
+}[Domain];
+
+type Split<N extends string> = N extends `${infer D}.${infer V}` ? [D, V] : never;
+export type ChannelOf<N extends ChannelName> = Split<N> extends [infer D extends Domain, infer V extends keyof Contract[D]]
+  ? Contract[D][V]
+  : never;
+
+export const CHANNEL_NAMES: readonly ChannelName[] = Object.entries(contract).flatMap(([domain, channels]) =>
+  Object.keys(channels).map((verb) => `${domain}.${verb}` as ChannelName),
+);
+
+export function channelDef(name: string): ChannelDef | undefined {
+  const [domain, verb] = name.split('.');
+  if (!domain || !verb || !Object.hasOwn(contract, domain)) return undefined;
+  const channels = contract[domain as Domain] as Record<string, ChannelDef>;
+  return Object.hasOwn(channels, verb) ? channels[verb] : undefined;
+}

@@ -1,0 +1,32 @@
+// Roles and the permissions each one holds. Dispatch checks a channel's permission against
+// this table for every call; the renderer uses the same table only to hide what a role
+// cannot do (hiding is a convenience, the check in main is the guard).
+export const ROLES = ['agent', 'engineer', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'tickets.read',
+  'tickets.create',
+  'customers.read',
+  'users.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * A channel needs either a permission, or one of two pseudo-permissions:
+ * 'public' (no session needed: first-run status, sign-in) and 'signedIn' (any session).
+ */
+export type Access = Permission | 'public' | 'signedIn';
+
+const ALL: readonly Permission[] = PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  agent: ['tickets.read', 'tickets.create', 'customers.read', 'users.read'],
+  engineer: ['tickets.read', 'customers.read', 'users.read'],
+  supervisor: ALL,
+  admin: ALL,
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
