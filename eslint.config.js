@@ -19,7 +19,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['migrations/**/*.ts'],
+    // Migrations run against every past schema, so Kysely<any> is the honest type there.
+    files: ['migrations/**/*.ts', 'src-main/db/migrator*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

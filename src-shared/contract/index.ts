@@ -21,10 +21,10 @@ export type ChannelName = {
   [D in Domain]: `${D & string}.${keyof Contract[D] & string}`;
 }[Domain];
 
-type Split<N extends string> = N extends `${infer D}.${infer V}` ? [D, V] : never;
-export type ChannelOf<N extends ChannelName> = Split<N> extends [infer D extends Domain, infer V extends keyof Contract[D]]
-  ? Contract[D][V]
-  : never;
+type DomainOf<N> = N extends `${infer D}.${string}` ? (D extends Domain ? D : never) : never;
+type VerbOf<N> = N extends `${string}.${infer V}` ? V : never;
+export type ChannelOf<N extends ChannelName> =
+  VerbOf<N> extends keyof Contract[DomainOf<N>] ? Contract[DomainOf<N>][VerbOf<N>] : never;
 
 export const CHANNEL_NAMES: readonly ChannelName[] = Object.entries(contract).flatMap(([domain, channels]) =>
   Object.keys(channels).map((verb) => `${domain}.${verb}` as ChannelName),

@@ -9,8 +9,10 @@
 // bigrams are followed by its unigrams, so bigrams of different runs are never adjacent.
 // A one-character query matches the unigram. Words match as prefixes.
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const CHUNK = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)|([\p{L}\p{N}]+)/gu;
+const CJK_CLASS = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';
+const CJK = new RegExp(CJK_CLASS, 'u');
+/** Group 1: a run of CJK characters; group 2: a word of other letters and digits. */
+const CHUNK = new RegExp(`(${CJK_CLASS}+)|((?:(?!${CJK_CLASS})[\\p{L}\\p{N}])+)`, 'gu');
 
 function normalize(text: string): string {
   // NFKC folds full-width letters and digits (Ｅ４ → E4) that Chinese IMEs often produce.

@@ -1,0 +1,82 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, channelDef } from '../../src-shared/contract';
+import { ROLES, roleHas } from '../../src-shared/domain/roles';
+import type { Core } from './createCore';
+import { addUser, setupDesk, signInAs, testCore } from './testing';
+
+// Every channel, every role: malformed input is VALIDATION, a caller without a session is
+// UNAUTHENTICATED, a role without the permission is FORBIDDEN, and none of them writes.
+
+let core: Core;
+
+beforeAll(async () => {
+  ({ core } = await testCore());
+  await setupDesk(core);
+  for (const role of ROLES) {
+    await addUser(core, role, `${role}1`);
+    await signInAs(core, `${role}1`);
+  }
+});
+
+function ticketCount(): number {
+  return (core.deps.sqlite.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+}
+
+describe('dispatch', () => {
+  afterEach(() => expect(ticketCount()).toBe(0));
+
+  it('answers unknown channels with NOT_FOUND and never throws', async () => {
+    for (const name of ['nope', 'tickets.nope', 'constructor.name', '__proto__.x', 'tickets.toString']) {
+      const result = await core.dispatch(name, {}, 'admin');
+      expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+  });
+
+  it.each(CHANNEL_NAMES)('%s rejects malformed input with VALIDATION and field details', async (name) => {
+    for (const bad of [{ unexpected: 1 }, 'string', 42, []]) {
+      const result = await core.dispatch(name, bad, 'admin');
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('VALIDATION');
+        expect(result.error.details?.fields?.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it.each(CHANNEL_NAMES)('%s enforces its access rule for every role', async (name) => {
+    const access = channelDef(name)!.access;
+    // Input that passes validation is not needed: access is checked after validation, so
+    // use a valid-shaped call where one is simple, else check through a bad-input-free path.
+    const input = validSample(name);
+    if (input === undefined) return;
+    const anonymous = await core.dispatch(name, input, 'nobody');
+    if (access === 'public') expect(anonymous.ok || anonymous.error.code !== 'UNAUTHENTICATED').toBe(true);
+    else expect(anonymous).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+
+    for (const role of ROLES) {
+      const result = await core.dispatch(name, input, `${role}1`);
+      const allowed = access === 'public' || access === 'signedIn' || roleHas(role, access);
+      if (allowed) expect(result.ok ? 'ok' : result.error.code).not.toBe('FORBIDDEN');
+      else expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+});
+
+/** A well-formed input per channel that writes nothing (creates use an unknown customer id). */
+function validSample(name: string): unknown {
+  const samples: Record<string, unknown> = {
+    'system.status': {},
+    'system.setup': undefined, // covered by its own tests: it changes the session
+    'auth.signIn': undefined, // changes the session
+    'auth.signOut': undefined, // changes the session
+    'auth.session': {},
+    'tickets.create': { customer: { id: 999999 }, type: 'repair', channel: 'phone', subject: 'x' },
+    'tickets.list': {},
+    'tickets.get': { id: 1 },
+    'customers.lookup': {},
+    'customers.products': {},
+    'users.assignees': {},
+  };
+  if (!(name in samples)) throw new Error(`add a sample for ${name}`);
+  return samples[name];
+}

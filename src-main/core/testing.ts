@@ -1,0 +1,53 @@
+import type { Role } from '../../src-shared/domain/roles';
+import type { Result } from '../../src-shared/errors';
+import { hashPassword } from '../features/users/password';
+import { createUser } from '../features/users/service';
+import { createCore, type Core } from './createCore';
+import { silentLogger, type Clock, type Platform } from './ports';
+
+// Test support: a real core on an in-memory SQLite database with a clock tests move by hand.
+
+export interface FakeClock extends Clock {
+  set(ms: number): void;
+  advance(ms: number): void;
+}
+
+export function fakeClock(start = Date.UTC(2026, 10, 24, 2, 0, 0)): FakeClock {
+  let t = start;
+  return { now: () => t, set: (ms) => void (t = ms), advance: (ms) => void (t += ms) };
+}
+
+export const testPlatform: Platform = { kind: 'test', notify() {}, timeZone: () => 'Asia/Shanghai' };
+
+export async function testCore(clock: FakeClock = fakeClock()): Promise<{ core: Core; clock: FakeClock }> {
+  const core = await createCore({ dbPath: ':memory:', clock, platform: testPlatform, logger: silentLogger, version: 'test' });
+  return { core, clock };
+}
+
+export const ADMIN = { username: 'admin', displayName: '管理员', password: 'correct horse battery' };
+
+/** Runs first-run setup; the session 'admin' is signed in afterwards. */
+export async function setupDesk(core: Core, demoData = false): Promise<void> {
+  unwrap(
+    await core.dispatch('system.setup', { companyName: '华东精密机械', locale: 'zh-CN', admin: ADMIN, demoData }, 'admin'),
+  );
+}
+
+/** Adds an account of any role straight into the database (account management has no channel yet). */
+export async function addUser(core: Core, role: Role, username: string, password = 'a long enough pass'): Promise<void> {
+  await createUser(
+    core.deps.db,
+    { username, displayName: username, passwordHash: await hashPassword(password), role },
+    core.deps.clock.now(),
+  );
+}
+
+/** Signs `username` in on a session of the same name. */
+export async function signInAs(core: Core, username: string, password = 'a long enough pass'): Promise<void> {
+  unwrap(await core.dispatch('auth.signIn', { username, password }, username));
+}
+
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.details ?? {})}`);
+  return result.data;
+}

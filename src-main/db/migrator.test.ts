@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, type Migration } from '../../migrations/index';
+import { migrate } from './migrator';
+
+function open(file = ':memory:') {
+  const sqlite = new Database(file);
+  return { sqlite, db: new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) }) };
+}
+
+const tables = (sqlite: Database.Database) =>
+  (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+
+describe('migrations', () => {
+  it('migrate an empty database, and re-running does nothing', async () => {
+    const { sqlite, db } = open();
+    const first = await migrate(db, sqlite, MIGRATIONS, 1);
+    expect(first.applied).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(tables(sqlite)).toEqual(expect.arrayContaining(['tickets', 'users', 'customers', 'ticket_search', 'schema_migrations']));
+    expect(await migrate(db, sqlite, MIGRATIONS, 2)).toEqual({ applied: [], backupPath: null });
+  });
+
+  it('refuses a database written by a newer app and leaves it alone', async () => {
+    const { sqlite, db } = open();
+    await migrate(db, sqlite, MIGRATIONS, 1);
+    sqlite.prepare("INSERT INTO schema_migrations VALUES ('9999_future', 1)").run();
+    await expect(migrate(db, sqlite, MIGRATIONS, 2)).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'databaseNewerThanApp' } });
+  });
+
+  it('backs the file up before a pending migration and rolls back a failing one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-migrate-'));
+    const { sqlite, db } = open(path.join(dir, 'serviceloop.db'));
+    await migrate(db, sqlite, MIGRATIONS, 1);
+    sqlite.prepare("INSERT INTO settings VALUES ('companyName', 'Keep me')").run();
+    const broken: Migration = {
+      name: '9000_broken',
+      async up(trx) {
+        await trx.schema.createTable('half_done').addColumn('id', 'integer').execute();
+        throw new Error('boom');
+      },
+    };
+    const failure = await migrate(db, sqlite, [...MIGRATIONS, broken], Date.UTC(2026, 10, 24)).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'INTERNAL', details: { reason: 'migrationFailed' } });
+    const backupPath = (failure as { details: { backupPath: string } }).details.backupPath;
+    expect(fs.existsSync(backupPath)).toBe(true);
+    expect(tables(sqlite)).not.toContain('half_done');
+    expect(sqlite.prepare("SELECT value FROM settings WHERE key = 'companyName'").get()).toEqual({ value: 'Keep me' });
+    const backup = new Database(backupPath, { readonly: true });
+    expect(backup.prepare("SELECT value FROM settings WHERE key = 'companyName'").get()).toEqual({ value: 'Keep me' });
+    backup.close();
+    sqlite.close();
+  });
+});
