@@ -22,7 +22,7 @@ describe('first-run setup and sign-in', () => {
     const { core } = await testCore();
     const result = await core.dispatch('system.setup', { companyName: 'X', locale: 'en-US', admin: { ...ADMIN, password: 'short' }, demoData: false }, 's');
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ path: 'admin.password', code: 'tooShort', min: 8 }] } } });
-    expect(unwrap(await core.dispatch('system.status', {}, 's')).setupDone).toBe(false);
+    expect((unwrap(await core.dispatch('system.status', {}, 's')) as { setupDone: boolean }).setupDone).toBe(false);
   });
 
   it('signs in case-insensitively, stores argon2id, and signs out', async () => {
