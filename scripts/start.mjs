@@ -59,6 +59,43 @@ function tryRequireElectron() {
   }
 }
 
+/**
+ * better-sqlite3 in node_modules is built for Node (tests and the web host load it), and
+ * Electron's ABI differs. Build a second copy for Electron once, under out/native, from a
+ * scratch copy of the package, with node-gyp against Electron's headers (needs the network
+ * the Electron download needed). Returns its path, or null to try the Node build.
+ */
+async function electronSqliteBinding() {
+  const electronVersion = require('electron/package.json').version;
+  const target = path.join(root, 'out', 'native', `better_sqlite3-electron-${electronVersion}.node`);
+  if (fs.existsSync(target)) return target;
+  const source = path.dirname(require.resolve('better-sqlite3/package.json'));
+  const scratch = path.join(root, 'out', 'native', 'build');
+  fs.rmSync(scratch, { recursive: true, force: true });
+  fs.cpSync(source, scratch, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
+  console.log(`Fetching or building better-sqlite3 for Electron ${electronVersion} (once)...`);
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  const opts = { cwd: scratch, shell: process.platform === 'win32' };
+  const built = path.join(scratch, 'build', 'Release', 'better_sqlite3.node');
+  // The project's prebuilt binary for this Electron first, then a local compile.
+  const prebuilt = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'prebuild-install.cmd' : 'prebuild-install');
+  let code = await run(prebuilt, ['--runtime=electron', `--target=${electronVersion}`], opts).catch(() => 1);
+  if (code !== 0 || !fs.existsSync(built)) {
+    code = await run(
+      npx,
+      ['--yes', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+      opts,
+    );
+  }
+  if (code !== 0 || !fs.existsSync(built)) {
+    console.error('Could not build better-sqlite3 for Electron; the app may fail to open its database.');
+    return null;
+  }
+  fs.copyFileSync(built, target);
+  fs.rmSync(scratch, { recursive: true, force: true });
+  return target;
+}
+
 const viteBin = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
 const built = await run(process.execPath, [viteBin, 'build']);
 if (built !== 0) process.exit(built);
@@ -69,6 +106,8 @@ if (electron) {
   // ELECTRON_RUN_AS_NODE inherited from a parent tool would start plain Node instead.
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
+  const binding = await electronSqliteBinding();
+  if (binding) env.SERVICELOOP_SQLITE_BINDING = binding;
   code = await run(electron, [root], { env });
 } else {
   console.log(

@@ -69,6 +69,9 @@ async function start(): Promise<void> {
       platform: electronPlatform(logger),
       logger,
       version: app.getVersion(),
+      // `npm start` builds better-sqlite3 for Electron's ABI beside the Node build the tests
+      // use; packaged apps get theirs rebuilt by electron-builder and ignore this.
+      sqliteBinding: app.isPackaged ? undefined : process.env.SERVICELOOP_SQLITE_BINDING || undefined,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -21,6 +21,8 @@ export interface CoreOptions {
   logger: Logger;
   /** Shown in system.status; the shells pass the package version. */
   version?: string;
+  /** A better-sqlite3 addon built for Electron's ABI (development runs only). */
+  sqliteBinding?: string;
 }
 
 export interface Core {
@@ -36,7 +38,7 @@ export interface Core {
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const { sqlite, db } = openConnection(options.dbPath);
+  const { sqlite, db } = openConnection(options.dbPath, options.sqliteBinding);
   let migration: MigrationReport;
   try {
     migration = await migrate(db, sqlite, MIGRATIONS, options.clock.now());

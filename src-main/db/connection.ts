@@ -8,9 +8,13 @@ export interface Connection {
   db: Kysely<DB>;
 }
 
-/** Opens the one writer connection with the pragmas ARCHITECTURE.md requires. */
-export function openConnection(dbPath: string): Connection {
-  const sqlite = new Database(dbPath);
+/**
+ * Opens the one writer connection. `nativeBinding` points at a better-sqlite3 addon built
+ * for another runtime (Electron's ABI in development; see scripts/start.mjs).
+ * With the pragmas ARCHITECTURE.md requires.
+ */
+export function openConnection(dbPath: string, nativeBinding?: string): Connection {
+  const sqlite = new Database(dbPath, nativeBinding ? { nativeBinding } : {});
   applyPragmas(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { sqlite, db };
