@@ -1,0 +1,506 @@
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { formatTicketNumber, type TicketChannel, type TicketStatus, type TicketType } from '../../../src-shared/domain/tickets';
+import { dayKey } from '../../../src-shared/domain/time';
+import { ticketIndexStatements } from '../search/ticketIndex';
+import { createRng, weighted, type Rng } from './random';
+import * as V from './vocabulary';
+
+// Demo data for first-run setup, the seed tool (scripts/seed.ts) and the benchmarks.
+// Deterministic for a seed (own PRNG; only the engineers' unusable password hashes are
+// random). Bulk-loads with raw prepared statements in batched transactions, keeps the
+// counters table consistent with the numbers it hands out, and indexes every request for
+// search. Appends to whatever is already in the database.
+
+export interface SeedDemoOptions {
+  tickets: number;
+  seed?: number;
+  /** Epoch ms; requests are spread over the three years before it. */
+  now: number;
+  /** The desk's time zone: it decides the day in SR-/C- numbers. */
+  timeZone: string;
+  /** Called after every committed batch with the number of requests loaded so far. */
+  onProgress?: (done: number) => void;
+}
+
+export interface SeedDemoResult {
+  customers: number;
+  contacts: number;
+  products: number;
+  engineers: number;
+  tickets: number;
+}
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const SPAN_DAYS = 1096;
+const BATCH = 10_000;
+/** Every zone's midnight falls on a UTC quarter hour, so a day key is constant within one. */
+const QUARTER_HOUR = 900_000;
+
+/** Local hour-of-day weights of incoming requests: office hours, lunch dip, a little at night. */
+const HOUR_WEIGHTS = [0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.5, 4, 8, 9, 8, 5, 6, 8, 8, 7, 5, 3, 2, 1.5, 1, 0.6, 0.4];
+
+const pickType = weighted<TicketType>([
+  ['repair', 52],
+  ['consultation', 28],
+  ['installation', 10],
+  ['complaint', 6],
+  ['other', 4],
+]);
+const pickPriority = weighted<number>([
+  [0, 14],
+  [1, 66],
+  [2, 15],
+  [3, 5],
+]);
+const pickChannel = weighted<TicketChannel>([
+  ['phone', 45],
+  ['wechat', 25],
+  ['web', 14],
+  ['email', 10],
+  ['walk_in', 6],
+]);
+const openYoung = weighted<TicketStatus>([
+  ['pending_assignment', 25],
+  ['assigned', 35],
+  ['on_hold', 8],
+  ['locked', 4],
+  ['resolved', 15],
+  ['follow_up', 9],
+  ['reopened', 4],
+]);
+const openOld = weighted<TicketStatus>([
+  ['pending_assignment', 2],
+  ['assigned', 12],
+  ['on_hold', 16],
+  ['locked', 18],
+  ['resolved', 24],
+  ['follow_up', 22],
+  ['reopened', 6],
+]);
+
+/** Share of requests of a given age (days) that are closed; about 85 % overall. */
+function closedShare(ageDays: number): number {
+  if (ageDays < 2) return 0.05;
+  if (ageDays < 7) return 0.35;
+  if (ageDays < 30) return 0.7;
+  if (ageDays < 90) return 0.82;
+  return 0.86;
+}
+
+function utcOffsetMs(at: number, timeZone: string): number {
+  const f = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(at)) p[part.type] = Number(part.value);
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+/** dayKey(), memoised per quarter hour (the seed asks for it millions of times). */
+function dayKeys(timeZone: string): (at: number) => string {
+  let bucket = Number.NaN;
+  let key = '';
+  return (at) => {
+    const b = Math.floor(at / QUARTER_HOUR);
+    if (b !== bucket) {
+      bucket = b;
+      key = dayKey(b * QUARTER_HOUR, timeZone);
+    }
+    return key;
+  };
+}
+
+/** 'YYYYMMDD' plus some days as an ISO date 'YYYY-MM-DD'. */
+function isoDatePlus(day: string, days: number): string {
+  const ms = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)) + days);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function digits(rng: Rng, count: number): string {
+  let s = '';
+  for (let i = 0; i < count; i++) s += String(rng.int(0, 9));
+  return s;
+}
+
+function mobile(rng: Rng): string {
+  return `+861${rng.int(3, 9)}${digits(rng, 9)}`;
+}
+
+function landline(rng: Rng, area: string): string {
+  return `+86-${area}-${rng.int(2, 8)}${digits(rng, 7)}`;
+}
+
+function chineseName(rng: Rng): string {
+  return rng.pick(V.SURNAMES) + rng.pick(V.GIVEN_NAMES);
+}
+
+function englishName(rng: Rng): string {
+  return `${rng.pick(V.ENGLISH_FIRST)} ${rng.pick(V.ENGLISH_LAST)}`;
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+}
+
+/**
+ * Creation instants of `count` requests over the SPAN_DAYS days up to `now`, ascending:
+ * a growing business, quieter weekends, office hours in the desk's zone.
+ */
+function requestTimes(count: number, now: number, offset: number, rng: Rng): { times: Float64Array; firstDay: number } {
+  const todayStart = Math.floor((now + offset) / DAY) * DAY - offset;
+  const firstDay = todayStart - (SPAN_DAYS - 1) * DAY;
+  const weights = new Float64Array(SPAN_DAYS);
+  let total = 0;
+  for (let d = 0; d < SPAN_DAYS; d++) {
+    const start = firstDay + d * DAY;
+    const weekday = new Date(start + offset).getUTCDay();
+    let w = (0.55 + (0.45 * d) / (SPAN_DAYS - 1)) * (weekday === 0 ? 0.35 : weekday === 6 ? 0.55 : 1) * (0.85 + 0.3 * rng.next());
+    if (d === SPAN_DAYS - 1) w *= Math.min(1, Math.max(0.02, (now - start) / DAY));
+    weights[d] = w;
+    total += w;
+  }
+  const hourCum: number[] = [];
+  let hourTotal = 0;
+  for (const w of HOUR_WEIGHTS) hourCum.push((hourTotal += w));
+
+  const times = new Float64Array(count);
+  let cum = 0;
+  let placed = 0;
+  for (let d = 0; d < SPAN_DAYS; d++) {
+    cum += weights[d]!;
+    const upto = d === SPAN_DAYS - 1 ? count : Math.min(count, Math.round((cum / total) * count));
+    const start = firstDay + d * DAY;
+    const from = placed;
+    for (; placed < upto; placed++) {
+      let t: number;
+      if (d === SPAN_DAYS - 1) {
+        t = start + Math.floor(rng.next() * Math.max(0, now - start));
+      } else {
+        const x = rng.next() * hourTotal;
+        let h = 0;
+        while (h < 23 && x >= hourCum[h]!) h++;
+        t = start + h * HOUR + Math.floor(rng.next() * HOUR);
+      }
+      times[placed] = Math.min(t, now);
+    }
+    times.subarray(from, placed).sort();
+  }
+  return { times, firstDay };
+}
+
+interface Customer {
+  id: number;
+  name: string;
+  english: boolean;
+  company: boolean;
+  /** Index into the contacts arrays, and how many belong to this customer. */
+  contactFrom: number;
+  contactCount: number;
+  createdAt: number;
+}
+
+interface Product {
+  id: number;
+  line: V.ProductLine;
+  model: string;
+  name: string;
+}
+
+export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions): SeedDemoResult {
+  const total = Math.max(0, Math.floor(options.tickets));
+  const rng = createRng(options.seed ?? 1);
+  const { now, timeZone } = options;
+  const offset = utcOffsetMs(now, timeZone);
+  const { times, firstDay } = requestTimes(total, now, offset, rng);
+
+  const previousCache = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma('cache_size = -262144');
+  try {
+    const counters = new Map<string, number>();
+    for (const row of sqlite.prepare('SELECT key, last FROM counters').all() as { key: string; last: number }[]) counters.set(row.key, row.last);
+    const dirty = new Set<string>();
+    const nextSeq = (key: string): number => {
+      const n = (counters.get(key) ?? 0) + 1;
+      counters.set(key, n);
+      dirty.add(key);
+      return n;
+    };
+    const putCounter = sqlite.prepare('INSERT INTO counters (key, last) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET last = max(last, excluded.last)');
+    const flushCounters = () => {
+      for (const key of dirty) putCounter.run(key, counters.get(key));
+      dirty.clear();
+    };
+
+    const products = loadProducts(sqlite);
+    const engineers = addEngineers(sqlite, rng, Math.min(200, Math.max(8, Math.round(total / 20_000))), firstDay);
+    const staff = (sqlite.prepare("SELECT id FROM users WHERE role IN ('admin', 'supervisor', 'agent') AND disabled = 0 ORDER BY id").all() as { id: number }[]).map(
+      (r) => r.id,
+    );
+    const creators = staff.length > 0 ? staff : engineers;
+
+    const customerCount = Math.max(50, Math.round(total / 20));
+    const { customers, contactNames, contactPhones, contactIds, keyAccounts } = addCustomers(sqlite, rng, customerCount, times, firstDay, now, timeZone, nextSeq, flushCounters);
+
+    // Requests, in creation order, so ids follow time (the queue's "created" order is by id).
+    const insertTicket = sqlite.prepare(
+      `INSERT INTO tickets (number, customer_id, contact_id, product_id, type, priority, channel, status, subject, description,
+         requested_by, assignee_id, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertEvent = sqlite.prepare('INSERT INTO ticket_events (ticket_id, at, actor_id, kind, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const index = ticketIndexStatements(sqlite);
+    const pickProduct = weighted(products.map((p) => [p, p.line.weight / p.line.models.length] as const));
+    const dk = dayKeys(timeZone);
+    let available = 0;
+
+    const loadBatch = sqlite.transaction((from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const createdAt = times[i]!;
+        while (available < customers.length && customers[available]!.createdAt <= createdAt) available++;
+        const customer = rng.chance(0.3) ? customers[rng.int(0, keyAccounts - 1)]! : customers[rng.int(0, Math.max(1, available) - 1)]!;
+        const contactIndex = customer.contactCount > 0 ? customer.contactFrom + rng.int(0, customer.contactCount - 1) : -1;
+        const english = customer.english ? rng.chance(0.85) : rng.chance(0.01);
+        const type = pickType(rng);
+        const product = type === 'repair' || type === 'installation' || rng.chance(0.7) ? pickProduct(rng) : null;
+        const { subject, description } = writeRequest(rng, type, product, english);
+        let priority = pickPriority(rng);
+        if (subject.includes('困人') || subject.includes('stuck')) priority = 3;
+        else if (type === 'complaint' && priority < 2 && rng.chance(0.4)) priority = 2;
+
+        const ageDays = (now - createdAt) / DAY;
+        const status: TicketStatus = rng.chance(closedShare(ageDays)) ? 'closed' : ageDays < 7 ? openYoung(rng) : openOld(rng);
+        const assignee = status === 'pending_assignment' ? null : engineers[Math.floor(engineers.length * rng.next() ** 1.3)]!;
+        const creator = creators[rng.int(0, creators.length - 1)]!;
+        let updatedAt = createdAt;
+        if (status !== 'pending_assignment') {
+          const spread = status === 'closed' || status === 'locked' ? 12 * DAY : 3 * DAY;
+          updatedAt = Math.min(now, createdAt + 20 * 60_000 + Math.floor(rng.next() ** 2 * spread));
+        }
+        const day = dk(createdAt);
+        const requestedBy = rng.chance(type === 'installation' ? 0.85 : 0.45) ? isoDatePlus(day, rng.int(0, 14)) : null;
+        const number = formatTicketNumber(day, nextSeq(`SR-${day}`));
+
+        const id = Number(
+          insertTicket.run(
+            number,
+            customer.id,
+            contactIndex >= 0 ? contactIds[contactIndex]! : null,
+            product?.id ?? null,
+            type,
+            priority,
+            pickChannel(rng),
+            status,
+            subject,
+            description,
+            requestedBy,
+            assignee,
+            creator,
+            createdAt,
+            updatedAt,
+          ).lastInsertRowid,
+        );
+        insertEvent.run(id, createdAt, creator, 'created', null, 'pending_assignment', null);
+        if (status !== 'pending_assignment') {
+          const note = status === 'closed' ? rng.pick(V.CLOSE_NOTES) : null;
+          insertEvent.run(id, updatedAt, assignee, 'status_changed', 'pending_assignment', status, note);
+        }
+        index.insertNew(id, {
+          number,
+          subject,
+          description,
+          customerName: customer.name,
+          contactName: contactIndex >= 0 ? contactNames[contactIndex] : null,
+          contactPhone: contactIndex >= 0 ? contactPhones[contactIndex] : null,
+          productName: product?.name,
+          productModel: product?.model,
+        });
+      }
+      flushCounters();
+    });
+
+    for (let from = 0; from < total; from += BATCH) {
+      const to = Math.min(total, from + BATCH);
+      loadBatch(from, to);
+      options.onProgress?.(to);
+    }
+
+    return { customers: customers.length, contacts: contactIds.length, products: products.length, engineers: engineers.length, tickets: total };
+  } finally {
+    sqlite.pragma(`cache_size = ${Number(previousCache)}`);
+  }
+}
+
+/** The catalogue; models are unique, so a second seed reuses the rows of the first. */
+function loadProducts(sqlite: Database.Database): Product[] {
+  const insert = sqlite.prepare('INSERT INTO products (product_line, model, name) VALUES (?, ?, ?) ON CONFLICT (model) DO NOTHING');
+  const find = sqlite.prepare('SELECT id, name FROM products WHERE model = ?');
+  const products: Product[] = [];
+  sqlite.transaction(() => {
+    for (const line of V.PRODUCT_LINES) {
+      for (const [model, name] of line.models) {
+        insert.run(line.label, model, name);
+        const row = find.get(model) as { id: number; name: string };
+        products.push({ id: row.id, line, model, name: row.name });
+      }
+    }
+  })();
+  return products;
+}
+
+/** Engineers who can never sign in: their hash is not an argon2 string, so verify fails. */
+function addEngineers(sqlite: Database.Database, rng: Rng, count: number, firstDay: number): number[] {
+  const taken = new Set((sqlite.prepare('SELECT lower(username) AS u FROM users').all() as { u: string }[]).map((r) => r.u));
+  const insert = sqlite.prepare(
+    "INSERT INTO users (username, display_name, password_hash, role, locale, created_at) VALUES (?, ?, ?, 'engineer', 'zh-CN', ?)",
+  );
+  const names = new Set<string>();
+  const ids: number[] = [];
+  sqlite.transaction(() => {
+    let k = 1;
+    while (ids.length < count) {
+      let username = `eng${String(k).padStart(3, '0')}`;
+      while (taken.has(username)) username = `eng${String(++k).padStart(3, '0')}`;
+      taken.add(username);
+      let displayName = chineseName(rng);
+      for (let tries = 0; names.has(displayName) && tries < 20; tries++) displayName = chineseName(rng);
+      if (names.has(displayName)) displayName = `${displayName}${names.size}`;
+      names.add(displayName);
+      const joined = firstDay - rng.int(30, 700) * DAY;
+      ids.push(Number(insert.run(username, displayName, `!${randomBytes(16).toString('hex')}`, joined).lastInsertRowid));
+      k++;
+    }
+  })();
+  return ids;
+}
+
+function addCustomers(
+  sqlite: Database.Database,
+  rng: Rng,
+  count: number,
+  times: Float64Array,
+  firstDay: number,
+  now: number,
+  timeZone: string,
+  nextSeq: (key: string) => number,
+  flushCounters: () => void,
+) {
+  const keyAccounts = Math.max(V.WELL_KNOWN_COMPANIES.length, Math.round(count * 0.05));
+  const early = Math.round(count * 0.25);
+  const created = new Float64Array(count);
+  for (let j = 0; j < count; j++) {
+    if (j < early || times.length === 0) {
+      created[j] = j < early ? firstDay - rng.int(1, 365) * DAY - rng.int(0, DAY - 1) : firstDay + Math.floor(((j - early) / (count - early)) * (now - firstDay));
+    } else {
+      const t = times[Math.floor(((j - early) / (count - early)) * times.length)]!;
+      created[j] = Math.max(firstDay, t - rng.int(0, 3 * DAY));
+    }
+  }
+  // Key accounts are the oldest customers; everyone else arrives over time.
+  created.sort();
+
+  const insertCustomer = sqlite.prepare('INSERT INTO customers (customer_no, name, kind, phone, created_at) VALUES (?, ?, ?, ?, ?)');
+  const insertContact = sqlite.prepare('INSERT INTO contacts (customer_id, name, phone, email, created_at) VALUES (?, ?, ?, ?, ?)');
+  const customers: Customer[] = [];
+  const contactNames: string[] = [];
+  const contactPhones: (string | null)[] = [];
+  const contactIds: number[] = [];
+  const dk = dayKeys(timeZone);
+
+  const load = sqlite.transaction((from: number, to: number) => {
+    for (let j = from; j < to; j++) {
+      const createdAt = created[j]!;
+      const company = j < keyAccounts || rng.chance(0.68);
+      const city = V.CITIES[j < V.WELL_KNOWN_COMPANIES.length ? V.WELL_KNOWN_COMPANIES[j]!.city : rng.int(0, V.CITIES.length - 1)]!;
+      let name: string;
+      let english = false;
+      let slug = '';
+      if (j < V.WELL_KNOWN_COMPANIES.length) {
+        name = V.WELL_KNOWN_COMPANIES[j]!.name;
+      } else if (company && rng.chance(0.08)) {
+        english = true;
+        const head = rng.pick(V.ENGLISH_COMPANY_HEADS);
+        name = `${head} ${rng.pick(V.ENGLISH_COMPANY_TAILS)}`;
+        slug = head.toLowerCase().replace(/\s+/g, '');
+      } else if (company) {
+        name = `${city.prefix}${rng.pick(V.COMPANY_CORES)}${rng.pick(V.INDUSTRIES)}${rng.pick(V.COMPANY_SUFFIXES)}`;
+      } else {
+        english = rng.chance(0.03);
+        name = english ? englishName(rng) : chineseName(rng);
+      }
+      const phone = company ? landline(rng, city.area) : mobile(rng);
+      const day = dk(createdAt);
+      const customerNo = `C${day}${String(nextSeq(`C-${day}`)).padStart(4, '0')}`;
+      const id = Number(insertCustomer.run(customerNo, name, company ? 'company' : 'individual', phone, createdAt).lastInsertRowid);
+
+      const contactFrom = contactIds.length;
+      const contactCount = company ? (j < keyAccounts ? rng.int(3, 5) : rng.int(1, 3)) : 0;
+      for (let k = 0; k < contactCount; k++) {
+        const person = english ? englishName(rng) : chineseName(rng);
+        const contactPhone = rng.chance(0.92) ? mobile(rng) : null;
+        const email = english ? `${person.toLowerCase().replace(/[^a-z]+/g, '.')}@${slug}.example.com` : null;
+        contactIds.push(Number(insertContact.run(id, person, contactPhone, email, createdAt).lastInsertRowid));
+        contactNames.push(person);
+        contactPhones.push(contactPhone);
+      }
+      customers.push({ id, name, english, company, contactFrom, contactCount, createdAt });
+    }
+    flushCounters();
+  });
+  for (let from = 0; from < count; from += BATCH) load(from, Math.min(count, from + BATCH));
+  return { customers, contactNames, contactPhones, contactIds, keyAccounts };
+}
+
+function writeRequest(rng: Rng, type: TicketType, product: Product | null, english: boolean): { subject: string; description: string } {
+  const productName = product ? product.name : english ? 'equipment' : '设备';
+  const values = {
+    product: productName,
+    code: product ? rng.pick(product.line.codes) : 'E1',
+    floor: String(rng.int(1, 30)),
+    serial: `${product ? product.model.replace(/[^A-Z0-9]/g, '') : 'SN'}${digits(rng, 6)}`,
+  };
+  if (english) {
+    let subject: string;
+    if (type === 'repair' && product) subject = rng.pick(product.line.faultsEn);
+    else if (type === 'installation') subject = rng.pick(V.INSTALLATION_SUBJECTS_EN);
+    else if (type === 'complaint') subject = rng.pick(V.COMPLAINT_SUBJECTS_EN);
+    else if (type === 'consultation') subject = rng.pick(V.CONSULTATION_SUBJECTS_EN);
+    else subject = rng.pick(V.OTHER_SUBJECTS_EN);
+    const description = fill(rng.pick(V.EN_DESCRIPTIONS), { ...values, since: rng.pick(V.EN_SINCE), when: rng.pick(V.EN_WHEN) });
+    return { subject: fill(subject, values), description };
+  }
+  let subject: string;
+  let description: string;
+  switch (type) {
+    case 'repair': {
+      subject = fill(rng.pick(product!.line.faults), values);
+      description = `客户反映${subject}，${rng.pick(V.SINCE)}。${fill(rng.pick(V.DETAILS), values)}。请安排工程师${rng.pick(V.WHEN)}上门检查。`;
+      break;
+    }
+    case 'installation':
+      subject = fill(rng.pick(V.INSTALLATION_SUBJECTS), values);
+      description = `客户预约${rng.pick(V.WHEN)}上门，${product ? `型号${product.model}，` : ''}${fill(rng.pick(V.DETAILS), values)}。`;
+      break;
+    case 'consultation':
+      subject = product?.line.key === 'purifier' && rng.chance(0.4) ? '滤芯更换咨询' : fill(rng.pick(V.CONSULTATION_SUBJECTS), values);
+      description = `${rng.pick(V.CONSULT_DETAILS)}。${product ? `型号${product.model}。` : ''}`;
+      break;
+    case 'complaint':
+      subject = rng.pick(V.COMPLAINT_SUBJECTS);
+      description = `客户来电投诉：${subject}，${rng.pick(V.SINCE)}。要求主管${rng.pick(V.WHEN)}回电处理。`;
+      break;
+    default:
+      subject = rng.pick(V.OTHER_SUBJECTS);
+      description = `客户通过${rng.pick(['电话', '微信', '邮件'])}提出，请相关部门处理。`;
+  }
+  return { subject, description };
+}

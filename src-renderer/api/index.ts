@@ -1,0 +1,3 @@
+export { api, createApi, onEvent, type Api } from './client';
+export { ApiError, isApiError, toApiError } from './ApiError';
+export { queryKeys } from './queryKeys';

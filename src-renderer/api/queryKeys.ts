@@ -1,0 +1,20 @@
+import type { InputOf } from '../../src-shared/contract';
+import type { Contract } from '../../src-shared/contract';
+
+type ListInput = Omit<InputOf<Contract['tickets']['list']>, 'cursor'>;
+
+/** Every TanStack Query key the app uses, so invalidation has one source. */
+export const queryKeys = {
+  system: { status: ['system', 'status'] as const },
+  auth: { session: ['auth', 'session'] as const },
+  tickets: {
+    all: ['tickets'] as const,
+    list: (filter: ListInput) => ['tickets', 'list', filter] as const,
+    detail: (id: number) => ['tickets', 'detail', id] as const,
+  },
+  customers: {
+    lookup: (text: string) => ['customers', 'lookup', text] as const,
+    products: ['customers', 'products'] as const,
+  },
+  users: { assignees: ['users', 'assignees'] as const },
+};

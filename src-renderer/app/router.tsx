@@ -1,0 +1,18 @@
+import { createHashRouter, Navigate } from 'react-router';
+import { QueuePage } from '../features/tickets/QueuePage';
+import { TicketDetailPage } from '../features/tickets/TicketDetailPage';
+import { Shell } from './Shell';
+
+// Hash routes: the desktop app loads index.html from file://.
+export const router = createHashRouter([
+  {
+    path: '/',
+    element: <Shell />,
+    children: [
+      { index: true, element: <Navigate to="/tickets" replace /> },
+      { path: 'tickets', element: <QueuePage /> },
+      { path: 'tickets/:id', element: <TicketDetailPage /> },
+      { path: '*', element: <Navigate to="/tickets" replace /> },
+    ],
+  },
+]);

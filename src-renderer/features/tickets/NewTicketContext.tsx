@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+
+export interface NewTicketControls {
+  /** Opens the new service request form. */
+  open(): void;
+  opened: boolean;
+  /** Whether the signed-in role may create requests (hiding is a convenience; main checks). */
+  canCreate: boolean;
+  /** The request created last in this window, for the queue to highlight. */
+  createdId: number | null;
+}
+
+export const NewTicketContext = createContext<NewTicketControls>({ open() {}, opened: false, canCreate: false, createdId: null });
+
+export function useNewTicket(): NewTicketControls {
+  return useContext(NewTicketContext);
+}

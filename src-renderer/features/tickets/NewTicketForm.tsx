@@ -1,0 +1,268 @@
+import { Button, Group, Kbd, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TicketDetail } from '../../../src-shared/contract';
+import {
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_TYPES,
+  type TicketChannel,
+  type TicketPriority,
+  type TicketType,
+} from '../../../src-shared/domain/tickets';
+import { errorMessage, fieldErrors } from '../../i18n/errors';
+import { CustomerPicker, type CustomerChoice } from '../customers/CustomerPicker';
+import { useProducts } from '../customers/hooks';
+import { useCreateTicket, type CreateTicketInput } from './hooks';
+
+type Field =
+  | 'customer'
+  | 'customerPhone'
+  | 'contact'
+  | 'contactName'
+  | 'contactPhone'
+  | 'product'
+  | 'type'
+  | 'priority'
+  | 'channel'
+  | 'subject'
+  | 'description'
+  | 'requestedBy';
+
+/** Input paths of tickets.create → the form field that shows the problem. */
+function fieldOf(path: string): Field | null {
+  if (path === 'customer.phone') return 'customerPhone';
+  if (path === 'customer' || path.startsWith('customer.')) return 'customer';
+  if (path === 'contact.name') return 'contactName';
+  if (path === 'contact.phone') return 'contactPhone';
+  if (path === 'contact' || path.startsWith('contact.')) return 'contact';
+  if (path === 'productId') return 'product';
+  if (path === 'type' || path === 'priority' || path === 'channel' || path === 'subject' || path === 'description' || path === 'requestedBy') {
+    return path;
+  }
+  return null;
+}
+
+const NEW_CONTACT = 'new';
+
+export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: TicketDetail): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const create = useCreateTicket();
+  const products = useProducts();
+
+  const [customerText, setCustomerText] = useState('');
+  const [customer, setCustomer] = useState<CustomerChoice | null>(null);
+  const [customerPhone, setCustomerPhone] = useState('');
+  const [contactChoice, setContactChoice] = useState('');
+  const [contactName, setContactName] = useState('');
+  const [contactPhone, setContactPhone] = useState('');
+  const [productId, setProductId] = useState('');
+  const [type, setType] = useState<TicketType>('repair');
+  const [priority, setPriority] = useState<TicketPriority>('normal');
+  const [channel, setChannel] = useState<TicketChannel>('phone');
+  const [subject, setSubject] = useState('');
+  const [description, setDescription] = useState('');
+  const [requestedBy, setRequestedBy] = useState('');
+  const [localErrors, setLocalErrors] = useState<Partial<Record<Field, string>>>({});
+
+  const serverErrors: Partial<Record<Field, string>> = create.error ? fieldErrors(t, create.error, fieldOf) : {};
+  const errors = { ...serverErrors, ...localErrors };
+  const generalError = create.error && Object.keys(serverErrors).length === 0 ? errorMessage(t, create.error) : null;
+
+  const contacts = customer?.kind === 'existing' ? customer.customer.contacts : [];
+  const newContact = customer?.kind === 'new' || contactChoice === NEW_CONTACT;
+
+  function chooseCustomer(choice: CustomerChoice | null) {
+    setCustomer(choice);
+    setLocalErrors({});
+    const first = choice?.kind === 'existing' ? choice.customer.contacts[0] : undefined;
+    setContactChoice(first ? String(first.id) : '');
+  }
+
+  function buildInput(): CreateTicketInput | null {
+    if (!customer) {
+      setLocalErrors({ customer: customerText.trim() ? t('newTicket.chooseCustomer') : t('validation.required') });
+      return null;
+    }
+    setLocalErrors({});
+    const input: CreateTicketInput = {
+      customer:
+        customer.kind === 'existing'
+          ? { id: customer.customer.id }
+          : { name: customer.name, ...(customerPhone.trim() ? { phone: customerPhone.trim() } : {}) },
+      type,
+      priority,
+      channel,
+      subject,
+      description,
+    };
+    if (newContact) {
+      if (contactName.trim() || contactPhone.trim()) {
+        input.contact = { name: contactName, ...(contactPhone.trim() ? { phone: contactPhone.trim() } : {}) };
+      }
+    } else if (contactChoice) {
+      input.contact = { id: Number(contactChoice) };
+    }
+    if (productId) input.productId = Number(productId);
+    if (requestedBy) input.requestedBy = requestedBy;
+    return input;
+  }
+
+  function submit() {
+    if (create.isPending) return;
+    const input = buildInput();
+    if (!input) return;
+    create.mutate(input, { onSuccess: onCreated });
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    submit();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  }
+
+  const option = (value: string, label: string) => ({ value, label });
+
+  return (
+    <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate data-testid="new-ticket-form">
+      <Stack gap="sm">
+        {generalError ? (
+          <Text c="red" size="sm" role="alert" data-testid="new-ticket-error">
+            {generalError}
+          </Text>
+        ) : null}
+        <CustomerPicker text={customerText} onTextChange={setCustomerText} value={customer} onChange={chooseCustomer} error={errors.customer} />
+        {customer?.kind === 'new' ? (
+          <TextInput
+            label={t('newTicket.customerPhone')}
+            name="customerPhone"
+            type="tel"
+            value={customerPhone}
+            onChange={(e) => setCustomerPhone(e.currentTarget.value)}
+            error={errors.customerPhone}
+          />
+        ) : null}
+        {customer?.kind === 'existing' ? (
+          <NativeSelect
+            label={t('newTicket.contact')}
+            name="contact"
+            value={contactChoice}
+            onChange={(e) => setContactChoice(e.currentTarget.value)}
+            error={errors.contact}
+            data={[
+              option('', t('newTicket.contactNone')),
+              ...contacts.map((c) => option(String(c.id), c.phone ? `${c.name} · ${c.phone}` : c.name)),
+              option(NEW_CONTACT, t('newTicket.contactNew')),
+            ]}
+          />
+        ) : null}
+        {newContact ? (
+          <SimpleGrid cols={2}>
+            <TextInput
+              label={t('newTicket.contactName')}
+              name="contactName"
+              value={contactName}
+              onChange={(e) => setContactName(e.currentTarget.value)}
+              error={errors.contactName ?? (customer?.kind === 'new' ? errors.contact : undefined)}
+            />
+            <TextInput
+              label={t('newTicket.contactPhone')}
+              name="contactPhone"
+              type="tel"
+              value={contactPhone}
+              onChange={(e) => setContactPhone(e.currentTarget.value)}
+              error={errors.contactPhone}
+            />
+          </SimpleGrid>
+        ) : null}
+        <NativeSelect
+          label={t('newTicket.product')}
+          name="product"
+          value={productId}
+          onChange={(e) => setProductId(e.currentTarget.value)}
+          error={errors.product}
+          data={[
+            option('', t('newTicket.productNone')),
+            ...(products.data ?? []).map((p) => option(String(p.id), p.model ? `${p.name} (${p.model})` : p.name)),
+          ]}
+        />
+        <SimpleGrid cols={3}>
+          <NativeSelect
+            label={t('ticket.field.type')}
+            name="type"
+            value={type}
+            onChange={(e) => setType(e.currentTarget.value as TicketType)}
+            error={errors.type}
+            data={TICKET_TYPES.map((v) => option(v, t(`ticket.type.${v}`)))}
+          />
+          <NativeSelect
+            label={t('ticket.field.priority')}
+            name="priority"
+            value={priority}
+            onChange={(e) => setPriority(e.currentTarget.value as TicketPriority)}
+            error={errors.priority}
+            data={TICKET_PRIORITIES.map((v) => option(v, t(`ticket.priority.${v}`)))}
+          />
+          <NativeSelect
+            label={t('ticket.field.channel')}
+            name="channel"
+            value={channel}
+            onChange={(e) => setChannel(e.currentTarget.value as TicketChannel)}
+            error={errors.channel}
+            data={TICKET_CHANNELS.map((v) => option(v, t(`ticket.channel.${v}`)))}
+          />
+        </SimpleGrid>
+        <TextInput
+          label={t('ticket.field.subject')}
+          name="subject"
+          required
+          maxLength={200}
+          value={subject}
+          onChange={(e) => setSubject(e.currentTarget.value)}
+          error={errors.subject}
+          data-testid="subject-input"
+        />
+        <Textarea
+          label={t('ticket.field.description')}
+          name="description"
+          autosize
+          minRows={3}
+          maxRows={8}
+          maxLength={5000}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={errors.description}
+        />
+        <TextInput
+          label={t('ticket.field.requestedBy')}
+          name="requestedBy"
+          type="date"
+          value={requestedBy}
+          onChange={(e) => setRequestedBy(e.currentTarget.value)}
+          error={errors.requestedBy}
+          w={200}
+        />
+        <Group justify="space-between" mt="sm">
+          <Text size="xs" c="dimmed">
+            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> {t('newTicket.submitHint')}
+          </Text>
+          <Group gap="xs">
+            <Button variant="default" onClick={onCancel}>
+              {t('app.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending} data-testid="new-ticket-submit">
+              {t('newTicket.submit')}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+

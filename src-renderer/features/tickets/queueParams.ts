@@ -1,0 +1,50 @@
+import {
+  TICKET_PRIORITIES,
+  TICKET_SORTS,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  type TicketSort,
+} from '../../../src-shared/domain/tickets';
+import type { TicketListFilter } from './hooks';
+
+// The queue's filters live in the URL query (#/tickets?status=…&text=…) so a view can be
+// bookmarked and shared. Unknown values are dropped, never sent.
+
+function list<T extends string>(raw: string | null, allowed: readonly T[]): T[] | undefined {
+  if (!raw) return undefined;
+  const values = raw.split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
+  return values.length > 0 ? [...new Set(values)] : undefined;
+}
+
+export function parseQueueParams(params: URLSearchParams): TicketListFilter {
+  const filter: TicketListFilter = { sort: 'created_desc' };
+  const status = list(params.get('status'), TICKET_STATUSES);
+  const type = list(params.get('type'), TICKET_TYPES);
+  const priority = list(params.get('priority'), TICKET_PRIORITIES);
+  if (status) filter.status = status;
+  if (type) filter.type = type;
+  if (priority) filter.priority = priority;
+  const assignee = params.get('assignee');
+  if (assignee === 'none') filter.assignee = 'none';
+  else if (assignee && /^[1-9]\d{0,15}$/.test(assignee)) filter.assignee = Number(assignee);
+  const text = params.get('text')?.trim().slice(0, 100);
+  if (text) filter.text = text;
+  const sort = params.get('sort');
+  if (sort && (TICKET_SORTS as readonly string[]).includes(sort)) filter.sort = sort as TicketSort;
+  return filter;
+}
+
+export function toQueueParams(filter: TicketListFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.status?.length) params.set('status', filter.status.join(','));
+  if (filter.type?.length) params.set('type', filter.type.join(','));
+  if (filter.priority?.length) params.set('priority', filter.priority.join(','));
+  if (filter.assignee !== undefined) params.set('assignee', String(filter.assignee));
+  if (filter.text) params.set('text', filter.text);
+  if (filter.sort && filter.sort !== 'created_desc') params.set('sort', filter.sort);
+  return params;
+}
+
+export function hasFilters(filter: TicketListFilter): boolean {
+  return Boolean(filter.status?.length || filter.type?.length || filter.priority?.length || filter.assignee !== undefined || filter.text);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, TICKET_TYPES } from '../../src-shared/domain/tickets';
+import { LOCALES } from '../../src-shared/domain/locale';
+import { ERROR_CODES } from '../../src-shared/errors';
+import enUS from './en-US.json';
+import zhCN from './zh-CN.json';
+
+const FIELD_CODES = ['required', 'tooShort', 'tooLong', 'invalid', 'date', 'phone', 'username', 'notFound', 'taken', 'unknownField'];
+
+function flatten(value: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      for (const [kk, vv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
+    }
+  } else {
+    out.set(prefix, value);
+  }
+  return out;
+}
+
+const catalogs = { 'zh-CN': flatten(zhCN), 'en-US': flatten(enUS) };
+
+describe('i18n catalogs', () => {
+  it('zh-CN and en-US have exactly the same keys', () => {
+    expect([...catalogs['zh-CN'].keys()].sort()).toEqual([...catalogs['en-US'].keys()].sort());
+  });
+
+  it('every value is a non-empty string', () => {
+    for (const catalog of Object.values(catalogs)) {
+      for (const [key, value] of catalog) {
+        expect(typeof value, key).toBe('string');
+        expect((value as string).trim().length, key).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('use the same interpolation variables in both languages', () => {
+    const vars = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const [key, value] of catalogs['zh-CN']) expect(vars(value), key).toEqual(vars(catalogs['en-US'].get(key)));
+  });
+
+  const required: string[] = [
+    ...ERROR_CODES.map((c) => `errors.${c}`),
+    ...FIELD_CODES.map((c) => `validation.${c}`),
+    ...TICKET_STATUSES.map((s) => `ticket.status.${s}`),
+    ...TICKET_TYPES.map((s) => `ticket.type.${s}`),
+    ...TICKET_PRIORITIES.map((s) => `ticket.priority.${s}`),
+    ...TICKET_CHANNELS.map((s) => `ticket.channel.${s}`),
+    ...TICKET_SORTS.map((s) => `ticket.sort.${s}`),
+    ...LOCALES.map((l) => `locales.${l}`),
+  ];
+
+  it.each(Object.keys(catalogs))('%s translates every error code, field code and ticket vocabulary value', (locale) => {
+    const catalog = catalogs[locale as keyof typeof catalogs];
+    const missing = required.filter((key) => typeof catalog.get(key) !== 'string');
+    expect(missing).toEqual([]);
+  });
+
+  it('uses the glossary terms for statuses in zh-CN', () => {
+    const zh = catalogs['zh-CN'];
+    expect(zh.get('ticket.status.pending_assignment')).toBe('待分配');
+    expect(zh.get('ticket.status.follow_up')).toBe('回访');
+    expect(zh.get('nav.tickets')).toBe('服务请求');
+  });
+});

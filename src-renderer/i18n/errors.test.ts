@@ -1,0 +1,60 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../src-shared/errors';
+import { ApiError } from '../api/ApiError';
+import enUS from './en-US.json';
+import { errorMessage, fieldErrors } from './errors';
+import zhCN from './zh-CN.json';
+
+const i18n = i18next.createInstance();
+
+beforeAll(async () => {
+  await i18n.init({
+    resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+    lng: 'zh-CN',
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+  });
+});
+
+describe('error messages', () => {
+  it('translates every error code', () => {
+    for (const code of ERROR_CODES) {
+      const text = errorMessage(i18n.t, new ApiError({ code, message: 'x' }));
+      expect(text, code).not.toContain('errors.');
+      expect(text.length, code).toBeGreaterThan(0);
+    }
+  });
+
+  it('says how long a locked account must wait', () => {
+    const locked = (ms: number) => new ApiError({ code: 'LOCKED_OUT', message: 'x', details: { retryAfterMs: ms } });
+    expect(errorMessage(i18n.t, locked(90_500))).toBe('尝试次数过多，账户已临时锁定，请在 1 分 31 秒后重试。');
+    expect(errorMessage(i18n.t, locked(30_000))).toBe('尝试次数过多，账户已临时锁定，请在 30 秒后重试。');
+    expect(errorMessage(i18n.getFixedT('en-US'), locked(30_000))).toBe('Too many attempts: the account is locked for now. Try again in 30 s.');
+  });
+
+  it('treats anything that is not an ApiError as INTERNAL', () => {
+    expect(errorMessage(i18n.t, new TypeError('boom'))).toBe(zhCN.errors.INTERNAL);
+  });
+
+  it('maps VALIDATION field paths to form fields with translated reasons', () => {
+    const error = new ApiError({
+      code: 'VALIDATION',
+      message: 'x',
+      details: {
+        fields: [
+          { path: 'subject', code: 'required', message: 'x' },
+          { path: 'customer.name', code: 'tooLong', message: 'x', max: 100 },
+          { path: 'contact.phone', code: 'phone', message: 'x' },
+          { path: 'somethingElse', code: 'invalid', message: 'x' },
+        ],
+      },
+    });
+    const fieldOf = (path: string) => (path === 'somethingElse' ? null : path.replace('.', '_'));
+    expect(fieldErrors(i18n.t, error, fieldOf)).toEqual({
+      subject: '此项为必填项',
+      customer_name: '最多 100 个字符',
+      contact_phone: zhCN.validation.phone,
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import type { TFunction } from 'i18next';
+import type { ErrorCode } from '../../src-shared/errors';
+import { toApiError } from '../api/ApiError';
+import { splitWait } from './format';
+
+/** Every error code's catalog key; a new code without an entry here fails to compile. */
+const ERROR_KEYS: Record<ErrorCode, string> = {
+  VALIDATION: 'errors.VALIDATION',
+  NOT_FOUND: 'errors.NOT_FOUND',
+  FORBIDDEN: 'errors.FORBIDDEN',
+  CONFLICT: 'errors.CONFLICT',
+  INVALID_TRANSITION: 'errors.INVALID_TRANSITION',
+  UNAUTHENTICATED: 'errors.UNAUTHENTICATED',
+  LOCKED_OUT: 'errors.LOCKED_OUT',
+  RATE_LIMITED: 'errors.RATE_LIMITED',
+  INTERNAL: 'errors.INTERNAL',
+};
+
+/** A translated sentence for anything thrown by the api client (or anything else). */
+export function errorMessage(t: TFunction, error: unknown): string {
+  const e = toApiError(error);
+  if (e.code === 'LOCKED_OUT' && typeof e.details?.retryAfterMs === 'number') {
+    const { minutes, seconds } = splitWait(e.details.retryAfterMs);
+    return minutes > 0 ? t('auth.lockedOutMinutes', { minutes, seconds }) : t('auth.lockedOutSeconds', { seconds });
+  }
+  return t(ERROR_KEYS[e.code]);
+}
+
+/**
+ * VALIDATION (and CONFLICT with field details) as translated messages per form field.
+ * `fieldOf` maps an input path ('admin.username', 'customer.name') to a form field name.
+ */
+export function fieldErrors(t: TFunction, error: unknown, fieldOf: (path: string) => string | null): Record<string, string> {
+  const e = toApiError(error);
+  const out: Record<string, string> = {};
+  for (const issue of e.fields) {
+    const field = fieldOf(issue.path);
+    if (!field || out[field]) continue;
+    out[field] = t(`validation.${issue.code}`, { min: issue.min, max: issue.max, defaultValue: t('validation.invalid') });
+  }
+  return out;
+}
