@@ -20,7 +20,8 @@ export async function startHost(timeoutMs = 45_000): Promise<RunningHost> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'serviceloop-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src-main/host/cli.ts'], {
     cwd: ROOT,
-    env: { ...process.env, SERVICELOOP_DATA_DIR: dataDir },
+    // The desk and the browser share a machine, hence a time zone: Shanghai, like our users.
+    env: { ...process.env, SERVICELOOP_DATA_DIR: dataDir, TZ: 'Asia/Shanghai' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
