@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_lifecycle';
 
 export interface Migration {
   name: string;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 // Listed statically so the bundle carries every migration; order is application order.
-export const MIGRATIONS: readonly Migration[] = [{ name: '0001_initial', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '0001_initial', up: m0001.up },
+  { name: '0002_lifecycle', up: m0002.up },
+];

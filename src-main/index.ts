@@ -86,6 +86,7 @@ async function start(): Promise<void> {
   }
 
   hardenSession();
+  core.startJobs();
   ipc = installIpc(core, logger);
   showWindow();
   void startUpdates(dataDir, logger).catch((error: unknown) => logger.error('updater failed to start', { error: String(error) }));

@@ -4,8 +4,10 @@ import { MIGRATIONS } from '../../migrations/index';
 import { openConnection } from '../db/connection';
 import { migrate, type MigrationReport } from '../db/migrator';
 import { customersHandlers } from '../features/customers/handlers';
+import { partsHandlers } from '../features/parts/handlers';
 import { systemHandlers } from '../features/system/handlers';
 import { ticketsHandlers } from '../features/tickets/handlers';
+import { scheduleTicketJobs } from '../features/tickets/jobs';
 import { authHandlers, usersHandlers } from '../features/users/handlers';
 import type { CallContext, CoreDeps } from './context';
 import { createDispatch } from './dispatch';
@@ -31,6 +33,8 @@ export interface Core {
   events: CoreEvents;
   /** Forgets a caller's session (window closed, web client gone). */
   dropSession(sessionKey: string): void;
+  /** Starts the time-driven jobs (the shells do; tests call the job functions directly). */
+  startJobs(): void;
   migration: MigrationReport;
   /** For the seed and bench tools, which load data in bulk beside the core. */
   deps: CoreDeps;
@@ -56,9 +60,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     users: usersHandlers(deps),
     tickets: ticketsHandlers(deps),
     customers: customersHandlers(deps),
+    parts: partsHandlers(deps),
   };
   const run = createDispatch(handlers, options.logger);
   const sessions = new Map<string, SessionUser>();
+  const tasks: { stop(): void | Promise<void> }[] = [];
 
   return {
     dispatch(channel, input, sessionKey) {
@@ -72,9 +78,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     events,
     dropSession: (key) => void sessions.delete(key),
+    startJobs() {
+      if (tasks.length === 0) tasks.push(...scheduleTicketJobs(deps));
+    },
     migration,
     deps,
     close() {
+      for (const task of tasks.splice(0)) void task.stop();
       sessions.clear();
       try {
         sqlite.pragma('optimize');

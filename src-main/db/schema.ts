@@ -70,6 +70,14 @@ export interface TicketsTable {
   created_by: number;
   created_at: number;
   updated_at: number;
+  version: Generated<number>;
+  attempts: Generated<number>;
+  lock_reason: string | null;
+  hold_reason: string | null;
+  problem_category_id: number | null;
+  analysis: Generated<string>;
+  resolved_at: number | null;
+  closed_at: number | null;
 }
 
 export interface TicketEventsTable {
@@ -81,6 +89,69 @@ export interface TicketEventsTable {
   from_status: string | null;
   to_status: string | null;
   note: string | null;
+  /** JSON: what the step decided and why (assignee chosen, lock reason, satisfaction…). */
+  details: string | null;
+}
+
+export interface ProblemCategoriesTable {
+  id: Generated<number>;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  active: Generated<number>;
+}
+
+export interface ProblemOccurrencesTable {
+  /** 0 when the request named no product. */
+  product_id: number;
+  problem_category_id: number;
+  count: number;
+}
+
+export interface PartsTable {
+  id: Generated<number>;
+  part_no: string;
+  name: string;
+  unit_price: number;
+  currency: string;
+  active: number;
+  created_at: number;
+}
+
+export interface WorkLogsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  engineer_id: number;
+  kind: string;
+  started_at: number;
+  ended_at: number;
+  work_minutes: number;
+  labour_fee: number;
+  travel_fee: number;
+  currency: string;
+  chargeable: number;
+  findings: string;
+  outcome: string;
+  created_by: number;
+  created_at: number;
+}
+
+export interface WorkLogPartsTable {
+  id: Generated<number>;
+  work_log_id: number;
+  part_id: number;
+  quantity: number;
+  unit_price: number;
+}
+
+export interface FollowUpsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  agent_id: number;
+  at: number;
+  satisfaction: number;
+  satisfied: number;
+  comment: string;
 }
 
 /** FTS5 virtual table (search adapter in features/search): rowid = tickets.id. */
@@ -99,6 +170,12 @@ export interface DB {
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;
   ticket_search: TicketSearchTable;
+  problem_categories: ProblemCategoriesTable;
+  problem_occurrences: ProblemOccurrencesTable;
+  parts: PartsTable;
+  work_logs: WorkLogsTable;
+  work_log_parts: WorkLogPartsTable;
+  follow_ups: FollowUpsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

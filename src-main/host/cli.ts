@@ -34,6 +34,7 @@ async function main() {
     console.error(`ServiceLoop could not open its database: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  core.startJobs();
   const host = await startWebHost({ core, staticDir });
   console.log(`ServiceLoop is running. Data: ${dataDir}`);
   console.log(`Open ${host.url}`);

@@ -1,6 +1,7 @@
 import type { ChannelDef } from './channel';
 import { auth } from './auth';
 import { customers } from './customers';
+import { parts } from './parts';
 import { system } from './system';
 import { tickets } from './tickets';
 import { users } from './users';
@@ -8,12 +9,13 @@ import { users } from './users';
 export * from './channel';
 export type { SessionUser } from './auth';
 export type { SystemStatus } from './system';
-export type { TicketListItem, TicketDetail, TicketPage, TicketEvent } from './tickets';
+export type { TicketListItem, TicketDetail, TicketPage, TicketEvent, WorkLogView, FollowUpView, ProblemCategory } from './tickets';
+export type { Part } from './parts';
 export type { CustomerSummary, ProductOption } from './customers';
 export type { UserOption } from './users';
 
 /** Every channel the app speaks, by domain. Channel names are `domain.verb`. */
-export const contract = { system, auth, tickets, customers, users } as const;
+export const contract = { system, auth, tickets, customers, parts, users } as const;
 
 export type Contract = typeof contract;
 export type Domain = keyof Contract;

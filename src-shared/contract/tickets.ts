@@ -10,6 +10,14 @@ import {
   type TicketStatus,
   type TicketType,
 } from '../domain/tickets';
+import {
+  HOLD_REASONS,
+  WORK_OUTCOMES,
+  type HoldReason,
+  type LockReason,
+  type TicketAction,
+  type WorkOutcome,
+} from '../domain/lifecycle';
 import { channel } from './channel';
 
 export interface TicketListItem {
@@ -35,7 +43,51 @@ export interface TicketEvent {
   note: string | null;
 }
 
+export interface WorkLogView {
+  id: number;
+  engineerName: string;
+  kind: 'onsite' | 'remote';
+  startedAt: number;
+  endedAt: number;
+  workMinutes: number;
+  labourFee: number;
+  travelFee: number;
+  partsFee: number;
+  chargeable: boolean;
+  currency: string;
+  findings: string;
+  outcome: WorkOutcome;
+  parts: { partNo: string; name: string; quantity: number; unitPrice: number }[];
+}
+
+export interface FollowUpView {
+  at: number;
+  agentName: string;
+  satisfaction: number;
+  satisfied: boolean;
+  comment: string;
+}
+
+export interface ProblemCategory {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
 export interface TicketDetail extends TicketListItem {
+  /** Optimistic concurrency: every change sends the version it saw. */
+  version: number;
+  attempts: number;
+  lockReason: LockReason | null;
+  holdReason: HoldReason | null;
+  assignee: { id: number; name: string } | null;
+  problemCategory: ProblemCategory | null;
+  analysis: string;
+  /** What the caller may do now, from the lifecycle state machine. */
+  allowedActions: TicketAction[];
+  workLogs: WorkLogView[];
+  followUps: FollowUpView[];
   description: string;
   customer: { id: number; customerNo: string; name: string; phone: string | null };
   contact: { id: number; name: string; phone: string | null } | null;
@@ -68,9 +120,15 @@ export const createTicketInput = z
     channel: z.enum(TICKET_CHANNELS),
     subject: z.string().trim().min(1).max(200),
     description: z.string().trim().max(5000).default(''),
+    problemCategoryId: id.optional(),
+    analysis: z.string().trim().max(5000).default(''),
+    /** New requests wait for assignment, or start on hold (waiting for the customer, parts or a date). */
+    initialStatus: z.enum(['pending_assignment', 'on_hold']).default('pending_assignment'),
+    holdReason: z.enum(HOLD_REASONS).optional(),
     requestedBy: isoDateSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.initialStatus !== 'on_hold' || v.holdReason !== undefined, { path: ['holdReason'], error: 'required' });
 
 export const listTicketsInput = z
   .object({
@@ -86,8 +144,60 @@ export const listTicketsInput = z
   })
   .strict();
 
+const change = { id, version: z.number().int().positive() };
+const note = z.string().trim().max(2000);
+const minorUnits = z.number().int().min(0).max(100_000_000);
+const epochMs = z.number().int().min(0);
+
+export const logWorkInput = z
+  .object({
+    ...change,
+    kind: z.enum(['onsite', 'remote']),
+    startedAt: epochMs,
+    endedAt: epochMs,
+    /** Hours actually worked, in minutes; may be less than the span (travel, breaks). */
+    workMinutes: z.number().int().min(0).max(24 * 60),
+    parts: z.array(z.object({ partId: id, quantity: z.number().int().min(1).max(10_000) }).strict()).max(50).default([]),
+    labourFee: minorUnits.default(0),
+    travelFee: minorUnits.default(0),
+    /** false = covered by warranty or agreement; true = charged to the customer. */
+    chargeable: z.boolean(),
+    findings: z.string().trim().min(1).max(5000),
+    outcome: z.enum(WORK_OUTCOMES),
+  })
+  .strict()
+  .refine((v) => v.endedAt >= v.startedAt, { path: ['endedAt'], error: 'beforeStart' })
+  .refine((v) => v.workMinutes <= Math.ceil((v.endedAt - v.startedAt) / 60_000), { path: ['workMinutes'], error: 'longerThanVisit' });
+
+export const unlockInput = z.discriminatedUnion('mode', [
+  z.object({ ...change, mode: z.literal('reassign'), engineerId: id, note: note.default('') }).strict(),
+  z.object({ ...change, mode: z.literal('extend'), requestedBy: isoDateSchema, note: note.default('') }).strict(),
+  z.object({ ...change, mode: z.literal('close'), note: note.min(1) }).strict(),
+]);
+
 export const tickets = {
   create: channel<TicketDetail>()({ input: createTicketInput, access: 'tickets.create' }),
   list: channel<TicketPage>()({ input: listTicketsInput, access: 'tickets.read' }),
   get: channel<TicketDetail>()({ input: z.object({ id }).strict(), access: 'tickets.read' }),
+  problemCategories: channel<ProblemCategory[]>()({ input: z.object({}).strict(), access: 'tickets.read' }),
+  assign: channel<TicketDetail>()({
+    input: z.object({ ...change, engineerId: id, note: note.default('') }).strict(),
+    access: 'tickets.assign',
+  }),
+  hold: channel<TicketDetail>()({
+    input: z.object({ ...change, reason: z.enum(HOLD_REASONS), note: note.default('') }).strict(),
+    access: 'tickets.hold',
+  }),
+  resume: channel<TicketDetail>()({ input: z.object({ ...change, note: note.default('') }).strict(), access: 'tickets.hold' }),
+  logWork: channel<TicketDetail>()({ input: logWorkInput, access: 'tickets.logWork' }),
+  startFollowUp: channel<TicketDetail>()({ input: z.object({ ...change, note: note.default('') }).strict(), access: 'tickets.followUp' }),
+  recordFollowUp: channel<TicketDetail>()({
+    input: z
+      .object({ ...change, satisfaction: z.number().int().min(1).max(5), satisfied: z.boolean(), comment: note.default('') })
+      .strict(),
+    access: 'tickets.followUp',
+  }),
+  unlock: channel<TicketDetail>()({ input: unlockInput, access: 'tickets.manage' }),
+  close: channel<TicketDetail>()({ input: z.object({ ...change, note: note.min(1) }).strict(), access: 'tickets.manage' }),
+  reopen: channel<TicketDetail>()({ input: z.object({ ...change, note: note.min(1) }).strict(), access: 'tickets.reopen' }),
 };

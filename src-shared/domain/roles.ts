@@ -7,7 +7,16 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'tickets.read',
   'tickets.create',
+  'tickets.assign',
+  'tickets.hold',
+  'tickets.logWork',
+  'tickets.followUp',
+  'tickets.reopen',
+  /** Unlock and close with a reason: the service manager's. */
+  'tickets.manage',
   'customers.read',
+  'parts.read',
+  'parts.manage',
   'users.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -21,9 +30,19 @@ export type Access = Permission | 'public' | 'signedIn';
 const ALL: readonly Permission[] = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  agent: ['tickets.read', 'tickets.create', 'customers.read', 'users.read'],
-  engineer: ['tickets.read', 'customers.read', 'users.read'],
-  supervisor: ALL,
+  agent: [
+    'tickets.read',
+    'tickets.create',
+    'tickets.assign',
+    'tickets.hold',
+    'tickets.followUp',
+    'tickets.reopen',
+    'customers.read',
+    'parts.read',
+    'users.read',
+  ],
+  engineer: ['tickets.read', 'tickets.hold', 'tickets.logWork', 'customers.read', 'parts.read', 'users.read'],
+  supervisor: ALL.filter((p) => p !== 'parts.manage'),
   admin: ALL,
 };
 

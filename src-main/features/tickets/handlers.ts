@@ -1,12 +1,29 @@
 import { requireUser, type CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
+import { createLifecycle } from './lifecycle';
 import { createTicketService } from './service';
 
 export function ticketsHandlers(deps: CoreDeps) {
   const service = createTicketService(deps);
+  const lifecycle = createLifecycle(deps);
+  /** Every lifecycle change answers with the fresh detail page, as the caller sees it. */
+  const then = async (id: number, ctx: Parameters<typeof requireUser>[0], step: Promise<void>) => {
+    await step;
+    return service.get(id, requireUser(ctx));
+  };
   return defineHandlers('tickets', {
-    create: (input, ctx) => service.create(input, requireUser(ctx).id),
+    create: (input, ctx) => service.create(input, requireUser(ctx)),
     list: (input) => service.list(input),
-    get: (input) => service.get(input.id),
+    get: (input, ctx) => service.get(input.id, requireUser(ctx)),
+    problemCategories: () => service.problemCategories(),
+    assign: (input, ctx) => then(input.id, ctx, lifecycle.assign(input, requireUser(ctx))),
+    hold: (input, ctx) => then(input.id, ctx, lifecycle.hold(input, requireUser(ctx))),
+    resume: (input, ctx) => then(input.id, ctx, lifecycle.resume(input, requireUser(ctx))),
+    logWork: (input, ctx) => then(input.id, ctx, lifecycle.logWork(input, requireUser(ctx))),
+    startFollowUp: (input, ctx) => then(input.id, ctx, lifecycle.startFollowUp(input, requireUser(ctx))),
+    recordFollowUp: (input, ctx) => then(input.id, ctx, lifecycle.recordFollowUp(input, requireUser(ctx))),
+    unlock: (input, ctx) => then(input.id, ctx, lifecycle.unlock(input, requireUser(ctx))),
+    close: (input, ctx) => then(input.id, ctx, lifecycle.close(input, requireUser(ctx))),
+    reopen: (input, ctx) => then(input.id, ctx, lifecycle.reopen(input, requireUser(ctx))),
   });
 }

@@ -85,6 +85,7 @@ export function getTicketRow(db: Q, id: number) {
     .leftJoin('users as a', 'a.id', 't.assignee_id')
     .leftJoin('contacts as ct', 'ct.id', 't.contact_id')
     .leftJoin('products as p', 'p.id', 't.product_id')
+    .leftJoin('problem_categories as pc', 'pc.id', 't.problem_category_id')
     .selectAll('t')
     .select([
       'c.name as customer_name',
@@ -96,6 +97,9 @@ export function getTicketRow(db: Q, id: number) {
       'ct.phone as contact_phone',
       'p.name as product_name',
       'p.model as product_model',
+      'pc.code as category_code',
+      'pc.name_zh as category_zh',
+      'pc.name_en as category_en',
     ])
     .where('t.id', '=', id)
     .executeTakeFirst();
@@ -121,4 +125,118 @@ export async function nextSequence(db: Q, key: string): Promise<number> {
     .returning('last')
     .executeTakeFirstOrThrow();
   return row.last;
+}
+
+/** The columns a transition reads, inside its transaction. */
+export function lockRow(db: Q, id: number) {
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'status', 'version', 'assignee_id', 'attempts', 'lock_reason', 'closed_at', 'requested_by'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function updateTicketState(
+  db: Q,
+  id: number,
+  values: {
+    status: string;
+    version: number;
+    attempts: number;
+    lock_reason: string | null;
+    hold_reason: string | null;
+    updated_at: number;
+    assignee_id?: number | null;
+    requested_by?: string | null;
+    resolved_at?: number;
+    closed_at?: number;
+  },
+) {
+  return db.updateTable('tickets').set(values).where('id', '=', id).execute();
+}
+
+export function insertEvent(
+  db: Q,
+  values: { ticket_id: number; at: number; actor_id: number | null; kind: string; from_status: string | null; to_status: string | null; note: string | null; details: string | null },
+) {
+  return db.insertInto('ticket_events').values(values).execute();
+}
+
+/** Engineers and service managers can own requests; disabled accounts cannot. */
+export function findAssignableEngineer(db: Q, id: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', '=', id)
+    .where('disabled', '=', 0)
+    .where('role', 'in', ['engineer', 'supervisor'])
+    .executeTakeFirst();
+}
+
+export function listWorkLogs(db: Q, ticketId: number) {
+  return db
+    .selectFrom('work_logs as w')
+    .innerJoin('users as u', 'u.id', 'w.engineer_id')
+    .selectAll('w')
+    .select('u.display_name as engineer_name')
+    .where('w.ticket_id', '=', ticketId)
+    .orderBy('w.started_at')
+    .orderBy('w.id')
+    .execute();
+}
+
+export function listWorkLogParts(db: Q, workLogIds: number[]) {
+  if (workLogIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('work_log_parts as wp')
+    .innerJoin('parts as p', 'p.id', 'wp.part_id')
+    .select(['wp.work_log_id', 'wp.quantity', 'wp.unit_price', 'p.part_no', 'p.name'])
+    .where('wp.work_log_id', 'in', workLogIds)
+    .orderBy('wp.id')
+    .execute();
+}
+
+export function listFollowUps(db: Q, ticketId: number) {
+  return db
+    .selectFrom('follow_ups as f')
+    .innerJoin('users as u', 'u.id', 'f.agent_id')
+    .select(['f.at', 'f.satisfaction', 'f.satisfied', 'f.comment', 'u.display_name as agent_name'])
+    .where('f.ticket_id', '=', ticketId)
+    .orderBy('f.at')
+    .execute();
+}
+
+export function listProblemCategories(db: Q) {
+  return db.selectFrom('problem_categories').selectAll().where('active', '=', 1).orderBy('id').execute();
+}
+
+export function findProblemCategory(db: Q, id: number) {
+  return db.selectFrom('problem_categories').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+}
+
+/** Raises the occurrence count of (product, problem category); product 0 = none named. */
+export function countOccurrence(db: Q, productId: number | null, problemCategoryId: number) {
+  return db
+    .insertInto('problem_occurrences')
+    .values({ product_id: productId ?? 0, problem_category_id: problemCategoryId, count: 1 })
+    .onConflict((oc) => oc.columns(['product_id', 'problem_category_id']).doUpdateSet({ count: sql`count + 1` }))
+    .execute();
+}
+
+/** Requests whose requested-by day is before `today` and that nobody owns or worked. */
+export function overdueUnworked(db: Q, today: string) {
+  return db
+    .selectFrom('tickets as t')
+    .select(['t.id', 't.status', 't.version', 't.attempts'])
+    .where('t.requested_by', '<', today)
+    .where((eb) =>
+      eb.or([
+        eb('t.status', 'in', ['pending_assignment', 'reopened']),
+        eb.and([
+          eb('t.status', '=', 'assigned'),
+          eb.not(eb.exists(eb.selectFrom('work_logs as w').select('w.id').whereRef('w.ticket_id', '=', 't.id'))),
+        ]),
+      ]),
+    )
+    .execute();
 }

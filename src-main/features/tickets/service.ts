@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { TicketDetail, TicketListItem, TicketPage } from '../../../src-shared/contract';
+import type { ProblemCategory, SessionUser, TicketDetail, TicketListItem, TicketPage } from '../../../src-shared/contract';
+import { allowedActions, type HoldReason, type LockReason, type WorkOutcome } from '../../../src-shared/domain/lifecycle';
 import type { createTicketInput, listTicketsInput } from '../../../src-shared/contract/tickets';
 import {
   TICKET_PRIORITIES,
@@ -19,7 +20,19 @@ import { ticketIndexStatements } from '../search/ticketIndex';
 import { matchExpression } from '../search/terms';
 import { getSettings } from '../settings/queries';
 import { decodeCursor, encodeCursor } from './cursor';
-import { getTicketRow, listTicketEvents, listTickets, nextSequence } from './queries';
+import { DEFAULT_REOPEN_WINDOW_DAYS } from './lifecycle';
+import {
+  countOccurrence,
+  findProblemCategory,
+  getTicketRow,
+  listFollowUps,
+  listProblemCategories,
+  listTicketEvents,
+  listTickets,
+  listWorkLogParts,
+  listWorkLogs,
+  nextSequence,
+} from './queries';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -39,24 +52,46 @@ export function createTicketService(deps: CoreDeps) {
     return (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE;
   }
 
-  async function get(id: number): Promise<TicketDetail> {
+  /** The detail page, with the actions this caller may take now. */
+  async function get(id: number, viewer: SessionUser): Promise<TicketDetail> {
     const row = await getTicketRow(db, id);
     if (!row) throw new AppError('NOT_FOUND', `Service request ${id} not found`);
-    const history = await listTicketEvents(db, id);
+    const [history, logs, followUps, settings] = await Promise.all([listTicketEvents(db, id), listWorkLogs(db, id), listFollowUps(db, id), getSettings(db)]);
+    const logParts = await listWorkLogParts(
+      db,
+      logs.map((l) => l.id),
+    );
+    const reopenDays = Number(settings.reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS);
+    const status = row.status as TicketStatus;
     return {
       id: row.id,
       number: row.number,
       subject: row.subject,
       description: row.description,
-      status: row.status as TicketStatus,
+      status,
       type: row.type as TicketType,
       priority: priorityName(row.priority),
       channel: row.channel as TicketChannel,
       requestedBy: row.requested_by,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
+      version: row.version,
+      attempts: row.attempts,
+      lockReason: row.lock_reason as LockReason | null,
+      holdReason: row.hold_reason as HoldReason | null,
+      analysis: row.analysis,
+      problemCategory:
+        row.problem_category_id !== null && row.category_code !== null
+          ? { id: row.problem_category_id, code: row.category_code, nameZh: row.category_zh ?? '', nameEn: row.category_en ?? '' }
+          : null,
+      allowedActions: allowedActions(status, {
+        role: viewer.role,
+        isAssignee: row.assignee_id === viewer.id,
+        withinReopenWindow: row.closed_at !== null && clock.now() - row.closed_at <= reopenDays * 86_400_000,
+      }),
       customerName: row.customer_name,
       assigneeName: row.assignee_name,
+      assignee: row.assignee_id !== null ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
       customer: { id: row.customer_id, customerNo: row.customer_no, name: row.customer_name, phone: row.customer_phone },
       contact: row.contact_id !== null && row.contact_name !== null ? { id: row.contact_id, name: row.contact_name, phone: row.contact_phone } : null,
       product: row.product_id !== null && row.product_name !== null ? { id: row.product_id, name: row.product_name, model: row.product_model ?? '' } : null,
@@ -69,11 +104,37 @@ export function createTicketService(deps: CoreDeps) {
         toStatus: e.to_status as TicketStatus | null,
         note: e.note,
       })),
+      workLogs: logs.map((l) => {
+        const parts = logParts.filter((p) => p.work_log_id === l.id);
+        return {
+          id: l.id,
+          engineerName: l.engineer_name,
+          kind: l.kind === 'remote' ? 'remote' : 'onsite',
+          startedAt: l.started_at,
+          endedAt: l.ended_at,
+          workMinutes: l.work_minutes,
+          labourFee: l.labour_fee,
+          travelFee: l.travel_fee,
+          partsFee: parts.reduce((sum, p) => sum + p.quantity * p.unit_price, 0),
+          chargeable: l.chargeable === 1,
+          currency: l.currency,
+          findings: l.findings,
+          outcome: l.outcome as WorkOutcome,
+          parts: parts.map((p) => ({ partNo: p.part_no, name: p.name, quantity: p.quantity, unitPrice: p.unit_price })),
+        };
+      }),
+      followUps: followUps.map((f) => ({ at: f.at, agentName: f.agent_name, satisfaction: f.satisfaction, satisfied: f.satisfied === 1, comment: f.comment })),
     };
   }
 
+  async function problemCategories(): Promise<ProblemCategory[]> {
+    const rows = await listProblemCategories(db);
+    return rows.map((r) => ({ id: r.id, code: r.code, nameZh: r.name_zh, nameEn: r.name_en }));
+  }
+
   /** Creates a request (and a new customer or contact typed into the form) in one transaction. */
-  async function create(input: z.output<typeof createTicketInput>, actorId: number): Promise<TicketDetail> {
+  async function create(input: z.output<typeof createTicketInput>, actor: SessionUser): Promise<TicketDetail> {
+    const actorId = actor.id;
     const now = clock.now();
     const tz = await timeZone();
     const id = await db.transaction().execute(async (trx) => {
@@ -104,10 +165,15 @@ export function createTicketService(deps: CoreDeps) {
         product = await findProduct(trx, input.productId);
         if (!product) throw notFoundField('productId');
       }
+      if (input.problemCategoryId !== undefined) {
+        if (!(await findProblemCategory(trx, input.problemCategoryId))) throw notFoundField('problemCategoryId');
+        // Occurrence counts of (product, problem category) feed the statistics.
+        await countOccurrence(trx, product?.id ?? null, input.problemCategoryId);
+      }
 
       const day = dayKey(now, tz);
       const number = formatTicketNumber(day, await nextSequence(trx, `SR-${day}`));
-      const status: TicketStatus = 'pending_assignment';
+      const status: TicketStatus = input.initialStatus;
       const row = await trx
         .insertInto('tickets')
         .values({
@@ -123,6 +189,9 @@ export function createTicketService(deps: CoreDeps) {
           description: input.description,
           requested_by: input.requestedBy ?? null,
           assignee_id: null,
+          problem_category_id: input.problemCategoryId ?? null,
+          analysis: input.analysis,
+          hold_reason: status === 'on_hold' ? (input.holdReason ?? null) : null,
           created_by: actorId,
           created_at: now,
           updated_at: now,
@@ -131,7 +200,16 @@ export function createTicketService(deps: CoreDeps) {
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('ticket_events')
-        .values({ ticket_id: row.id, at: now, actor_id: actorId, kind: 'created', from_status: null, to_status: status, note: null })
+        .values({
+          ticket_id: row.id,
+          at: now,
+          actor_id: actorId,
+          kind: 'created',
+          from_status: null,
+          to_status: status,
+          note: null,
+          details: status === 'on_hold' ? JSON.stringify({ reason: input.holdReason }) : null,
+        })
         .execute();
       index.put(row.id, {
         number,
@@ -146,7 +224,7 @@ export function createTicketService(deps: CoreDeps) {
       return row.id;
     });
     events.emit('tickets.changed', { ids: [id] });
-    return get(id);
+    return get(id, actor);
   }
 
   async function list(input: z.output<typeof listTicketsInput>): Promise<TicketPage> {
@@ -189,5 +267,5 @@ export function createTicketService(deps: CoreDeps) {
     return { items, nextCursor };
   }
 
-  return { create, list, get, timeZone };
+  return { create, list, get, problemCategories, timeZone };
 }

@@ -1,0 +1,218 @@
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { SessionUser } from '../../../src-shared/contract';
+import type { logWorkInput, unlockInput } from '../../../src-shared/contract/tickets';
+import {
+  actionsFrom,
+  canTake,
+  nextState,
+  type HoldReason,
+  type LockReason,
+  type TicketAction,
+  type UnlockMode,
+  type WorkOutcome,
+} from '../../../src-shared/domain/lifecycle';
+import type { TicketStatus } from '../../../src-shared/domain/tickets';
+import { AppError } from '../../../src-shared/errors';
+import type { CoreDeps } from '../../core/context';
+import type { DB } from '../../db/schema';
+import { getSettings } from '../settings/queries';
+import { findActiveParts } from '../parts/queries';
+import { findAssignableEngineer, insertEvent, lockRow, updateTicketState } from './queries';
+
+// Every change of a request's state goes through transition(): one transaction that checks
+// the version the caller saw (CONFLICT, never a silent overwrite), the state machine
+// (INVALID_TRANSITION naming the allowed actions) and the caller's right to act
+// (FORBIDDEN), then writes the new state and one history event with who, when, from, to
+// and why.
+
+export const DEFAULT_REOPEN_WINDOW_DAYS = 30;
+const DAY = 86_400_000;
+
+type TicketRow = NonNullable<Awaited<ReturnType<typeof lockRow>>>;
+
+interface Step {
+  /** Branch inputs for nextState. */
+  detail?: { outcome?: WorkOutcome; satisfied?: boolean; unlockMode?: UnlockMode };
+  note?: string;
+  /** Recorded on the history event as JSON: what was decided and why. */
+  details?: Record<string, unknown>;
+  /** Column changes besides the state (assignee, requested-by date, hold reason…). */
+  set?: { assignee_id?: number | null; requested_by?: string | null; hold_reason?: HoldReason | null };
+  /** Writes that belong to the step (work logs, follow-ups), inside the same transaction. */
+  write?: (trx: Transaction<DB>, row: TicketRow, now: number) => Promise<Record<string, unknown> | void>;
+}
+
+export function createLifecycle(deps: CoreDeps) {
+  const { db, clock, events } = deps;
+
+  async function reopenWindowMs(): Promise<number> {
+    const days = Number((await getSettings(db)).reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS);
+    return (Number.isFinite(days) && days >= 0 ? days : DEFAULT_REOPEN_WINDOW_DAYS) * DAY;
+  }
+
+  async function transition(
+    action: TicketAction,
+    ticketId: number,
+    version: number,
+    actor: SessionUser | null,
+    plan: (row: TicketRow) => Promise<Step> | Step,
+  ): Promise<void> {
+    const now = clock.now();
+    const windowMs = await reopenWindowMs();
+    await db.transaction().execute(async (trx) => {
+      const row = await lockRow(trx, ticketId);
+      if (!row) throw new AppError('NOT_FOUND', `Service request ${ticketId} not found`);
+      if (row.version !== version) {
+        throw new AppError('CONFLICT', 'The request was changed by someone else', { currentVersion: row.version });
+      }
+      const status = row.status as TicketStatus;
+      if (!actionsFrom(status).includes(action)) {
+        throw new AppError('INVALID_TRANSITION', `Cannot ${action} a request that is ${status}`, { status, allowed: actionsFrom(status) });
+      }
+      if (actor) {
+        const ctx = {
+          role: actor.role,
+          isAssignee: row.assignee_id === actor.id,
+          withinReopenWindow: row.closed_at !== null && now - row.closed_at <= windowMs,
+        };
+        if (!canTake(action, status, ctx)) {
+          const reason = action === 'reopen' && !ctx.withinReopenWindow ? 'reopenWindowPassed' : 'notYours';
+          throw new AppError('FORBIDDEN', `Not allowed to ${action} this request`, { reason });
+        }
+      }
+      const step = await plan(row);
+      const next = nextState(action, { status, attempts: row.attempts, hasAssignee: row.assignee_id !== null }, step.detail);
+      const written = step.write ? await step.write(trx, row, now) : undefined;
+      await updateTicketState(trx, row.id, {
+        status: next.status,
+        version: row.version + 1,
+        attempts: next.attempts,
+        lock_reason: next.status === 'locked' ? next.lock ?? (row.lock_reason as LockReason | null) : null,
+        hold_reason: next.status === 'on_hold' ? (step.set?.hold_reason ?? null) : null,
+        updated_at: now,
+        ...(step.set?.assignee_id !== undefined ? { assignee_id: step.set.assignee_id } : {}),
+        ...(step.set?.requested_by !== undefined ? { requested_by: step.set.requested_by } : {}),
+        ...(next.status === 'resolved' ? { resolved_at: now } : {}),
+        ...(next.status === 'closed' ? { closed_at: now } : {}),
+      });
+      const details = { ...step.details, ...written, ...(next.lock ? { lockReason: next.lock } : {}), attempts: next.attempts };
+      await insertEvent(trx, {
+        ticket_id: row.id,
+        at: now,
+        actor_id: actor?.id ?? null,
+        kind: action,
+        from_status: status,
+        to_status: next.status,
+        note: step.note || null,
+        details: JSON.stringify(details),
+      });
+    });
+    events.emit('tickets.changed', { ids: [ticketId] });
+  }
+
+  async function engineer(trx: Transaction<DB> | typeof db, engineerId: number) {
+    const user = await findAssignableEngineer(trx, engineerId);
+    if (!user) {
+      throw new AppError('VALIDATION', 'Not an active engineer', { fields: [{ path: 'engineerId', code: 'notFound', message: 'not an active engineer' }] });
+    }
+    return user;
+  }
+
+  return {
+    assign: async (input: { id: number; version: number; engineerId: number; note: string }, actor: SessionUser) => {
+      const target = await engineer(db, input.engineerId);
+      await transition('assign', input.id, input.version, actor, (row) => ({
+        note: input.note,
+        set: { assignee_id: target.id },
+        details: { engineerId: target.id, engineerName: target.display_name, previousAssigneeId: row.assignee_id, by: 'manual' },
+      }));
+    },
+
+    hold: (input: { id: number; version: number; reason: HoldReason; note: string }, actor: SessionUser) =>
+      transition('hold', input.id, input.version, actor, () => ({ note: input.note, set: { hold_reason: input.reason }, details: { reason: input.reason } })),
+
+    resume: (input: { id: number; version: number; note: string }, actor: SessionUser) =>
+      transition('resume', input.id, input.version, actor, () => ({ note: input.note })),
+
+    logWork: (input: z.output<typeof logWorkInput>, actor: SessionUser) =>
+      transition('logWork', input.id, input.version, actor, () => ({
+        detail: { outcome: input.outcome },
+        note: input.findings,
+        write: async (trx, row, now) => {
+          const parts = await findActiveParts(trx, [...new Set(input.parts.map((p) => p.partId))]);
+          const byId = new Map(parts.map((p) => [p.id, p]));
+          const missing = input.parts.findIndex((p) => !byId.has(p.partId));
+          if (missing >= 0) {
+            throw new AppError('VALIDATION', 'Unknown spare part', { fields: [{ path: `parts.${missing}.partId`, code: 'notFound', message: 'unknown part' }] });
+          }
+          const log = await trx
+            .insertInto('work_logs')
+            .values({
+              ticket_id: row.id,
+              engineer_id: row.assignee_id ?? actor.id,
+              kind: input.kind,
+              started_at: input.startedAt,
+              ended_at: input.endedAt,
+              work_minutes: input.workMinutes,
+              labour_fee: input.labourFee,
+              travel_fee: input.travelFee,
+              currency: 'CNY',
+              chargeable: input.chargeable ? 1 : 0,
+              findings: input.findings,
+              outcome: input.outcome,
+              created_by: actor.id,
+              created_at: now,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          if (input.parts.length > 0) {
+            await trx
+              .insertInto('work_log_parts')
+              .values(input.parts.map((p) => ({ work_log_id: log.id, part_id: p.partId, quantity: p.quantity, unit_price: byId.get(p.partId)!.unit_price })))
+              .execute();
+          }
+          return { workLogId: log.id, outcome: input.outcome };
+        },
+      })),
+
+    startFollowUp: (input: { id: number; version: number; note: string }, actor: SessionUser) =>
+      transition('startFollowUp', input.id, input.version, actor, () => ({ note: input.note })),
+
+    recordFollowUp: (input: { id: number; version: number; satisfaction: number; satisfied: boolean; comment: string }, actor: SessionUser) =>
+      transition('recordFollowUp', input.id, input.version, actor, () => ({
+        detail: { satisfied: input.satisfied },
+        note: input.comment,
+        details: { satisfaction: input.satisfaction, satisfied: input.satisfied },
+        write: async (trx, row, now) => {
+          await trx
+            .insertInto('follow_ups')
+            .values({ ticket_id: row.id, agent_id: actor.id, at: now, satisfaction: input.satisfaction, satisfied: input.satisfied ? 1 : 0, comment: input.comment })
+            .execute();
+        },
+      })),
+
+    unlock: async (input: z.output<typeof unlockInput>, actor: SessionUser) => {
+      const target = input.mode === 'reassign' ? await engineer(db, input.engineerId) : null;
+      await transition('unlock', input.id, input.version, actor, () => ({
+        detail: { unlockMode: input.mode },
+        note: input.note,
+        details: { mode: input.mode, ...(target ? { engineerId: target.id, engineerName: target.display_name } : {}) },
+        set:
+          input.mode === 'reassign'
+            ? { assignee_id: target!.id }
+            : input.mode === 'extend'
+              ? { requested_by: input.requestedBy, assignee_id: null }
+              : undefined,
+      }));
+    },
+
+    close: (input: { id: number; version: number; note: string }, actor: SessionUser) =>
+      transition('close', input.id, input.version, actor, () => ({ note: input.note })),
+
+    reopen: (input: { id: number; version: number; note: string }, actor: SessionUser) =>
+      transition('reopen', input.id, input.version, actor, () => ({ note: input.note })),
+  };
+}
+
+export type Lifecycle = ReturnType<typeof createLifecycle>;
