@@ -1,3 +1,4 @@
+import type { ChannelName, ChannelOf, InputOf, OutputOf } from '../../src-shared/contract';
 import type { Role } from '../../src-shared/domain/roles';
 import type { Result } from '../../src-shared/errors';
 import { hashPassword } from '../features/users/password';
@@ -50,4 +51,9 @@ export async function signInAs(core: Core, username: string, password = 'a long 
 export function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.details ?? {})}`);
   return result.data;
+}
+
+/** A typed dispatch for tests: throws on failure, returns the channel's output. */
+export async function call<N extends ChannelName>(core: Core, name: N, input: InputOf<ChannelOf<N>>, session: string): Promise<OutputOf<ChannelOf<N>>> {
+  return unwrap(await core.dispatch(name, input, session)) as OutputOf<ChannelOf<N>>;
 }

@@ -1,0 +1,211 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { TicketDetail } from '../../../src-shared/contract';
+import type { Core } from '../../core/createCore';
+import { addUser, call, fakeClock, setupDesk, signInAs, testCore, type FakeClock } from '../../core/testing';
+import { runRequestedDateCheck } from './jobs';
+
+let core: Core;
+let clock: FakeClock;
+let engineerId: number;
+let partId: number;
+const HOUR = 3_600_000;
+
+beforeEach(async () => {
+  // 2026-11-24 10:00 in Shanghai.
+  ({ core, clock } = await testCore(fakeClock(Date.UTC(2026, 10, 24, 2, 0))));
+  await setupDesk(core);
+  for (const [role, name] of [['agent', 'agent1'], ['engineer', 'wang'], ['engineer', 'li'], ['supervisor', 'boss']] as const) {
+    await addUser(core, role, name);
+    await signInAs(core, name);
+  }
+  engineerId = (await call(core, 'users.assignees', {}, 'admin')).find((u) => u.displayName === 'wang')!.id;
+  partId = (await call(core, 'parts.save', { partNo: 'CAP-35UF', name: '压缩机启动电容 35μF', unitPrice: 4500 }, 'admin')).id;
+});
+
+async function newRequest(extra: Record<string, unknown> = {}): Promise<TicketDetail> {
+  return call(core, 'tickets.create', { customer: { name: '华东精密机械' }, type: 'repair', channel: 'phone', subject: '空调漏水', ...extra } as never, 'agent1');
+}
+
+function work(t: TicketDetail, outcome: 'resolved' | 'unresolved' | 'in_progress', extra: Record<string, unknown> = {}) {
+  const start = clock.now();
+  return {
+    id: t.id,
+    version: t.version,
+    kind: 'onsite' as const,
+    startedAt: start,
+    endedAt: start + 2 * HOUR,
+    workMinutes: 90,
+    parts: [{ partId, quantity: 2 }],
+    labourFee: 20000,
+    travelFee: 5000,
+    chargeable: false,
+    findings: '冷凝水管堵塞，已疏通',
+    outcome,
+    ...extra,
+  };
+}
+
+function count(table: string): number {
+  return (core.deps.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+describe('the closed loop', () => {
+  it('goes assign → work → follow-up unsatisfied → second attempt → locked → manager reassigns → resolved → closed', async () => {
+    let t = await newRequest();
+    expect(t.allowedActions).toEqual(['assign', 'hold']);
+    t = await call(core, 'tickets.assign', { id: t.id, version: t.version, engineerId }, 'agent1');
+    expect(t).toMatchObject({ status: 'assigned', assignee: { id: engineerId }, version: 2 });
+
+    // The engineer sees their own actions only.
+    const asEngineer = await call(core, 'tickets.get', { id: t.id }, 'wang');
+    expect(asEngineer.allowedActions).toEqual(['hold', 'logWork']);
+    t = await call(core, 'tickets.logWork', work(t, 'resolved'), 'wang');
+    expect(t).toMatchObject({ status: 'resolved', attempts: 0 });
+    expect(t.workLogs).toEqual([
+      expect.objectContaining({ workMinutes: 90, labourFee: 20000, travelFee: 5000, partsFee: 9000, chargeable: false, outcome: 'resolved', parts: [expect.objectContaining({ partNo: 'CAP-35UF', quantity: 2, unitPrice: 4500 })] }),
+    ]);
+
+    t = await call(core, 'tickets.recordFollowUp', { id: t.id, version: t.version, satisfaction: 2, satisfied: false, comment: '还在漏水' }, 'agent1');
+    expect(t).toMatchObject({ status: 'pending_assignment', attempts: 1 });
+    expect(t.followUps).toEqual([expect.objectContaining({ satisfaction: 2, satisfied: false, comment: '还在漏水' })]);
+
+    t = await call(core, 'tickets.assign', { id: t.id, version: t.version, engineerId }, 'agent1');
+    t = await call(core, 'tickets.logWork', work(t, 'unresolved', { parts: [] }), 'wang');
+    expect(t).toMatchObject({ status: 'locked', attempts: 2, lockReason: 'attempts_exhausted' });
+    expect((await call(core, 'tickets.get', { id: t.id }, 'agent1')).allowedActions).toEqual([]);
+    expect((await call(core, 'tickets.get', { id: t.id }, 'boss')).allowedActions).toEqual(['unlock']);
+
+    const byAgent = await core.dispatch('tickets.unlock', { id: t.id, version: t.version, mode: 'reassign', engineerId }, 'agent1');
+    expect(byAgent).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    t = await call(core, 'tickets.unlock', { id: t.id, version: t.version, mode: 'reassign', engineerId, note: '换件处理' }, 'boss');
+    expect(t).toMatchObject({ status: 'assigned', lockReason: null });
+    t = await call(core, 'tickets.logWork', work(t, 'resolved', { parts: [] }), 'wang');
+    t = await call(core, 'tickets.startFollowUp', { id: t.id, version: t.version }, 'agent1');
+    expect(t.status).toBe('follow_up');
+    t = await call(core, 'tickets.recordFollowUp', { id: t.id, version: t.version, satisfaction: 5, satisfied: true }, 'agent1');
+    expect(t.status).toBe('closed');
+
+    // Every transition is in the history with who, from and to.
+    expect(t.events.map((e) => [e.kind, e.fromStatus, e.toStatus, e.actorName])).toEqual([
+      ['created', null, 'pending_assignment', 'agent1'],
+      ['assign', 'pending_assignment', 'assigned', 'agent1'],
+      ['logWork', 'assigned', 'resolved', 'wang'],
+      ['recordFollowUp', 'resolved', 'pending_assignment', 'agent1'],
+      ['assign', 'pending_assignment', 'assigned', 'agent1'],
+      ['logWork', 'assigned', 'locked', 'wang'],
+      ['unlock', 'locked', 'assigned', 'boss'],
+      ['logWork', 'assigned', 'resolved', 'wang'],
+      ['startFollowUp', 'resolved', 'follow_up', 'agent1'],
+      ['recordFollowUp', 'follow_up', 'closed', 'agent1'],
+    ]);
+  });
+
+  it('refuses invalid transitions naming the allowed actions, and changes nothing', async () => {
+    const t = await newRequest();
+    const result = await core.dispatch('tickets.recordFollowUp', { id: t.id, version: t.version, satisfaction: 5, satisfied: true }, 'agent1');
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION', details: { status: 'pending_assignment', allowed: ['assign', 'hold', 'close'] } } });
+    expect(await call(core, 'tickets.get', { id: t.id }, 'agent1')).toMatchObject({ status: 'pending_assignment', version: 1 });
+    expect(count('follow_ups')).toBe(0);
+  });
+
+  it('answers a stale version with CONFLICT, never a silent overwrite', async () => {
+    const t = await newRequest();
+    await call(core, 'tickets.assign', { id: t.id, version: t.version, engineerId }, 'agent1');
+    const second = await core.dispatch('tickets.hold', { id: t.id, version: t.version, reason: 'waiting_parts' }, 'boss');
+    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { currentVersion: 2 } } });
+    expect((await call(core, 'tickets.get', { id: t.id }, 'boss')).status).toBe('assigned');
+  });
+
+  it("keeps engineers off other engineers' requests", async () => {
+    let t = await newRequest();
+    t = await call(core, 'tickets.assign', { id: t.id, version: t.version, engineerId }, 'agent1');
+    const byLi = await core.dispatch('tickets.logWork', work(t, 'resolved'), 'li');
+    expect(byLi).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'notYours' } } });
+  });
+
+  it('rejects unknown parts, negative fees, hours longer than the visit and ends before starts; nothing saved', async () => {
+    let t = await newRequest();
+    t = await call(core, 'tickets.assign', { id: t.id, version: t.version, engineerId }, 'agent1');
+    const bad: [Record<string, unknown>, string][] = [
+      [{ parts: [{ partId: 4242, quantity: 1 }] }, 'parts.0.partId'],
+      [{ labourFee: -1 }, 'labourFee'],
+      [{ workMinutes: 600 }, 'workMinutes'],
+      [{ endedAt: clock.now() - HOUR }, 'endedAt'],
+      [{ parts: [{ partId, quantity: 0 }] }, 'parts.0.quantity'],
+      [{ findings: '' }, 'findings'],
+    ];
+    for (const [extra, path] of bad) {
+      const result = await core.dispatch('tickets.logWork', work(t, 'resolved', extra), 'wang');
+      expect(result, path).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: expect.arrayContaining([expect.objectContaining({ path })]) } } });
+    }
+    expect([count('work_logs'), count('work_log_parts')]).toEqual([0, 0]);
+    expect((await call(core, 'tickets.get', { id: t.id }, 'wang')).status).toBe('assigned');
+  });
+
+  it('puts requests on hold with a reason and resumes them to where they were', async () => {
+    let t = await newRequest({ initialStatus: 'on_hold', holdReason: 'waiting_customer' });
+    expect(t).toMatchObject({ status: 'on_hold', holdReason: 'waiting_customer' });
+    t = await call(core, 'tickets.resume', { id: t.id, version: t.version }, 'agent1');
+    expect(t).toMatchObject({ status: 'pending_assignment', holdReason: null });
+    t = await call(core, 'tickets.assign', { id: t.id, version: t.version, engineerId }, 'agent1');
+    t = await call(core, 'tickets.hold', { id: t.id, version: t.version, reason: 'waiting_parts', note: '等压缩机到货' }, 'wang');
+    t = await call(core, 'tickets.resume', { id: t.id, version: t.version }, 'wang');
+    expect(t).toMatchObject({ status: 'assigned', assignee: { id: engineerId } });
+    const missingReason = await core.dispatch('tickets.create', { customer: { name: 'X' }, type: 'repair', channel: 'phone', subject: 'x', initialStatus: 'on_hold' }, 'agent1');
+    expect(missingReason).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ path: 'holdReason' }] } } });
+  });
+
+  it('reopens closed requests only within the window', async () => {
+    let t = await newRequest();
+    t = await call(core, 'tickets.close', { id: t.id, version: t.version, note: '重复工单' }, 'boss');
+    expect(t.allowedActions).toEqual(['reopen']);
+    clock.advance(31 * 24 * HOUR);
+    const late = await core.dispatch('tickets.reopen', { id: t.id, version: t.version, note: '客户再次来电' }, 'agent1');
+    expect(late).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { reason: 'reopenWindowPassed' } } });
+    clock.advance(-2 * 24 * HOUR);
+    t = await call(core, 'tickets.reopen', { id: t.id, version: t.version, note: '客户再次来电' }, 'agent1');
+    expect(t.status).toBe('reopened');
+  });
+
+  it('counts occurrences of (product, problem category) on entry', async () => {
+    const categories = await call(core, 'tickets.problemCategories', {}, 'agent1');
+    const leak = categories.find((c) => c.code === 'noise_leak')!;
+    await newRequest({ problemCategoryId: leak.id, analysis: '冷凝水排水不畅' });
+    await newRequest({ problemCategoryId: leak.id });
+    const t = await newRequest({ problemCategoryId: leak.id });
+    expect(t.problemCategory).toMatchObject({ code: 'noise_leak', nameZh: '异响 / 渗漏' });
+    expect(core.deps.sqlite.prepare('SELECT product_id, problem_category_id, count FROM problem_occurrences').all()).toEqual([
+      { product_id: 0, problem_category_id: leak.id, count: 3 },
+    ]);
+  });
+});
+
+describe('the requested-date rule', () => {
+  it('locks unassigned requests and counts an attempt on unworked ones once the day has passed, once', async () => {
+    const unassigned = await newRequest({ requestedBy: '2026-11-24' });
+    let unworked = await newRequest({ requestedBy: '2026-11-24' });
+    unworked = await call(core, 'tickets.assign', { id: unworked.id, version: unworked.version, engineerId }, 'agent1');
+    let worked = await newRequest({ requestedBy: '2026-11-24' });
+    worked = await call(core, 'tickets.assign', { id: worked.id, version: worked.version, engineerId }, 'agent1');
+    await call(core, 'tickets.logWork', work(worked, 'in_progress'), 'wang');
+    const later = await newRequest({ requestedBy: '2026-11-25' });
+
+    // 23:59 on the 24th in Shanghai: the requested day has not passed yet.
+    clock.set(Date.UTC(2026, 10, 24, 15, 59));
+    expect(await runRequestedDateCheck(core.deps, clock.now())).toEqual([]);
+    // 00:01 on the 25th.
+    clock.set(Date.UTC(2026, 10, 24, 16, 1));
+    expect((await runRequestedDateCheck(core.deps, clock.now())).sort()).toEqual([unassigned.id, unworked.id].sort());
+    expect(await runRequestedDateCheck(core.deps, clock.now())).toEqual([]);
+
+    expect(await call(core, 'tickets.get', { id: unassigned.id }, 'boss')).toMatchObject({ status: 'locked', lockReason: 'not_assigned_by_requested_date', attempts: 0 });
+    expect(await call(core, 'tickets.get', { id: unworked.id }, 'boss')).toMatchObject({ status: 'locked', lockReason: 'not_worked_by_requested_date', attempts: 1 });
+    expect((await call(core, 'tickets.get', { id: worked.id }, 'boss')).status).toBe('assigned');
+    expect((await call(core, 'tickets.get', { id: later.id }, 'boss')).status).toBe('pending_assignment');
+
+    // The manager extends the date: the request waits for assignment again.
+    const locked = await call(core, 'tickets.get', { id: unassigned.id }, 'boss');
+    const extended = await call(core, 'tickets.unlock', { id: locked.id, version: locked.version, mode: 'extend', requestedBy: '2026-11-28' }, 'boss');
+    expect(extended).toMatchObject({ status: 'pending_assignment', requestedBy: '2026-11-28' });
+  });
+});
