@@ -24,6 +24,26 @@ describe('migrations', () => {
     expect(await migrate(db, sqlite, MIGRATIONS, 2)).toEqual({ applied: [], backupPath: null });
   });
 
+  it('upgrades a database from 0001 with its requests intact', async () => {
+    const { sqlite, db } = open();
+    await migrate(db, sqlite, MIGRATIONS.slice(0, 1), 1);
+    sqlite.exec(`
+      INSERT INTO users (username, display_name, password_hash, role, created_at) VALUES ('a', 'A', 'x', 'admin', 1);
+      INSERT INTO customers (customer_no, name, kind, created_at) VALUES ('C202611240001', '华东', 'company', 1);
+      INSERT INTO tickets (number, customer_id, type, priority, channel, status, subject, description, created_by, created_at, updated_at)
+        VALUES ('SR-20261124-0001', 1, 'repair', 1, 'phone', 'assigned', '漏水', '', 1, 1, 1);`);
+    const report = await migrate(db, sqlite, MIGRATIONS, 2);
+    expect(report.applied).toEqual(MIGRATIONS.slice(1).map((m) => m.name));
+    expect(sqlite.prepare('SELECT subject, status, version, attempts, analysis FROM tickets').get()).toEqual({
+      subject: '漏水',
+      status: 'assigned',
+      version: 1,
+      attempts: 0,
+      analysis: '',
+    });
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('refuses a database written by a newer app and leaves it alone', async () => {
     const { sqlite, db } = open();
     await migrate(db, sqlite, MIGRATIONS, 1);
