@@ -80,15 +80,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'integer', (c) => c.notNull())
     .execute();
-  // Queue keysets are (filter column, sort value, id); SQLite appends the rowid to every
-  // index, so an index on the filter column alone already orders by id (entry order).
-  await db.schema.createIndex('tickets_status').on('tickets').column('status').execute();
-  await db.schema.createIndex('tickets_assignee').on('tickets').column('assignee_id').execute();
-  await db.schema.createIndex('tickets_customer').on('tickets').column('customer_id').execute();
-  await db.schema.createIndex('tickets_priority').on('tickets').column('priority').execute();
-  await db.schema.createIndex('tickets_type').on('tickets').column('type').execute();
-  await db.schema.createIndex('tickets_created').on('tickets').column('created_at').execute();
-  await sql`CREATE INDEX tickets_requested ON tickets (ifnull(requested_by, '9999-12-31'))`.execute(db);
+  // Queue pages are keysets (filter column, sort value, id): SQLite appends the rowid to
+  // every index, so (status) serves "status = ? ORDER BY id", (status, priority) serves
+  // "status = ? ORDER BY priority, id", and so on for each filter column and sort order.
+  // Requests with no requested-by date sort after every dated one.
+  const requested = "ifnull(requested_by, '9999-12-31')";
+  for (const column of ['status', 'assignee_id', 'type']) {
+    await sql.raw(`CREATE INDEX tickets_${column} ON tickets (${column})`).execute(db);
+    await sql.raw(`CREATE INDEX tickets_${column}_priority ON tickets (${column}, priority)`).execute(db);
+    await sql.raw(`CREATE INDEX tickets_${column}_requested ON tickets (${column}, ${requested})`).execute(db);
+  }
+  await sql.raw(`CREATE INDEX tickets_priority ON tickets (priority)`).execute(db);
+  await sql.raw(`CREATE INDEX tickets_priority_requested ON tickets (priority, ${requested})`).execute(db);
+  await sql.raw(`CREATE INDEX tickets_requested ON tickets (${requested})`).execute(db);
+  await sql.raw(`CREATE INDEX tickets_customer ON tickets (customer_id)`).execute(db);
 
   await db.schema
     .createTable('ticket_events')

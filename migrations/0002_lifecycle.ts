@@ -36,8 +36,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('tickets').addColumn('analysis', 'text', (c) => c.notNull().defaultTo('')).execute();
   await db.schema.alterTable('tickets').addColumn('resolved_at', 'integer').execute();
   await db.schema.alterTable('tickets').addColumn('closed_at', 'integer').execute();
-  // The requested-date lock rule scans unassigned open requests by date.
-  await sql`CREATE INDEX tickets_status_requested ON tickets (status, requested_by)`.execute(db);
 
   await db.schema.alterTable('ticket_events').addColumn('details', 'text').execute();
 

@@ -16,8 +16,31 @@ export interface Connection {
 export function openConnection(dbPath: string, nativeBinding?: string): Connection {
   const sqlite = new Database(dbPath, nativeBinding ? { nativeBinding } : {});
   applyPragmas(sqlite);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   return { sqlite, db };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running a queue page. The
+ * same SQL text (parameters are bound, never inlined) reuses its statement. Safe because
+ * better-sqlite3 runs each statement to completion synchronously before the next call.
+ */
+function cachingStatements(sqlite: Database.Database, size = 256) {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text); // re-insert: the Map's order is the recency order
+      } else {
+        statement = sqlite.prepare(text);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 export function applyPragmas(sqlite: Database.Database): void {

@@ -138,6 +138,7 @@ export const listTicketsInput = z
     /** An engineer's id, or 'none' for requests nobody owns yet. */
     assignee: z.union([id, z.literal('none')]).optional(),
     text: z.string().trim().max(100).optional(),
+    /** With `text`, pages come in entry order (created_desc or created_asc); other sorts fall back to created_desc. */
     sort: z.enum(TICKET_SORTS).default('created_desc'),
     cursor: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(200).default(50),

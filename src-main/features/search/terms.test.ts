@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexTerms, matchExpression } from './terms';
+import { indexTerms, matchExpression, phoneTerms, ticketNumberTerms } from './terms';
 
 describe('search terms', () => {
   it('indexes CJK runs as bigrams then unigrams, and words lower-cased', () => {
@@ -16,6 +16,21 @@ describe('search terms', () => {
     expect(matchExpression('漏水')).toBe('"漏水"');
     expect(matchExpression('不制冷')).toBe('"不制 制冷"');
     expect(matchExpression('空调 compressor')).toBe('"空调" AND "compressor"*');
+  });
+
+  it('indexes phone numbers the way people type them', () => {
+    expect(phoneTerms('+8613812345678')).toBe('13812345678');
+    expect(phoneTerms('+86 138 1234 5678')).toBe('13812345678');
+    expect(phoneTerms('+86-21-55550101')).toBe('02155550101 55550101');
+    expect(phoneTerms('021-5555 0101')).toBe('02155550101 55550101');
+    expect(phoneTerms(null)).toBe('');
+  });
+
+  it('searches service request numbers by their digits', () => {
+    expect(ticketNumberTerms('SR-20261124-0007')).toBe('20261124 0007');
+    expect(matchExpression('SR-20261124-0007')).toBe('"20261124"* AND "0007"*');
+    expect(matchExpression('sr20261124')).toBe('"20261124"*');
+    expect(matchExpression('sr ship')).toBe('"sr"* AND "ship"*');
   });
 
   it('keeps FTS5 syntax typed by users literal and ignores bare punctuation', () => {

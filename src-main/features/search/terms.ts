@@ -26,6 +26,30 @@ function cjkTerms(run: string): string[] {
   return [...bigrams, ...chars];
 }
 
+/**
+ * The forms people type a Chinese phone number in: '+86 138 1234 5678' is found by
+ * 13812345678; '+86-21-5555-0101' by 02155550101 and by the local 55550101.
+ */
+export function phoneTerms(phone: string | null | undefined): string {
+  if (!phone) return '';
+  const digits = phone.replace(/\D/g, '');
+  const national = /^\+?\s*86/.test(phone.trim()) ? digits.slice(2) : digits;
+  if (/^1\d{10}$/.test(national)) return national;
+  const withZero = national.startsWith('0') ? national : `0${national}`;
+  const groups = phone.replace(/^\s*\+?\s*86/, '').split(/[^0-9]+/).filter(Boolean);
+  const local = groups.length > 1 ? groups.slice(1).join('') : '';
+  return [withZero, local].filter(Boolean).join(' ');
+}
+
+/**
+ * Service request numbers (SR-20261124-0007) are indexed by their digits only: every
+ * number starts with SR, and a term that every request carries would make each
+ * number search read the whole index.
+ */
+export function ticketNumberTerms(number: string): string {
+  return number.replace(/^SR-?/i, '').replace(/-/g, ' ');
+}
+
 /** The space-separated terms stored in the index for a piece of text. */
 export function indexTerms(...texts: (string | null | undefined)[]): string {
   const out: string[] = [];
@@ -46,7 +70,9 @@ export function indexTerms(...texts: (string | null | undefined)[]): string {
  */
 export function matchExpression(query: string): string | null {
   const parts: string[] = [];
-  for (const m of normalize(query).matchAll(CHUNK)) {
+  // 'SR-2026…' searches by the number's digits (see ticketNumberTerms).
+  const text = normalize(query).replace(/(^|[^\p{L}\p{N}])sr-?(?=\d)/gu, '$1');
+  for (const m of text.matchAll(CHUNK)) {
     if (m[1]) {
       const chars = Array.from(m[1]);
       if (chars.length === 1) parts.push(`"${chars[0]}"`);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { indexTerms } from './terms';
+import { indexTerms, phoneTerms, ticketNumberTerms } from './terms';
 
 // The FTS5 adapter for service requests (dialect-specific SQL lives here and in db/).
 // ticket_search is contentless: rowid = tickets.id, one column of terms from terms.ts.
@@ -9,6 +9,7 @@ export interface TicketSearchFields {
   subject: string;
   description: string;
   customerName: string;
+  customerPhone?: string | null;
   contactName?: string | null;
   contactPhone?: string | null;
   productName?: string | null;
@@ -16,7 +17,17 @@ export interface TicketSearchFields {
 }
 
 export function ticketTerms(f: TicketSearchFields): string {
-  return indexTerms(f.number, f.subject, f.description, f.customerName, f.contactName, f.contactPhone, f.productName, f.productModel);
+  return indexTerms(
+    ticketNumberTerms(f.number),
+    f.subject,
+    f.description,
+    f.customerName,
+    phoneTerms(f.customerPhone),
+    f.contactName,
+    phoneTerms(f.contactPhone),
+    f.productName,
+    f.productModel,
+  );
 }
 
 /** Prepared statements for one connection; reuse across calls (bulk loads included). */

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { PRIORITY_RANK, type TicketPriority, type TicketSort, type TicketStatus, type TicketType } from '../../../src-shared/domain/tickets';
 import type { DB } from '../../db/schema';
 import type { Cursor } from './cursor';
@@ -14,16 +14,105 @@ export interface TicketFilter {
   match?: string;
 }
 
-/** Requests with no requested-by date sort after every dated one. */
-const REQUESTED_KEY = sql<string>`ifnull(t.requested_by, '9999-12-31')`;
+/** Requests with no requested-by date sort after every dated one (matches the indexes). */
+export const REQUESTED_KEY = sql<string>`ifnull(t.requested_by, '9999-12-31')`;
+
+export interface PageKey {
+  id: number;
+  /** The sort value (priority rank or requested-by day); null for the created orders. */
+  k: number | string | null;
+}
+
+interface Order {
+  key: RawBuilder<number | string> | null;
+  desc: boolean;
+}
+
+function orderOf(sort: TicketSort): Order {
+  switch (sort) {
+    case 'created_desc':
+      return { key: null, desc: true };
+    case 'created_asc':
+      return { key: null, desc: false };
+    case 'priority_desc':
+      return { key: sql<number>`t.priority`, desc: true };
+    case 'requested_asc':
+      return { key: REQUESTED_KEY, desc: false };
+  }
+}
+
+const FILTER_COLUMNS = { assignee: 't.assignee_id', status: 't.status', type: 't.type', priority: 't.priority' } as const;
+type FilterColumn = keyof typeof FILTER_COLUMNS;
+
+/** Each filter as the list of values it accepts (null = unassigned). */
+function filterValues(filter: TicketFilter): [FilterColumn, (string | number | null)[]][] {
+  const out: [FilterColumn, (string | number | null)[]][] = [];
+  if (filter.assignee !== undefined) out.push(['assignee', [filter.assignee === 'none' ? null : filter.assignee]]);
+  if (filter.status?.length) out.push(['status', filter.status]);
+  if (filter.type?.length) out.push(['type', filter.type]);
+  if (filter.priority?.length) out.push(['priority', filter.priority.map((p) => PRIORITY_RANK[p])]);
+  return out;
+}
+
+function equals(column: RawBuilder<unknown>, value: string | number | null): RawBuilder<boolean> {
+  return value === null ? sql<boolean>`${column} IS NULL` : sql<boolean>`${column} = ${value}`;
+}
+
+function anyOf(column: RawBuilder<unknown>, values: (string | number | null)[]): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.join(values.map((v) => equals(column, v)), sql` OR `)})`;
+}
 
 /**
- * One page of the queue. Every order is a keyset (value, id) served by an index whose
- * trailing rowid gives the id order, so a page costs the same at row 50 and at row 900,000.
- * "Created" orders use the id: ids are handed out in entry order.
+ * Phase one of a queue page: the ids (and sort values) of the next `limit` requests.
+ *
+ * Every page is a keyset read straight off an index, so it costs the same on page 1 and
+ * page 20,000. The planner is not left to guess which index that is:
+ * - one filter column leads (assignee, else status, else type, else priority); each of its
+ *   values becomes its own index range, read in order and merged with UNION ALL, so
+ *   "4 open statuses, newest first" is four short index scans rather than a sort of 80k rows;
+ * - the other filters are written `+column` so SQLite checks them row by row instead of
+ *   picking their index;
+ * - with a text search the full-text index leads in id order (CROSS JOIN fixes the join
+ *   order), so pages come newest (or oldest) first whatever the sort asked for.
  */
-export function listTickets(db: Q, filter: TicketFilter, sort: TicketSort, cursor: Cursor | null, limit: number) {
-  let q = db
+export function ticketPageQuery(filter: TicketFilter, sort: TicketSort, cursor: Cursor | null, limit: number) {
+  const filters = filterValues(filter);
+  if (filter.match !== undefined) {
+    const desc = sort !== 'created_asc';
+    const where = [
+      sql<boolean>`s.terms MATCH ${filter.match}`,
+      ...filters.map(([col, values]) => anyOf(sql.raw(`+${FILTER_COLUMNS[col]}`), values)),
+      ...(cursor ? [desc ? sql<boolean>`s.rowid < ${cursor[1]}` : sql<boolean>`s.rowid > ${cursor[1]}`] : []),
+    ];
+    return sql<PageKey>`SELECT s.rowid AS id, NULL AS k FROM ticket_search s CROSS JOIN tickets t ON t.id = s.rowid
+      WHERE ${sql.join(where, sql` AND `)} ORDER BY s.rowid ${sql.raw(desc ? 'DESC' : 'ASC')} LIMIT ${limit}`;
+  }
+
+  const { key, desc } = orderOf(sort);
+  const dir = sql.raw(desc ? 'DESC' : 'ASC');
+  const cmp = sql.raw(desc ? '<' : '>');
+  const keyOrNull = key ?? sql`NULL`;
+  const orderSql = key ? sql`${key} ${dir}, t.id ${dir}` : sql`t.id ${dir}`;
+  const cursorCond = cursor ? [key ? sql<boolean>`(${key}, t.id) ${cmp} (${cursor[0]}, ${cursor[1]})` : sql<boolean>`t.id ${cmp} ${cursor[1]}`] : [];
+
+  const [lead, ...rest] = filters;
+  const others = rest.map(([col, values]) => anyOf(sql.raw(`+${FILTER_COLUMNS[col]}`), values));
+  const branch = (leadCond: RawBuilder<boolean>[]) => {
+    const where = [...leadCond, ...others, ...cursorCond];
+    return sql<PageKey>`SELECT t.id AS id, ${keyOrNull} AS k FROM tickets t
+      ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``} ORDER BY ${orderSql} LIMIT ${limit}`;
+  };
+  if (!lead) return branch([]);
+  const [col, values] = lead;
+  if (values.length === 1) return branch([equals(sql.raw(FILTER_COLUMNS[col]), values[0]!)]);
+  const branches = values.map((v) => sql`SELECT id, k FROM (${branch([equals(sql.raw(FILTER_COLUMNS[col]), v)])})`);
+  const outer = key ? sql`k ${dir}, id ${dir}` : sql`id ${dir}`;
+  return sql<PageKey>`${sql.join(branches, sql` UNION ALL `)} ORDER BY ${outer} LIMIT ${limit}`;
+}
+
+/** Phase two: what the queue shows for those ids (the caller keeps the page order). */
+export function ticketRowsQuery(db: Q, ids: number[]) {
+  return db
     .selectFrom('tickets as t')
     .innerJoin('customers as c', 'c.id', 't.customer_id')
     .leftJoin('users as a', 'a.id', 't.assignee_id')
@@ -39,42 +128,20 @@ export function listTickets(db: Q, filter: TicketFilter, sort: TicketSort, curso
       't.created_at',
       'c.name as customer_name',
       'a.display_name as assignee_name',
-    ]);
+    ])
+    .where('t.id', 'in', ids.length > 0 ? ids : [0]);
+}
 
-  if (filter.match !== undefined) {
-    q = q.innerJoin('ticket_search as s', 's.rowid', 't.id').where(sql<boolean>`s.terms MATCH ${filter.match}`);
-  }
-  if (filter.status?.length) q = q.where('t.status', 'in', filter.status);
-  if (filter.type?.length) q = q.where('t.type', 'in', filter.type);
-  if (filter.priority?.length) q = q.where('t.priority', 'in', filter.priority.map((p) => PRIORITY_RANK[p]));
-  if (filter.assignee === 'none') q = q.where('t.assignee_id', 'is', null);
-  else if (filter.assignee !== undefined) q = q.where('t.assignee_id', '=', filter.assignee);
-
-  switch (sort) {
-    case 'created_desc':
-      if (cursor) q = q.where('t.id', '<', cursor[1]);
-      q = q.orderBy('t.id', 'desc');
-      break;
-    case 'created_asc':
-      if (cursor) q = q.where('t.id', '>', cursor[1]);
-      q = q.orderBy('t.id', 'asc');
-      break;
-    case 'priority_desc':
-      if (cursor) {
-        const [rank, id] = cursor;
-        q = q.where((eb) => eb.or([eb('t.priority', '<', Number(rank)), eb.and([eb('t.priority', '=', Number(rank)), eb('t.id', '<', id)])]));
-      }
-      q = q.orderBy('t.priority', 'desc').orderBy('t.id', 'desc');
-      break;
-    case 'requested_asc':
-      if (cursor) {
-        const [day, id] = cursor;
-        q = q.where((eb) => eb.or([eb(REQUESTED_KEY, '>', String(day)), eb.and([eb(REQUESTED_KEY, '=', String(day)), eb('t.id', '>', id)])]));
-      }
-      q = q.orderBy(REQUESTED_KEY, 'asc').orderBy('t.id', 'asc');
-      break;
-  }
-  return q.limit(limit).execute();
+/** One queue page in page order: keys from the index, then the rows for them. */
+export async function listTickets(db: Q, filter: TicketFilter, sort: TicketSort, cursor: Cursor | null, limit: number) {
+  const { rows: keys } = await ticketPageQuery(filter, sort, cursor, limit).execute(db);
+  if (keys.length === 0) return [];
+  const rows = await ticketRowsQuery(
+    db,
+    keys.map((k) => k.id),
+  ).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return keys.map((k) => byId.get(k.id)!);
 }
 
 export function getTicketRow(db: Q, id: number) {
@@ -228,7 +295,7 @@ export function overdueUnworked(db: Q, today: string) {
   return db
     .selectFrom('tickets as t')
     .select(['t.id', 't.status', 't.version', 't.attempts'])
-    .where('t.requested_by', '<', today)
+    .where(REQUESTED_KEY, '<', today)
     .where((eb) =>
       eb.or([
         eb('t.status', 'in', ['pending_assignment', 'reopened']),

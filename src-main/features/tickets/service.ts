@@ -216,6 +216,7 @@ export function createTicketService(deps: CoreDeps) {
         subject: input.subject,
         description: input.description,
         customerName: customer.name,
+        customerPhone: customer.phone,
         contactName: contact?.name,
         contactPhone: contact?.phone,
         productName: product?.name,
@@ -236,10 +237,13 @@ export function createTicketService(deps: CoreDeps) {
       if (expr === null) return { items: [], nextCursor: null };
       match = expr;
     }
+    // A text search reads the full-text index in entry order, so it pages newest (or
+    // oldest) first; other orders would sort every match of a common word.
+    const sort = match !== undefined && !input.sort.startsWith('created') ? 'created_desc' : input.sort;
     const rows = await listTickets(
       db,
       { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee, match },
-      input.sort,
+      sort,
       cursor,
       input.limit + 1,
     );
@@ -261,7 +265,7 @@ export function createTicketService(deps: CoreDeps) {
     const last = page.at(-1);
     let nextCursor: string | null = null;
     if (more && last) {
-      const value = input.sort === 'priority_desc' ? last.priority : input.sort === 'requested_asc' ? (last.requested_by ?? '9999-12-31') : null;
+      const value = sort === 'priority_desc' ? last.priority : sort === 'requested_asc' ? (last.requested_by ?? '9999-12-31') : null;
       nextCursor = encodeCursor([value, last.id]);
     }
     return { items, nextCursor };

@@ -175,6 +175,46 @@ describe('the queue', () => {
     expect(await all({ text: '调试' })).toHaveLength(1);
   });
 
+  it('pages every filter combination and sort exactly like a full scan would', async () => {
+    // Spread states and owners straight in the table so every index branch has rows.
+    await addUser(core, 'engineer', 'e1');
+    await addUser(core, 'engineer', 'e2');
+    const statuses = ['pending_assignment', 'assigned', 'closed', 'locked', 'on_hold'];
+    core.deps.sqlite.exec(`UPDATE tickets SET status = CASE id % 5 ${statuses.map((st, i) => `WHEN ${i} THEN '${st}'`).join(' ')} END,
+      assignee_id = CASE WHEN id % 3 = 0 THEN NULL ELSE (SELECT id FROM users WHERE username = CASE id % 2 WHEN 0 THEN 'e1' ELSE 'e2' END) END`);
+    const rows = core.deps.sqlite
+      .prepare("SELECT id, status, type, priority, assignee_id AS assignee, ifnull(requested_by, '9999-12-31') AS req FROM tickets")
+      .all() as { id: number; status: string; type: string; priority: number; assignee: number | null; req: string }[];
+    const e1 = (core.deps.sqlite.prepare("SELECT id FROM users WHERE username = 'e1'").get() as { id: number }).id;
+    const ranks = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
+    const cases: Record<string, unknown>[] = [
+      { status: ['pending_assignment', 'assigned', 'locked'] },
+      { status: ['closed'], priority: ['urgent', 'high'] },
+      { type: ['repair', 'installation'], priority: ['low'] },
+      { assignee: e1, status: ['assigned', 'closed', 'on_hold'] },
+      { assignee: 'none', type: ['repair'] },
+      { priority: ['normal', 'urgent'] },
+      {},
+    ];
+    for (const filter of cases) {
+      for (const sort of ['created_desc', 'created_asc', 'priority_desc', 'requested_asc'] as const) {
+        const expected = rows
+          .filter((r) => !filter.status || (filter.status as string[]).includes(r.status))
+          .filter((r) => !filter.type || (filter.type as string[]).includes(r.type))
+          .filter((r) => !filter.priority || (filter.priority as (keyof typeof ranks)[]).map((p): number => ranks[p]).includes(r.priority))
+          .filter((r) => filter.assignee === undefined || (filter.assignee === 'none' ? r.assignee === null : r.assignee === filter.assignee))
+          .sort((a, b) => {
+            if (sort === 'created_desc') return b.id - a.id;
+            if (sort === 'created_asc') return a.id - b.id;
+            if (sort === 'priority_desc') return b.priority - a.priority || b.id - a.id;
+            return a.req.localeCompare(b.req) || a.id - b.id;
+          })
+          .map((r) => r.id);
+        expect((await all({ ...filter, sort })).map((t) => t.id), JSON.stringify({ filter, sort })).toEqual(expected);
+      }
+    }
+  });
+
   it('rejects a forged cursor with VALIDATION', async () => {
     expect(await core.dispatch('tickets.list', { cursor: 'not-a-cursor' }, 'admin')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });

@@ -1,0 +1,356 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { TicketPage } from '../src-shared/contract';
+import type { TicketPriority, TicketSort, TicketStatus, TicketType } from '../src-shared/domain/tickets';
+import { createCore, silentLogger, systemClock, type Core, type Platform } from '../src-main/core';
+import { seedDemoData } from '../src-main/features/demo/seed';
+import { createRng, weighted, type Rng } from '../src-main/features/demo/random';
+import { explain, rawListQuery, rawRunner, type ListInput } from './rawQueue';
+import { emit, percentile, round, table, type Figure } from './stats';
+
+// `npm run bench [-- --tickets N --only NAME[,NAME]]` (ARCHITECTURE.md → Tests → Benchmarks).
+// Seeds a temporary database, then measures the queue and search exactly as the renderer
+// calls them (core.dispatch('tickets.list', …)) next to the same SQL on raw better-sqlite3.
+// One JSON object per figure on stdout; a table and OVER BUDGET lines on stderr.
+// Extra options: --seed S, --keep (leave the database and print its path),
+// --reuse FILE (measure a database kept earlier; skips seeding).
+
+const QUEUE_BUDGET_MS = 5;
+const QUEUE_RATIO_BUDGET = 1.5;
+const SEARCH_BUDGET_MS = 30;
+const SEED_BUDGET_S_PER_MILLION = 180;
+const RUNS = 200;
+/** A fixed "now" so every run of the benchmark measures the same data. */
+const NOW = Date.UTC(2026, 10, 24, 2, 0, 0);
+const TIME_ZONE = 'Asia/Shanghai';
+const SESSION = 'bench';
+const ADMIN = { username: 'bench', displayName: 'Bench', password: 'bench-only-password' };
+
+const { values } = parseArgs({
+  options: {
+    tickets: { type: 'string' },
+    only: { type: 'string' },
+    seed: { type: 'string' },
+    keep: { type: 'boolean' },
+    reuse: { type: 'string' },
+  },
+});
+const TICKETS = Number((values.tickets ?? '1000000').replaceAll('_', ''));
+if (!Number.isSafeInteger(TICKETS) || TICKETS < 1) throw new Error(`--tickets must be a positive whole number, got ${values.tickets}`);
+const SEED = Number(values.seed ?? '1');
+const ONLY = values.only
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+
+/** --only queue matches queue.*, --only search.cjk2 matches that figure and its terms. */
+function wanted(name: string): boolean {
+  return !ONLY || ONLY.some((o) => name === o || name.startsWith(`${o}.`) || name.startsWith(`${o}[`));
+}
+
+const platform: Platform = { kind: 'web', notify() {}, timeZone: () => TIME_ZONE };
+const results: Figure[] = [];
+const overBudget: string[] = [];
+
+function report(figure: Figure): void {
+  results.push(figure);
+  emit(figure);
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+async function seedDatabase(file: string): Promise<void> {
+  const core = await createCore({ dbPath: file, clock: systemClock, platform, logger: silentLogger });
+  try {
+    const setup = await core.dispatch('system.setup', { companyName: 'Bench', locale: 'zh-CN', admin: ADMIN, demoData: false }, SESSION);
+    if (!setup.ok) throw new Error(`setup failed: ${setup.error.message}`);
+    log(`seeding ${TICKETS.toLocaleString('en-US')} requests into ${file}`);
+    let peakRss = process.memoryUsage().rss;
+    const started = performance.now();
+    const result = seedDemoData(core.deps.sqlite, {
+      tickets: TICKETS,
+      seed: SEED,
+      now: NOW,
+      timeZone: TIME_ZONE,
+      onProgress: (done) => {
+        peakRss = Math.max(peakRss, process.memoryUsage().rss);
+        if (done % 100_000 === 0 || done === TICKETS) {
+          const s = (performance.now() - started) / 1000;
+          process.stderr.write(`\r  ${done.toLocaleString('en-US')}  ${s.toFixed(1)} s  ${Math.round(done / s)} rows/s   `);
+        }
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    process.stderr.write('\n');
+    const analyzeStarted = performance.now();
+    core.deps.sqlite.exec('ANALYZE');
+    const analyzeSeconds = (performance.now() - analyzeStarted) / 1000;
+    const budget = (SEED_BUDGET_S_PER_MILLION * TICKETS) / 1_000_000;
+    if (wanted('seed')) {
+      report({
+        name: 'seed',
+        tickets: TICKETS,
+        customers: result.customers,
+        seconds: round(seconds, 1),
+        analyze_seconds: round(analyzeSeconds, 1),
+        rows_per_s: Math.round(TICKETS / seconds),
+        peak_rss_mb: Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1048576),
+        db_mb: Math.round(fs.statSync(file).size / 1048576),
+        budget_s: budget,
+      });
+      if (seconds > budget) overBudget.push(`OVER BUDGET seed: ${seconds.toFixed(1)} s > ${budget} s`);
+    }
+  } finally {
+    core.close();
+  }
+}
+
+interface Sample {
+  ms: number;
+  rawMs: number;
+  input: ListInput;
+}
+
+async function list(core: Core, input: ListInput): Promise<TicketPage> {
+  const result = await core.dispatch('tickets.list', input, SESSION);
+  if (!result.ok) throw new Error(`tickets.list ${JSON.stringify(input)}: ${result.error.code} ${result.error.message}`);
+  return result.data as TicketPage;
+}
+
+/**
+ * Runs every input through dispatch and through raw SQL (alternating which goes first).
+ * A figure whose median is already ten times its budget after 20 runs stops there: it is
+ * over budget either way, and a full run of second-long queries would take many minutes.
+ */
+async function measure(core: Core, inputs: readonly ListInput[], budgetMs: number): Promise<Sample[]> {
+  const raw = rawRunner(core.deps.sqlite);
+  // Warm-up, and a check that the hand-written SQL returns what dispatch returns.
+  for (const input of inputs.slice(0, 20)) {
+    const page = await list(core, input);
+    const q = rawListQuery(input);
+    const rawIds = q ? (raw(q) as { id: number }[]).slice(0, input.limit ?? 50).map((r) => r.id) : [];
+    const ids = page.items.map((i) => i.id);
+    if (JSON.stringify(ids) !== JSON.stringify(rawIds)) throw new Error(`raw SQL differs from dispatch for ${JSON.stringify(input)}`);
+  }
+  const samples: Sample[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i]!;
+    const q = rawListQuery(input);
+    let ms = 0;
+    let rawMs = 0;
+    const viaDispatch = async () => {
+      const t = performance.now();
+      await list(core, input);
+      ms = performance.now() - t;
+    };
+    const viaRaw = () => {
+      const t = performance.now();
+      if (q) raw(q);
+      rawMs = performance.now() - t;
+    };
+    if (i % 2 === 0) {
+      await viaDispatch();
+      viaRaw();
+    } else {
+      viaRaw();
+      await viaDispatch();
+    }
+    samples.push({ ms, rawMs, input });
+    if (samples.length >= 20 && samples.length % 10 === 0 && percentile(samples.map((x) => x.ms), 50) > 10 * budgetMs) break;
+  }
+  return samples;
+}
+
+function summarize(core: Core, name: string, samples: readonly Sample[], budgetMs: number, ratioBudget: number | null, extra: Figure | object = {}): void {
+  const p95 = percentile(
+    samples.map((s) => s.ms),
+    95,
+  );
+  const rawP95 = percentile(
+    samples.map((s) => s.rawMs),
+    95,
+  );
+  const ratio = rawP95 > 0 ? p95 / rawP95 : Number.NaN;
+  const figure: Figure = {
+    name,
+    ...extra,
+    tickets: TICKETS,
+    runs: samples.length,
+    p50_ms: round(percentile(
+      samples.map((s) => s.ms),
+      50,
+    )),
+    p95_ms: round(p95),
+    raw_p50_ms: round(percentile(
+      samples.map((s) => s.rawMs),
+      50,
+    )),
+    raw_p95_ms: round(rawP95),
+    ratio: round(ratio),
+    budget_p95_ms: budgetMs,
+  };
+  if (ratioBudget !== null) figure.budget_ratio = ratioBudget;
+  report(figure);
+  const problems: string[] = [];
+  if (p95 > budgetMs) problems.push(`p95 ${p95.toFixed(2)} ms > ${budgetMs} ms`);
+  if (ratioBudget !== null && ratio > ratioBudget) problems.push(`ratio ${ratio.toFixed(2)} > ${ratioBudget}`);
+  if (problems.length > 0) {
+    const worst = [...samples].sort((a, b) => b.rawMs - a.rawMs)[0]!;
+    const q = rawListQuery(worst.input);
+    let detail = `OVER BUDGET ${name}: ${problems.join(', ')}\n  slowest raw: ${worst.rawMs.toFixed(2)} ms for ${JSON.stringify(worst.input)}`;
+    if (q) detail += `\n  ${q.sql}\n${explain(core.deps.sqlite, q)}`;
+    overBudget.push(detail);
+  }
+}
+
+const OPEN: TicketStatus[] = ['pending_assignment', 'assigned', 'on_hold', 'reopened'];
+const STATUS_SETS: TicketStatus[][] = [
+  ['pending_assignment'],
+  ['assigned'],
+  ['on_hold'],
+  ['reopened'],
+  ['locked'],
+  ['closed'],
+  OPEN,
+  ['resolved', 'follow_up'],
+  ['pending_assignment', 'assigned'],
+  ['assigned', 'on_hold', 'locked', 'resolved', 'follow_up', 'reopened'],
+];
+const TYPES: TicketType[] = ['consultation', 'repair', 'installation', 'complaint', 'other'];
+const PRIORITIES: TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
+const pickSort = weighted<TicketSort>([
+  ['created_desc', 50],
+  ['priority_desc', 20],
+  ['requested_asc', 20],
+  ['created_asc', 10],
+]);
+
+function subset<T>(rng: Rng, items: readonly T[], max: number): T[] {
+  const n = rng.int(1, max);
+  const pool = [...items];
+  const out: T[] = [];
+  while (out.length < n && pool.length > 0) out.push(pool.splice(rng.int(0, pool.length - 1), 1)[0]!);
+  return out;
+}
+
+async function benchQueue(core: Core): Promise<void> {
+  const rng = createRng(2024);
+  const engineers = (core.deps.sqlite.prepare("SELECT id FROM users WHERE role = 'engineer'").all() as { id: number }[]).map((r) => r.id);
+  const assignee = (): number | 'none' => (rng.chance(0.15) ? 'none' : rng.pick(engineers));
+  const kinds: Record<string, () => ListInput> = {
+    'queue.default': () => ({ sort: pickSort(rng) }),
+    'queue.status': () => ({ status: rng.pick(STATUS_SETS), sort: pickSort(rng) }),
+    'queue.type_priority': () => ({
+      ...(rng.chance(0.7) ? { type: subset(rng, TYPES, 2) } : {}),
+      priority: subset(rng, PRIORITIES, 2),
+      sort: pickSort(rng),
+    }),
+    'queue.assignee': () => ({ assignee: assignee(), ...(rng.chance(0.5) ? { status: rng.pick(STATUS_SETS) } : {}), sort: pickSort(rng) }),
+    'queue.combined': () => ({
+      status: rng.pick(STATUS_SETS),
+      type: subset(rng, TYPES, 2),
+      priority: subset(rng, PRIORITIES, 3),
+      ...(rng.chance(0.4) ? { assignee: assignee() } : {}),
+      sort: pickSort(rng),
+    }),
+  };
+  const firstPages: Sample[] = [];
+  for (const [name, make] of Object.entries(kinds)) {
+    if (!wanted(name) && !wanted('queue.first_page')) continue;
+    const inputs = Array.from({ length: RUNS }, () => ({ ...make(), limit: 50 }));
+    const samples = await measure(core, inputs, QUEUE_BUDGET_MS);
+    firstPages.push(...samples);
+    if (wanted(name)) summarize(core, name, samples, QUEUE_BUDGET_MS, QUEUE_RATIO_BUDGET);
+  }
+  if (wanted('queue.first_page') && firstPages.length > 0) summarize(core, 'queue.first_page', firstPages, QUEUE_BUDGET_MS, QUEUE_RATIO_BUDGET);
+
+  if (wanted('queue.second_page')) {
+    const makers = Object.values(kinds);
+    const inputs: ListInput[] = [];
+    while (inputs.length < RUNS) {
+      const input: ListInput = { ...rng.pick(makers)(), limit: 50 };
+      const first = await list(core, input);
+      if (first.nextCursor) inputs.push({ ...input, cursor: first.nextCursor });
+    }
+    summarize(core, 'queue.second_page', await measure(core, inputs, QUEUE_BUDGET_MS), QUEUE_BUDGET_MS, QUEUE_RATIO_BUDGET);
+  }
+}
+
+async function benchSearch(core: Core): Promise<void> {
+  const sample = core.deps.sqlite.prepare('SELECT number FROM tickets WHERE id = (SELECT max(id) / 2 FROM tickets)').get() as { number: string };
+  const groups: Record<string, string[]> = {
+    // common, medium and rare terms of each length; 显示故障 matches nothing (E4 sits between).
+    cjk1: ['修', '梯', '困'],
+    cjk2: ['漏水', '空调', '退款', '困人'],
+    cjk3: ['不制冷', '打印机', '热水器'],
+    cjk4: ['上门检查', '故障代码', '刀库换刀', '显示故障'],
+    english: ['printer', 'refund', 'jam', 'acme'],
+    number: [sample.number, sample.number.slice(0, 11)],
+  };
+  const rng = createRng(7);
+  for (const [group, terms] of Object.entries(groups)) {
+    const name = `search.${group}`;
+    if (!wanted(name) && !terms.some((t) => wanted(`${name}[${t}]`))) continue;
+    const perTerm = Math.ceil(RUNS / terms.length);
+    const all: Sample[] = [];
+    for (const term of terms) {
+      const samples = await measure(
+        core,
+        Array.from({ length: perTerm }, () => ({ text: term, limit: 50 })),
+        SEARCH_BUDGET_MS,
+      );
+      all.push(...samples);
+      const hits = (core.deps.sqlite.prepare('SELECT count(*) AS n FROM ticket_search WHERE terms MATCH ?').get(rawListQuery({ text: term })!.params[0]) as { n: number }).n;
+      summarize(core, `${name}[${term}]`, samples, SEARCH_BUDGET_MS, null, { term, hits });
+    }
+    summarize(core, name, all, SEARCH_BUDGET_MS, null);
+  }
+  if (wanted('search.filtered')) {
+    const terms = Object.values(groups).flat();
+    const inputs = Array.from({ length: RUNS }, () => ({
+      text: rng.pick(terms),
+      ...(rng.chance(0.6) ? { status: rng.pick(STATUS_SETS) } : {}),
+      sort: pickSort(rng),
+      limit: 50,
+    }));
+    summarize(core, 'search.filtered', await measure(core, inputs, SEARCH_BUDGET_MS), SEARCH_BUDGET_MS, null);
+  }
+}
+
+async function main(): Promise<void> {
+  let dir: string | null = null;
+  let file: string;
+  if (values.reuse) {
+    file = path.resolve(values.reuse);
+  } else {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'serviceloop-bench-'));
+    file = path.join(dir, 'serviceloop.db');
+    await seedDatabase(file);
+  }
+  // Measure on a freshly opened core, as after an app start on a big database.
+  const core = await createCore({ dbPath: file, clock: systemClock, platform, logger: silentLogger });
+  try {
+    const signIn = await core.dispatch('auth.signIn', { username: ADMIN.username, password: ADMIN.password }, SESSION);
+    if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
+    await benchQueue(core);
+    await benchSearch(core);
+  } finally {
+    core.close();
+    if (dir && !values.keep) fs.rmSync(dir, { recursive: true, force: true });
+    else if (dir) log(`kept ${file} (measure again with --reuse ${file})`);
+  }
+
+  log('');
+  log(table(results, ['name', 'runs', 'p50_ms', 'p95_ms', 'raw_p95_ms', 'ratio', 'budget_p95_ms', 'hits', 'seconds', 'rows_per_s', 'peak_rss_mb']));
+  for (const line of overBudget) log(line);
+  if (overBudget.length === 0) log('all figures within budget');
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});
