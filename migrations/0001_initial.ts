@@ -80,20 +80,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'integer', (c) => c.notNull())
     .execute();
-  // Queue pages are keysets (filter column, sort value, id): SQLite appends the rowid to
-  // every index, so (status) serves "status = ? ORDER BY id", (status, priority) serves
-  // "status = ? ORDER BY priority, id", and so on for each filter column and sort order.
-  // Requests with no requested-by date sort after every dated one.
+  // Queue pages are keysets read straight off an index (see listTickets): SQLite appends
+  // the rowid to every index, so an index whose leading columns a page fixes with `=`
+  // yields its rows in id order, or in (sort value, id) order when the sort value follows.
+  // `facet` folds status and type into one small number (8 statuses × 5 types), so any
+  // status/type filter is a handful of exact index ranges. Requests with no requested-by
+  // date sort after every dated one.
   const requested = "ifnull(requested_by, '9999-12-31')";
-  for (const column of ['status', 'assignee_id', 'type']) {
-    await sql.raw(`CREATE INDEX tickets_${column} ON tickets (${column})`).execute(db);
-    await sql.raw(`CREATE INDEX tickets_${column}_priority ON tickets (${column}, priority)`).execute(db);
-    await sql.raw(`CREATE INDEX tickets_${column}_requested ON tickets (${column}, ${requested})`).execute(db);
-  }
-  await sql.raw(`CREATE INDEX tickets_priority ON tickets (priority)`).execute(db);
-  await sql.raw(`CREATE INDEX tickets_priority_requested ON tickets (priority, ${requested})`).execute(db);
-  await sql.raw(`CREATE INDEX tickets_requested ON tickets (${requested})`).execute(db);
-  await sql.raw(`CREATE INDEX tickets_customer ON tickets (customer_id)`).execute(db);
+  const statuses = ['pending_assignment', 'on_hold', 'assigned', 'locked', 'resolved', 'follow_up', 'closed', 'reopened'];
+  const types = ['consultation', 'repair', 'installation', 'complaint', 'other'];
+  const caseOf = (column: string, values: string[]) => `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`;
+  await sql.raw(`ALTER TABLE tickets ADD COLUMN facet INTEGER GENERATED ALWAYS AS (${caseOf('status', statuses)} * 8 + ${caseOf('type', types)}) VIRTUAL`).execute(db);
+  const indexes: [string, string][] = [
+    ['facet', 'facet'],
+    ['facet_priority', 'facet, priority'],
+    ['facet_requested', `facet, ${requested}`],
+    ['assignee_facet', 'assignee_id, facet'],
+    ['assignee_facet_priority', 'assignee_id, facet, priority'],
+    ['assignee_facet_requested', `assignee_id, facet, ${requested}`],
+    ['priority', 'priority'],
+    ['priority_requested', `priority, ${requested}`],
+    ['requested', requested],
+    ['customer', 'customer_id'],
+  ];
+  for (const [name, columns] of indexes) await sql.raw(`CREATE INDEX tickets_${name} ON tickets (${columns})`).execute(db);
 
   await db.schema
     .createTable('ticket_events')

@@ -75,3 +75,22 @@ describe('migrations', () => {
     sqlite.close();
   });
 });
+
+describe('the generated facet column', () => {
+  it('matches ticketFacet for every status and type', async () => {
+    const { TICKET_STATUSES, TICKET_TYPES, ticketFacet } = await import('../../src-shared/domain/tickets');
+    const { sqlite, db } = open();
+    await migrate(db, sqlite, MIGRATIONS, 1);
+    sqlite.exec(`INSERT INTO users (username, display_name, password_hash, role, created_at) VALUES ('a', 'A', 'x', 'admin', 1);
+      INSERT INTO customers (customer_no, name, kind, created_at) VALUES ('C1', 'c', 'company', 1);`);
+    const insert = sqlite.prepare(
+      "INSERT INTO tickets (number, customer_id, type, priority, channel, status, subject, description, created_by, created_at, updated_at) VALUES (?, 1, ?, 1, 'phone', ?, 's', '', 1, 1, 1) RETURNING facet",
+    );
+    let n = 0;
+    for (const status of TICKET_STATUSES) {
+      for (const type of TICKET_TYPES) {
+        expect((insert.get(`SR-${n++}`, type, status) as { facet: number }).facet, `${status}/${type}`).toBe(ticketFacet(status, type));
+      }
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 // The database as the app sees it now (all migrations applied). Row types stay in main;
 // the contract carries domain types.
@@ -78,6 +78,8 @@ export interface TicketsTable {
   analysis: Generated<string>;
   resolved_at: number | null;
   closed_at: number | null;
+  /** Generated (status × type, see ticketFacet): read-only. */
+  facet: ColumnType<number, never, never>;
 }
 
 export interface TicketEventsTable {

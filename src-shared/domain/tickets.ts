@@ -33,3 +33,11 @@ export const PRIORITY_RANK: Record<TicketPriority, number> = { low: 0, normal: 1
 export function formatTicketNumber(day: string, seq: number): string {
   return `SR-${day}-${String(seq).padStart(4, '0')}`;
 }
+
+/**
+ * Status and type folded into one number, as the database's generated `facet` column
+ * computes it (migration 0001 lists the same orders): queue indexes lead with it.
+ */
+export function ticketFacet(status: TicketStatus, type: TicketType): number {
+  return TICKET_STATUSES.indexOf(status) * 8 + TICKET_TYPES.indexOf(type);
+}

@@ -1,5 +1,14 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { PRIORITY_RANK, type TicketPriority, type TicketSort, type TicketStatus, type TicketType } from '../../../src-shared/domain/tickets';
+import {
+  PRIORITY_RANK,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  ticketFacet,
+  type TicketPriority,
+  type TicketSort,
+  type TicketStatus,
+  type TicketType,
+} from '../../../src-shared/domain/tickets';
 import type { DB } from '../../db/schema';
 import type { Cursor } from './cursor';
 
@@ -41,47 +50,43 @@ function orderOf(sort: TicketSort): Order {
   }
 }
 
-const FILTER_COLUMNS = { assignee: 't.assignee_id', status: 't.status', type: 't.type', priority: 't.priority' } as const;
-type FilterColumn = keyof typeof FILTER_COLUMNS;
+/** Beyond this many (facet, priority) ranges, priority is checked row by row instead. */
+const MAX_BRANCHES = 48;
 
-/** Each filter as the list of values it accepts (null = unassigned). */
-function filterValues(filter: TicketFilter): [FilterColumn, (string | number | null)[]][] {
-  const out: [FilterColumn, (string | number | null)[]][] = [];
-  if (filter.assignee !== undefined) out.push(['assignee', [filter.assignee === 'none' ? null : filter.assignee]]);
-  if (filter.status?.length) out.push(['status', filter.status]);
-  if (filter.type?.length) out.push(['type', filter.type]);
-  if (filter.priority?.length) out.push(['priority', filter.priority.map((p) => PRIORITY_RANK[p])]);
-  return out;
+function equals(column: string, value: string | number | null): RawBuilder<boolean> {
+  return value === null ? sql<boolean>`${sql.raw(column)} IS NULL` : sql<boolean>`${sql.raw(column)} = ${value}`;
 }
 
-function equals(column: RawBuilder<unknown>, value: string | number | null): RawBuilder<boolean> {
-  return value === null ? sql<boolean>`${column} IS NULL` : sql<boolean>`${column} = ${value}`;
-}
-
-function anyOf(column: RawBuilder<unknown>, values: (string | number | null)[]): RawBuilder<boolean> {
-  return sql<boolean>`(${sql.join(values.map((v) => equals(column, v)), sql` OR `)})`;
+function anyOf(column: string, values: (string | number)[]): RawBuilder<boolean> {
+  return sql<boolean>`${sql.raw(column)} IN (${sql.join(values)})`;
 }
 
 /**
  * Phase one of a queue page: the ids (and sort values) of the next `limit` requests.
  *
  * Every page is a keyset read straight off an index, so it costs the same on page 1 and
- * page 20,000. The planner is not left to guess which index that is:
- * - one filter column leads (assignee, else status, else type, else priority); each of its
- *   values becomes its own index range, read in order and merged with UNION ALL, so
- *   "4 open statuses, newest first" is four short index scans rather than a sort of 80k rows;
- * - the other filters are written `+column` so SQLite checks them row by row instead of
- *   picking their index;
- * - with a text search the full-text index leads in id order (CROSS JOIN fixes the join
- *   order), so pages come newest (or oldest) first whatever the sort asked for.
+ * page 20,000, and the planner is not left to guess which index:
+ * - a status, type or assignee filter becomes one exact index range per (status, type)
+ *   facet — and per priority when that stays small — each read in page order and merged
+ *   with UNION ALL, so "4 open statuses, urgent, mine" never sorts or scans closed work;
+ * - otherwise a priority filter leads, one range per priority;
+ * - other filters are written `+column` so SQLite checks them row by row rather than
+ *   choosing their index;
+ * - a text search reads the full-text index in id order (CROSS JOIN fixes the join
+ *   order), so search pages come newest (or oldest) first whatever the sort.
  */
 export function ticketPageQuery(filter: TicketFilter, sort: TicketSort, cursor: Cursor | null, limit: number) {
-  const filters = filterValues(filter);
+  const priorities = filter.priority?.length ? filter.priority.map((p) => PRIORITY_RANK[p]) : null;
+  const assignee = filter.assignee === undefined ? undefined : filter.assignee === 'none' ? null : filter.assignee;
+
   if (filter.match !== undefined) {
     const desc = sort !== 'created_asc';
     const where = [
       sql<boolean>`s.terms MATCH ${filter.match}`,
-      ...filters.map(([col, values]) => anyOf(sql.raw(`+${FILTER_COLUMNS[col]}`), values)),
+      ...(filter.status?.length ? [anyOf('+t.status', filter.status)] : []),
+      ...(filter.type?.length ? [anyOf('+t.type', filter.type)] : []),
+      ...(priorities ? [anyOf('+t.priority', priorities)] : []),
+      ...(assignee !== undefined ? [equals('+t.assignee_id', assignee)] : []),
       ...(cursor ? [desc ? sql<boolean>`s.rowid < ${cursor[1]}` : sql<boolean>`s.rowid > ${cursor[1]}`] : []),
     ];
     return sql<PageKey>`SELECT s.rowid AS id, NULL AS k FROM ticket_search s CROSS JOIN tickets t ON t.id = s.rowid
@@ -91,23 +96,36 @@ export function ticketPageQuery(filter: TicketFilter, sort: TicketSort, cursor: 
   const { key, desc } = orderOf(sort);
   const dir = sql.raw(desc ? 'DESC' : 'ASC');
   const cmp = sql.raw(desc ? '<' : '>');
-  const keyOrNull = key ?? sql`NULL`;
-  const orderSql = key ? sql`${key} ${dir}, t.id ${dir}` : sql`t.id ${dir}`;
   const cursorCond = cursor ? [key ? sql<boolean>`(${key}, t.id) ${cmp} (${cursor[0]}, ${cursor[1]})` : sql<boolean>`t.id ${cmp} ${cursor[1]}`] : [];
-
-  const [lead, ...rest] = filters;
-  const others = rest.map(([col, values]) => anyOf(sql.raw(`+${FILTER_COLUMNS[col]}`), values));
-  const branch = (leadCond: RawBuilder<boolean>[]) => {
-    const where = [...leadCond, ...others, ...cursorCond];
-    return sql<PageKey>`SELECT t.id AS id, ${keyOrNull} AS k FROM tickets t
-      ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``} ORDER BY ${orderSql} LIMIT ${limit}`;
+  const branch = (conds: RawBuilder<boolean>[]) => {
+    const where = [...conds, ...cursorCond];
+    return sql<PageKey>`SELECT t.id AS id, ${key ?? sql`NULL`} AS k FROM tickets t
+      ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``} ORDER BY ${key ? sql`${key} ${dir}, ` : sql``}t.id ${dir} LIMIT ${limit}`;
   };
-  if (!lead) return branch([]);
-  const [col, values] = lead;
-  if (values.length === 1) return branch([equals(sql.raw(FILTER_COLUMNS[col]), values[0]!)]);
-  const branches = values.map((v) => sql`SELECT id, k FROM (${branch([equals(sql.raw(FILTER_COLUMNS[col]), v)])})`);
-  const outer = key ? sql`k ${dir}, id ${dir}` : sql`id ${dir}`;
-  return sql<PageKey>`${sql.join(branches, sql` UNION ALL `)} ORDER BY ${outer} LIMIT ${limit}`;
+
+  // Each entry is the conditions of one index range; `residual` is checked row by row.
+  let ranges: RawBuilder<boolean>[][];
+  const residual: RawBuilder<boolean>[] = [];
+  if (filter.status?.length || filter.type?.length || assignee !== undefined) {
+    const facets: number[] = [];
+    for (const st of filter.status?.length ? filter.status : TICKET_STATUSES) {
+      for (const ty of filter.type?.length ? filter.type : TICKET_TYPES) facets.push(ticketFacet(st, ty));
+    }
+    const owner = assignee !== undefined ? [equals('t.assignee_id', assignee)] : [];
+    const splitPriority = priorities !== null && sort !== 'requested_asc' && facets.length * priorities.length <= MAX_BRANCHES;
+    ranges = facets.flatMap((f) =>
+      splitPriority ? priorities.map((p) => [...owner, equals('t.facet', f), equals('t.priority', p)]) : [[...owner, equals('t.facet', f)]],
+    );
+    if (priorities && !splitPriority) residual.push(anyOf('+t.priority', priorities));
+  } else if (priorities) {
+    ranges = priorities.map((p) => [equals('t.priority', p)]);
+  } else {
+    ranges = [[]];
+  }
+
+  if (ranges.length === 1) return branch([...ranges[0]!, ...residual]);
+  const branches = ranges.map((conds) => sql`SELECT id, k FROM (${branch([...conds, ...residual])})`);
+  return sql<PageKey>`${sql.join(branches, sql` UNION ALL `)} ORDER BY ${key ? sql`k ${dir}, ` : sql``}id ${dir} LIMIT ${limit}`;
 }
 
 /** Phase two: what the queue shows for those ids (the caller keeps the page order). */
@@ -295,6 +313,8 @@ export function overdueUnworked(db: Q, today: string) {
   return db
     .selectFrom('tickets as t')
     .select(['t.id', 't.status', 't.version', 't.attempts'])
+    // (facet, requested-by) index: a few ranges over open requests, never the closed ones.
+    .where('t.facet', 'in', (['pending_assignment', 'reopened', 'assigned'] as const).flatMap((st) => TICKET_TYPES.map((ty) => ticketFacet(st, ty))))
     .where(REQUESTED_KEY, '<', today)
     .where((eb) =>
       eb.or([
