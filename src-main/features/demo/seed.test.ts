@@ -41,6 +41,8 @@ interface TicketRow {
   created_at: number;
   updated_at: number;
   requested_by: string | null;
+  lock_reason: string | null;
+  closed_at: number | null;
 }
 
 /** Every id tickets.list returns for a search, page after page. */
@@ -93,7 +95,10 @@ describe('seedDemoData', () => {
       expect(t.created_at).toBeGreaterThan(now - 3 * 366 * 86_400_000);
       expect(t.updated_at).toBeGreaterThanOrEqual(t.created_at);
       expect(t.updated_at).toBeLessThanOrEqual(now);
-      expect(t.assignee_id === null).toBe(t.status === 'pending_assignment');
+      // Nobody owns a request that waits for assignment or was locked for want of one.
+      expect(t.assignee_id === null).toBe(t.status === 'pending_assignment' || t.lock_reason === 'not_assigned_by_requested_date');
+      if (t.status === 'locked') expect(t.lock_reason).not.toBeNull();
+      if (t.status === 'closed') expect(t.closed_at).not.toBeNull();
       if (t.requested_by !== null) expect(t.requested_by).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     const events = count('SELECT count(*) AS n FROM ticket_events');

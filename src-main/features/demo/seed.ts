@@ -254,10 +254,16 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
     // Requests, in creation order, so ids follow time (the queue's "created" order is by id).
     const insertTicket = sqlite.prepare(
       `INSERT INTO tickets (number, customer_id, contact_id, product_id, type, priority, channel, status, subject, description,
-         requested_by, assignee_id, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         requested_by, assignee_id, created_by, created_at, updated_at,
+         attempts, lock_reason, hold_reason, problem_category_id, resolved_at, closed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertEvent = sqlite.prepare('INSERT INTO ticket_events (ticket_id, at, actor_id, kind, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const categories = new Map(
+      (sqlite.prepare('SELECT id, code FROM problem_categories').all() as { id: number; code: string }[]).map((r) => [r.code, r.id]),
+    );
+    const parts = loadParts(sqlite, now);
+    const history = lifecycleHistory(sqlite);
+    const insertEvent = history.event;
     const index = ticketIndexStatements(sqlite);
     const pickProduct = weighted(products.map((p) => [p, p.line.weight / p.line.models.length] as const));
     const dk = dayKeys(timeZone);
@@ -286,6 +292,7 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
           const spread = status === 'closed' || status === 'locked' ? 12 * DAY : 3 * DAY;
           updatedAt = Math.min(now, createdAt + 20 * 60_000 + Math.floor(rng.next() ** 2 * spread));
         }
+        const life = lifecycleOf(rng, status, createdAt, updatedAt);
         const day = dk(createdAt);
         const requestedBy = rng.chance(type === 'installation' ? 0.85 : 0.45) ? isoDatePlus(day, rng.int(0, 14)) : null;
         const number = formatTicketNumber(day, nextSeq(`SR-${day}`));
@@ -303,16 +310,27 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
             subject,
             description,
             requestedBy,
-            assignee,
+            life.lockReason === 'not_assigned_by_requested_date' ? null : assignee,
             creator,
             createdAt,
             updatedAt,
+            life.attempts,
+            life.lockReason,
+            life.holdReason,
+            categories.get(problemCategory(rng, type, subject)) ?? null,
+            life.resolvedAt,
+            life.closedAt,
           ).lastInsertRowid,
         );
         insertEvent.run(id, createdAt, creator, 'created', null, 'pending_assignment', null);
         if (status !== 'pending_assignment') {
           const note = status === 'closed' ? rng.pick(V.CLOSE_NOTES) : null;
-          insertEvent.run(id, updatedAt, assignee, 'status_changed', 'pending_assignment', status, note);
+          insertEvent.run(id, updatedAt, life.lastActor === 'engineer' ? assignee : creator, life.lastKind, life.lastFrom, status, note);
+        }
+        // Work logs and follow-ups for the last three months: what people open and read.
+        if (life.resolvedAt !== null && now - createdAt < 90 * DAY && assignee !== null) {
+          history.addWork(rng, id, assignee, createdAt, life.resolvedAt, product ? parts : [], priority);
+          if (life.closedAt !== null) history.addFollowUp(rng, id, creator, life.closedAt);
         }
         index.insertNew(id, {
           number,
@@ -338,6 +356,152 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
   } finally {
     sqlite.pragma(`cache_size = ${Number(previousCache)}`);
   }
+}
+
+interface Life {
+  attempts: number;
+  lockReason: string | null;
+  holdReason: string | null;
+  resolvedAt: number | null;
+  closedAt: number | null;
+  /** The last step that brought the request to its status, as the lifecycle records it. */
+  lastKind: string;
+  lastFrom: TicketStatus;
+  lastActor: 'engineer' | 'desk';
+}
+
+/** Lifecycle fields consistent with a request's final status (see src-shared/domain/lifecycle.ts). */
+function lifecycleOf(rng: Rng, status: TicketStatus, createdAt: number, updatedAt: number): Life {
+  const life: Life = { attempts: 0, lockReason: null, holdReason: null, resolvedAt: null, closedAt: null, lastKind: 'assign', lastFrom: 'pending_assignment', lastActor: 'desk' };
+  const resolved = createdAt + Math.max(30 * 60_000, Math.floor((updatedAt - createdAt) * 0.8));
+  switch (status) {
+    case 'assigned':
+      break;
+    case 'on_hold':
+      Object.assign(life, { holdReason: rng.pick(['waiting_customer', 'waiting_parts', 'waiting_parts', 'scheduled']), lastKind: 'hold', lastFrom: 'assigned', lastActor: 'engineer' });
+      break;
+    case 'locked': {
+      const exhausted = rng.chance(0.6);
+      Object.assign(life, {
+        attempts: exhausted ? 2 : 0,
+        lockReason: exhausted ? 'attempts_exhausted' : 'not_assigned_by_requested_date',
+        lastKind: exhausted ? 'logWork' : 'lock',
+        lastFrom: exhausted ? 'assigned' : 'pending_assignment',
+        lastActor: exhausted ? 'engineer' : 'desk',
+      });
+      break;
+    }
+    case 'resolved':
+      Object.assign(life, { resolvedAt: updatedAt, lastKind: 'logWork', lastFrom: 'assigned', lastActor: 'engineer' });
+      break;
+    case 'follow_up':
+      Object.assign(life, { resolvedAt: resolved, lastKind: 'startFollowUp', lastFrom: 'resolved' });
+      break;
+    case 'closed':
+      Object.assign(life, { attempts: rng.chance(0.08) ? 1 : 0, resolvedAt: resolved, closedAt: updatedAt, lastKind: 'recordFollowUp', lastFrom: 'follow_up' });
+      break;
+    case 'reopened':
+      Object.assign(life, { resolvedAt: resolved, lastKind: 'reopen', lastFrom: 'closed' });
+      break;
+    case 'pending_assignment':
+      break;
+  }
+  return life;
+}
+
+/** The problem category an agent would pick for a request. */
+function problemCategory(rng: Rng, type: TicketType, subject: string): string {
+  if (type === 'installation') return 'install';
+  if (type === 'consultation') return rng.chance(0.8) ? 'usage' : 'parts';
+  if (type === 'complaint') return rng.chance(0.4) ? 'billing' : 'other';
+  if (type === 'other') return rng.chance(0.5) ? 'maintenance' : 'other';
+  if (/漏|响|leak|nois/i.test(subject)) return 'noise_leak';
+  if (/退款|费用|refund/i.test(subject)) return 'billing';
+  return rng.pick(['fault', 'fault', 'fault', 'performance', 'parts', 'maintenance']);
+}
+
+const PARTS: readonly [partNo: string, name: string, priceFen: number][] = [
+  ['HV-CAP-35', '压缩机启动电容 35μF', 4500],
+  ['HV-FAN-M1', '室内风机电机', 26000],
+  ['HV-PCB-A1', '室外机主控板', 68000],
+  ['HV-EXV-01', '电子膨胀阀', 32000],
+  ['HV-R410A', 'R410A 冷媒 (kg)', 9000],
+  ['HV-DRN-01', '冷凝水排水管组件', 3500],
+  ['EL-DR-RL', '层门门锁滚轮', 12000],
+  ['EL-BRK-PD', '曳引机制动片', 88000],
+  ['EL-LC-01', '光幕 (一对)', 46000],
+  ['CNC-SP-BR', '主轴轴承组', 235000],
+  ['CNC-ATC-GR', '刀库换刀机械手', 480000],
+  ['CNC-CLT-FL', '切削液过滤网', 6000],
+  ['PR-ROL-01', '搓纸轮', 4800],
+  ['PR-FUS-01', '定影组件', 52000],
+  ['PR-TNR-BK', '黑色碳粉盒', 39000],
+  ['WP-RO-75', 'RO 反渗透膜 75G', 28000],
+  ['WP-PP-01', 'PP 棉滤芯', 3000],
+  ['WH-IGN-01', '燃气热水器点火针', 3800],
+  ['WH-FLS-01', '水流传感器', 9500],
+  ['GEN-SCR-KT', '紧固件套装', 1500],
+];
+
+/** A spare parts catalog, once (part numbers are unique). */
+function loadParts(sqlite: Database.Database, now: number): { id: number; price: number }[] {
+  const insert = sqlite.prepare("INSERT INTO parts (part_no, name, unit_price, currency, active, created_at) VALUES (?, ?, ?, 'CNY', 1, ?) ON CONFLICT (part_no) DO NOTHING");
+  sqlite.transaction(() => {
+    for (const [partNo, name, price] of PARTS) insert.run(partNo, name, price, now);
+  })();
+  return sqlite.prepare('SELECT id, unit_price AS price FROM parts WHERE active = 1 ORDER BY id').all() as { id: number; price: number }[];
+}
+
+/** Writers for events, work logs (with parts) and follow-up visits. */
+function lifecycleHistory(sqlite: Database.Database) {
+  const event = sqlite.prepare('INSERT INTO ticket_events (ticket_id, at, actor_id, kind, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const log = sqlite.prepare(
+    `INSERT INTO work_logs (ticket_id, engineer_id, kind, started_at, ended_at, work_minutes, labour_fee, travel_fee, currency, chargeable, findings, outcome, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CNY', ?, ?, 'resolved', ?, ?)`,
+  );
+  const logPart = sqlite.prepare('INSERT INTO work_log_parts (work_log_id, part_id, quantity, unit_price) VALUES (?, ?, ?, ?)');
+  const followUp = sqlite.prepare('INSERT INTO follow_ups (ticket_id, agent_id, at, satisfaction, satisfied, comment) VALUES (?, ?, ?, ?, ?, ?)');
+  const pickScore = weighted<number>([
+    [5, 60],
+    [4, 25],
+    [3, 8],
+    [2, 4],
+    [1, 3],
+  ]);
+  return {
+    event,
+    addWork(rng: Rng, ticketId: number, engineerId: number, createdAt: number, resolvedAt: number, parts: { id: number; price: number }[], priority: number) {
+      const minutes = rng.int(30, 240);
+      const end = Math.max(createdAt + minutes * 60_000, resolvedAt);
+      const start = end - (minutes + rng.int(0, 60)) * 60_000;
+      const onsite = rng.chance(0.75);
+      const chargeable = rng.chance(0.3);
+      const logId = Number(
+        log.run(
+          ticketId,
+          engineerId,
+          onsite ? 'onsite' : 'remote',
+          start,
+          end,
+          minutes,
+          chargeable ? rng.int(1, 6) * 5000 : 0,
+          chargeable && onsite ? rng.int(1, 4) * 2500 : 0,
+          chargeable ? 1 : 0,
+          rng.pick(['已检修并试运行正常', '更换配件后恢复正常', '清洁保养后运行正常', '远程指导客户重新设置', '调整参数后故障消除']),
+          engineerId,
+          end,
+        ).lastInsertRowid,
+      );
+      if (parts.length > 0 && rng.chance(priority >= 2 ? 0.5 : 0.3)) {
+        const part = rng.pick(parts);
+        logPart.run(logId, part.id, rng.int(1, 2), part.price);
+      }
+    },
+    addFollowUp(rng: Rng, ticketId: number, agentId: number, at: number) {
+      const score = pickScore(rng);
+      followUp.run(ticketId, agentId, at, score, 1, score >= 4 ? rng.pick(['服务及时，很满意', '工程师很专业', '', '']) : rng.pick(['上门时间偏晚', '等待配件时间较长']));
+    },
+  };
 }
 
 /** The catalogue; models are unique, so a second seed reuses the rows of the first. */
