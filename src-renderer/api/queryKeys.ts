@@ -11,6 +11,11 @@ export const queryKeys = {
     all: ['tickets'] as const,
     list: (filter: ListInput) => ['tickets', 'list', filter] as const,
     detail: (id: number) => ['tickets', 'detail', id] as const,
+    problemCategories: ['tickets', 'problemCategories'] as const,
+  },
+  parts: {
+    all: ['parts'] as const,
+    list: (includeInactive: boolean) => ['parts', 'list', includeInactive] as const,
   },
   customers: {
     lookup: (text: string) => ['customers', 'lookup', text] as const,

@@ -69,12 +69,17 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
   const newTicket = useNewTicket();
   const { toggleLocale } = useLocale();
   const { toggleColorScheme } = useMantineColorScheme();
+  const session = useSession();
+  const canReadParts = session.data?.permissions.includes('parts.read') ?? false;
 
   const actions: SpotlightActionData[] = [
     ...(newTicket.canCreate
       ? [{ id: 'new-ticket', label: t('spotlight.newTicket'), description: t('spotlight.newTicketDescription'), onClick: newTicket.open }]
       : []),
     { id: 'queue', label: t('spotlight.goToQueue'), description: t('spotlight.goToQueueDescription'), onClick: () => void navigate('/tickets') },
+    ...(canReadParts
+      ? [{ id: 'parts', label: t('spotlight.goToParts'), description: t('spotlight.goToPartsDescription'), onClick: () => void navigate('/parts') }]
+      : []),
     { id: 'language', label: t('spotlight.switchLanguage'), description: t('spotlight.switchLanguageDescription'), onClick: toggleLocale },
     { id: 'dark', label: t('spotlight.toggleDark'), description: t('spotlight.toggleDarkDescription'), onClick: toggleColorScheme },
     { id: 'sign-out', label: t('spotlight.signOut'), description: t('spotlight.signOutDescription'), onClick: onSignOut },
@@ -143,6 +148,9 @@ function ShellLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <NavLink component={Link} to="/tickets" label={t('nav.tickets')} active={location.pathname.startsWith('/tickets')} data-testid="nav-tickets" />
+        {session.data?.permissions.includes('parts.read') ? (
+          <NavLink component={Link} to="/parts" label={t('nav.parts')} active={location.pathname.startsWith('/parts')} data-testid="nav-parts" />
+        ) : null}
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

@@ -1,4 +1,5 @@
 import { createHashRouter, Navigate } from 'react-router';
+import { PartsPage } from '../features/parts/PartsPage';
 import { QueuePage } from '../features/tickets/QueuePage';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage';
 import { Shell } from './Shell';
@@ -12,6 +13,7 @@ export const router = createHashRouter([
       { index: true, element: <Navigate to="/tickets" replace /> },
       { path: 'tickets', element: <QueuePage /> },
       { path: 'tickets/:id', element: <TicketDetailPage /> },
+      { path: 'parts', element: <PartsPage /> },
       { path: '*', element: <Navigate to="/tickets" replace /> },
     ],
   },

@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, TICKET_TYPES } from '../../src-shared/domain/tickets';
 import { LOCALES } from '../../src-shared/domain/locale';
+import { HOLD_REASONS, LOCK_REASONS, TICKET_ACTIONS, UNLOCK_MODES, WORK_OUTCOMES } from '../../src-shared/domain/lifecycle';
 import { ERROR_CODES } from '../../src-shared/errors';
+import { EVENT_KINDS } from '../features/tickets/vocabulary';
+import { FORBIDDEN_REASONS } from './errors';
 import enUS from './en-US.json';
 import zhCN from './zh-CN.json';
 
-const FIELD_CODES = ['required', 'tooShort', 'tooLong', 'invalid', 'date', 'phone', 'username', 'notFound', 'taken', 'unknownField'];
+const FIELD_CODES = [
+  'required',
+  'tooShort',
+  'tooLong',
+  'invalid',
+  'date',
+  'phone',
+  'username',
+  'notFound',
+  'taken',
+  'unknownField',
+  'beforeStart',
+  'longerThanVisit',
+  'partNo',
+];
 
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -49,6 +66,15 @@ describe('i18n catalogs', () => {
     ...TICKET_CHANNELS.map((s) => `ticket.channel.${s}`),
     ...TICKET_SORTS.map((s) => `ticket.sort.${s}`),
     ...LOCALES.map((l) => `locales.${l}`),
+    ...TICKET_ACTIONS.map((a) => `lifecycle.action.${a}`),
+    ...HOLD_REASONS.map((r) => `lifecycle.holdReason.${r}`),
+    ...WORK_OUTCOMES.map((o) => `lifecycle.outcome.${o}`),
+    ...UNLOCK_MODES.map((m) => `lifecycle.unlockMode.${m}`),
+    ...LOCK_REASONS.map((r) => `lifecycle.lockReason.${r}`),
+    ...EVENT_KINDS.map((k) => `detail.event.${k}`),
+    ...FORBIDDEN_REASONS.map((r) => `errors.forbiddenReason.${r}`),
+    'errors.conflictChanged',
+    'errors.invalidTransitionAllowed',
   ];
 
   it.each(Object.keys(catalogs))('%s translates every error code, field code and ticket vocabulary value', (locale) => {
@@ -59,6 +85,11 @@ describe('i18n catalogs', () => {
 
   it('uses the glossary terms for statuses in zh-CN', () => {
     const zh = catalogs['zh-CN'];
+    expect(zh.get('nav.parts')).toBe('备件目录');
+    expect(zh.get('detail.problemCategory')).toBe('问题类型');
+    expect(zh.get('detail.attempts')).toBe('处理次数');
+    expect(zh.get('detail.workLogs')).toBe('服务记录');
+    expect(zh.get('detail.followUps')).toBe('回访');
     expect(zh.get('ticket.status.pending_assignment')).toBe('待分配');
     expect(zh.get('ticket.status.follow_up')).toBe('回访');
     expect(zh.get('nav.tickets')).toBe('服务请求');

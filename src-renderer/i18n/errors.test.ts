@@ -33,6 +33,43 @@ describe('error messages', () => {
     expect(errorMessage(i18n.getFixedT('en-US'), locked(30_000))).toBe('Too many attempts: the account is locked for now. Try again in 30 s.');
   });
 
+  it('says the request changed under us, and what the status allows now', () => {
+    const stale = new ApiError({ code: 'CONFLICT', message: 'x', details: { currentVersion: 4 } });
+    expect(errorMessage(i18n.t, stale)).toBe(zhCN.errors.conflictChanged);
+    // A CONFLICT about a field (a taken part number) is not a stale request.
+    expect(errorMessage(i18n.t, new ApiError({ code: 'CONFLICT', message: 'x' }))).toBe(zhCN.errors.CONFLICT);
+    const invalid = new ApiError({ code: 'INVALID_TRANSITION', message: 'x', details: { allowed: ['assign', 'hold', 'close'] } });
+    expect(errorMessage(i18n.t, invalid)).toBe('当前状态下不能执行此操作。现在可以：分配、挂起、关闭。');
+    expect(errorMessage(i18n.getFixedT('en-US'), invalid)).toBe('This is not possible in the current status. Possible now: Assign, Put on hold, Close.');
+    expect(errorMessage(i18n.t, new ApiError({ code: 'INVALID_TRANSITION', message: 'x', details: { allowed: [] } }))).toBe(zhCN.errors.INVALID_TRANSITION);
+  });
+
+  it('explains why an action was refused', () => {
+    const forbidden = (reason: string) => new ApiError({ code: 'FORBIDDEN', message: 'x', details: { reason } });
+    expect(errorMessage(i18n.t, forbidden('notYours'))).toBe(zhCN.errors.forbiddenReason.notYours);
+    expect(errorMessage(i18n.t, forbidden('reopenWindowPassed'))).toBe(zhCN.errors.forbiddenReason.reopenWindowPassed);
+    expect(errorMessage(i18n.t, forbidden('somethingNew'))).toBe(zhCN.errors.FORBIDDEN);
+  });
+
+  it('translates the work log and parts field codes', () => {
+    const error = new ApiError({
+      code: 'VALIDATION',
+      message: 'x',
+      details: {
+        fields: [
+          { path: 'endedAt', code: 'beforeStart', message: 'x' },
+          { path: 'workMinutes', code: 'longerThanVisit', message: 'x' },
+          { path: 'partNo', code: 'partNo', message: 'x' },
+        ],
+      },
+    });
+    expect(fieldErrors(i18n.t, error, (p) => p)).toEqual({
+      endedAt: zhCN.validation.beforeStart,
+      workMinutes: zhCN.validation.longerThanVisit,
+      partNo: zhCN.validation.partNo,
+    });
+  });
+
   it('treats anything that is not an ApiError as INTERNAL', () => {
     expect(errorMessage(i18n.t, new TypeError('boom'))).toBe(zhCN.errors.INTERNAL);
   });

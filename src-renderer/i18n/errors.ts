@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { TICKET_ACTIONS, type TicketAction } from '../../src-shared/domain/lifecycle';
 import type { ErrorCode } from '../../src-shared/errors';
 import { toApiError } from '../api/ApiError';
 import { splitWait } from './format';
@@ -16,6 +17,24 @@ const ERROR_KEYS: Record<ErrorCode, string> = {
   INTERNAL: 'errors.INTERNAL',
 };
 
+/** Why main refused an action (FORBIDDEN details.reason); each has errors.forbiddenReason.<reason>. */
+export const FORBIDDEN_REASONS = ['notYours', 'reopenWindowPassed'] as const;
+type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
+
+function isForbiddenReason(value: unknown): value is ForbiddenReason {
+  return typeof value === 'string' && (FORBIDDEN_REASONS as readonly string[]).includes(value);
+}
+
+function isTicketAction(value: unknown): value is TicketAction {
+  return typeof value === 'string' && (TICKET_ACTIONS as readonly string[]).includes(value);
+}
+
+/** CONFLICT because the service request changed under us (not a field clash such as a taken part number). */
+export function isStaleVersion(error: unknown): boolean {
+  const e = toApiError(error);
+  return e.code === 'CONFLICT' && typeof e.details?.currentVersion === 'number';
+}
+
 /** A translated sentence for anything thrown by the api client (or anything else). */
 export function errorMessage(t: TFunction, error: unknown): string {
   const e = toApiError(error);
@@ -23,6 +42,15 @@ export function errorMessage(t: TFunction, error: unknown): string {
     const { minutes, seconds } = splitWait(e.details.retryAfterMs);
     return minutes > 0 ? t('auth.lockedOutMinutes', { minutes, seconds }) : t('auth.lockedOutSeconds', { seconds });
   }
+  if (isStaleVersion(e)) return t('errors.conflictChanged');
+  if (e.code === 'INVALID_TRANSITION' && Array.isArray(e.details?.allowed)) {
+    const allowed = e.details.allowed.filter(isTicketAction);
+    if (allowed.length > 0) {
+      const separator = t('app.listSeparator');
+      return t('errors.invalidTransitionAllowed', { actions: allowed.map((a) => t(`lifecycle.action.${a}`)).join(separator) });
+    }
+  }
+  if (e.code === 'FORBIDDEN' && isForbiddenReason(e.details?.reason)) return t(`errors.forbiddenReason.${e.details.reason}`);
   return t(ERROR_KEYS[e.code]);
 }
 

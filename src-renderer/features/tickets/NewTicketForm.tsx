@@ -1,7 +1,8 @@
-import { Button, Group, Kbd, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Kbd, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../src-shared/contract';
+import { HOLD_REASONS, type HoldReason } from '../../../src-shared/domain/lifecycle';
 import {
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
@@ -13,7 +14,8 @@ import {
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { CustomerPicker, type CustomerChoice } from '../customers/CustomerPicker';
 import { useProducts } from '../customers/hooks';
-import { useCreateTicket, type CreateTicketInput } from './hooks';
+import { useCreateTicket, useProblemCategories, type CreateTicketInput } from './hooks';
+import { problemCategoryName } from './vocabulary';
 
 type Field =
   | 'customer'
@@ -27,6 +29,9 @@ type Field =
   | 'channel'
   | 'subject'
   | 'description'
+  | 'problemCategory'
+  | 'analysis'
+  | 'holdReason'
   | 'requestedBy';
 
 /** Input paths of tickets.create → the form field that shows the problem. */
@@ -37,6 +42,9 @@ function fieldOf(path: string): Field | null {
   if (path === 'contact.phone') return 'contactPhone';
   if (path === 'contact' || path.startsWith('contact.')) return 'contact';
   if (path === 'productId') return 'product';
+  if (path === 'problemCategoryId') return 'problemCategory';
+  if (path === 'holdReason' || path === 'initialStatus') return 'holdReason';
+  if (path === 'analysis') return 'analysis';
   if (path === 'type' || path === 'priority' || path === 'channel' || path === 'subject' || path === 'description' || path === 'requestedBy') {
     return path;
   }
@@ -46,9 +54,10 @@ function fieldOf(path: string): Field | null {
 const NEW_CONTACT = 'new';
 
 export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: TicketDetail): void; onCancel(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const create = useCreateTicket();
   const products = useProducts();
+  const categories = useProblemCategories();
 
   const [customerText, setCustomerText] = useState('');
   const [customer, setCustomer] = useState<CustomerChoice | null>(null);
@@ -63,6 +72,10 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const [requestedBy, setRequestedBy] = useState('');
+  const [problemCategoryId, setProblemCategoryId] = useState('');
+  const [analysis, setAnalysis] = useState('');
+  const [onHold, setOnHold] = useState(false);
+  const [holdReason, setHoldReason] = useState<HoldReason>('waiting_customer');
   const [localErrors, setLocalErrors] = useState<Partial<Record<Field, string>>>({});
 
   const serverErrors: Partial<Record<Field, string>> = create.error ? fieldErrors(t, create.error, fieldOf) : {};
@@ -105,6 +118,12 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
     }
     if (productId) input.productId = Number(productId);
     if (requestedBy) input.requestedBy = requestedBy;
+    if (problemCategoryId) input.problemCategoryId = Number(problemCategoryId);
+    if (analysis.trim()) input.analysis = analysis;
+    if (onHold) {
+      input.initialStatus = 'on_hold';
+      input.holdReason = holdReason;
+    }
     return input;
   }
 
@@ -239,15 +258,63 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
           onChange={(e) => setDescription(e.currentTarget.value)}
           error={errors.description}
         />
-        <TextInput
-          label={t('ticket.field.requestedBy')}
-          name="requestedBy"
-          type="date"
-          value={requestedBy}
-          onChange={(e) => setRequestedBy(e.currentTarget.value)}
-          error={errors.requestedBy}
-          w={200}
+        <NativeSelect
+          label={t('newTicket.problemCategory')}
+          name="problemCategory"
+          value={problemCategoryId}
+          onChange={(e) => setProblemCategoryId(e.currentTarget.value)}
+          error={errors.problemCategory}
+          data-testid="problem-category-select"
+          data={[
+            option('', t('newTicket.problemCategoryNone')),
+            ...(categories.data ?? []).map((c) => option(String(c.id), problemCategoryName(c, i18n.language))),
+          ]}
         />
+        <Textarea
+          label={t('newTicket.analysis')}
+          placeholder={t('newTicket.analysisPlaceholder')}
+          name="analysis"
+          autosize
+          minRows={2}
+          maxRows={6}
+          maxLength={5000}
+          value={analysis}
+          onChange={(e) => setAnalysis(e.currentTarget.value)}
+          error={errors.analysis}
+          data-testid="analysis-input"
+        />
+        <Group align="flex-end" gap="lg">
+          <TextInput
+            label={t('ticket.field.requestedBy')}
+            name="requestedBy"
+            type="date"
+            value={requestedBy}
+            onChange={(e) => setRequestedBy(e.currentTarget.value)}
+            error={errors.requestedBy}
+            w={200}
+          />
+          <Checkbox
+            label={t('newTicket.startOnHold')}
+            name="startOnHold"
+            checked={onHold}
+            onChange={(e) => setOnHold(e.currentTarget.checked)}
+            mb={8}
+            data-testid="start-on-hold"
+          />
+        </Group>
+        {onHold ? (
+          <NativeSelect
+            label={t('newTicket.holdReason')}
+            name="holdReason"
+            required
+            value={holdReason}
+            onChange={(e) => setHoldReason(e.currentTarget.value as HoldReason)}
+            error={errors.holdReason}
+            w={260}
+            data-testid="hold-reason-select"
+            data={HOLD_REASONS.map((r) => option(r, t(`lifecycle.holdReason.${r}`)))}
+          />
+        ) : null}
         <Group justify="space-between" mt="sm">
           <Text size="xs" c="dimmed">
             <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> {t('newTicket.submitHint')}

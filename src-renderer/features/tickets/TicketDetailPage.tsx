@@ -1,12 +1,19 @@
-import { Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Loader, Paper, Rating, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { TicketEvent } from '../../../src-shared/contract';
+import type { FollowUpView, TicketDetail, TicketEvent, WorkLogView } from '../../../src-shared/contract';
+import { MAX_ATTEMPTS, type WorkOutcome } from '../../../src-shared/domain/lifecycle';
 import { formatDateTime, formatDay } from '../../i18n/format';
+import { formatMoney } from '../../i18n/money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { TicketActionBar } from './actions/TicketActionBar';
 import { PriorityBadge, StatusBadge, TypeBadge } from './badges';
 import { useTicket } from './hooks';
+import { isEventKind, problemCategoryName } from './vocabulary';
+import { splitMinutes } from './workTime';
+
+const OUTCOME_COLORS: Record<WorkOutcome, string> = { resolved: 'teal', unresolved: 'red', in_progress: 'blue' };
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -23,8 +30,11 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 function EventEntry({ event }: { event: TicketEvent }) {
   const { t, i18n } = useTranslation();
-  const title =
-    event.kind === 'created' ? t('detail.event.created') : event.kind === 'status_changed' ? t('detail.event.statusChanged') : t('detail.event.other');
+  const title = isEventKind(event.kind)
+    ? t(`detail.event.${event.kind}`)
+    : event.kind === 'status_changed'
+      ? t('detail.event.statusChanged')
+      : t('detail.event.other');
   let status: string | null = null;
   if (event.fromStatus && event.toStatus) {
     status = t('detail.fromToStatus', { from: t(`ticket.status.${event.fromStatus}`), to: t(`ticket.status.${event.toStatus}`) });
@@ -44,6 +54,163 @@ function EventEntry({ event }: { event: TicketEvent }) {
         {event.actorName ? ` · ${t('detail.by', { name: event.actorName })}` : ''}
       </Text>
     </Timeline.Item>
+  );
+}
+
+function WorkLogsSection({ logs }: { logs: WorkLogView[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  return (
+    <div data-testid="work-logs">
+      <Title order={4} mb="sm">
+        {t('detail.workLogs')}
+      </Title>
+      {logs.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('detail.noWorkLogs')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={900}>
+          <Table withTableBorder verticalSpacing="xs" striped>
+            <Table.Thead style={{ whiteSpace: 'nowrap' }}>
+              <Table.Tr>
+                <Table.Th>{t('detail.workLog.when')}</Table.Th>
+                <Table.Th>{t('detail.workLog.engineer')}</Table.Th>
+                <Table.Th>{t('detail.workLog.hours')}</Table.Th>
+                <Table.Th>{t('detail.workLog.parts')}</Table.Th>
+                <Table.Th>{t('detail.workLog.fees')}</Table.Th>
+                <Table.Th>{t('detail.workLog.findings')}</Table.Th>
+                <Table.Th>{t('detail.workLog.outcome')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {logs.map((log) => {
+                const money = (fen: number) => formatMoney(fen, log.currency, locale);
+                const total = log.labourFee + log.travelFee + log.partsFee;
+                return (
+                  <Table.Tr key={log.id} data-testid="work-log-row" data-outcome={log.outcome}>
+                    <Table.Td>
+                      <Text size="sm">{formatDateTime(log.startedAt, locale)}</Text>
+                      <Text size="xs" c="dimmed">
+                        → {formatDateTime(log.endedAt, locale)}
+                      </Text>
+                      <Badge size="xs" variant="default" mt={2}>
+                        {t(`lifecycle.workKind.${log.kind}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{log.engineerName}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {t('detail.workLog.duration', splitMinutes(log.workMinutes))}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {log.parts.length === 0 ? (
+                        <Text size="sm" c="dimmed">
+                          {t('detail.workLog.noParts')}
+                        </Text>
+                      ) : (
+                        log.parts.map((p, i) => (
+                          <Text size="sm" key={`${p.partNo}-${i}`}>
+                            {t('detail.workLog.partLine', { name: p.name, quantity: p.quantity })}
+                            <Text span size="xs" c="dimmed">
+                              {` ${p.partNo} · ${money(p.unitPrice)}`}
+                            </Text>
+                          </Text>
+                        ))
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge size="sm" color={log.chargeable ? 'orange' : 'gray'} variant="light" miw="max-content" data-testid="work-log-charging">
+                        {t(log.chargeable ? 'detail.workLog.chargeable' : 'detail.workLog.covered')}
+                      </Badge>
+                      <Text size="xs" c="dimmed" mt={2} style={{ whiteSpace: 'nowrap' }}>
+                        {t('detail.workLog.labourFee', { amount: money(log.labourFee) })}
+                      </Text>
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {t('detail.workLog.travelFee', { amount: money(log.travelFee) })}
+                      </Text>
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {t('detail.workLog.partsFee', { amount: money(log.partsFee) })}
+                      </Text>
+                      <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }} data-testid="work-log-total">
+                        {t('detail.workLog.total', { amount: money(total) })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td maw={320}>
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                        {log.findings}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={OUTCOME_COLORS[log.outcome]} variant="light" miw="max-content" data-testid="work-log-outcome">
+                        {t(`lifecycle.outcome.${log.outcome}`)}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </div>
+  );
+}
+
+function FollowUpsSection({ followUps }: { followUps: FollowUpView[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div data-testid="follow-ups">
+      <Title order={4} mb="sm">
+        {t('detail.followUps')}
+      </Title>
+      {followUps.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('detail.noFollowUps')}
+        </Text>
+      ) : (
+        <Stack gap="xs">
+          {followUps.map((f, i) => (
+            <Paper key={`${f.at}-${i}`} withBorder p="sm" data-testid="follow-up" data-satisfaction={f.satisfaction}>
+              <Group gap="sm">
+                <Rating value={f.satisfaction} readOnly size="sm" aria-label={t('actionForm.stars', { count: f.satisfaction })} />
+                <Badge color={f.satisfied ? 'teal' : 'red'} variant="light">
+                  {t(f.satisfied ? 'detail.followUp.satisfied' : 'detail.followUp.notSatisfied')}
+                </Badge>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(f.at, i18n.language)} · {t('detail.followUp.by', { name: f.agentName })}
+                </Text>
+              </Group>
+              <Text size="sm" mt={4} c={f.comment ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
+                {f.comment || t('detail.followUp.noComment')}
+              </Text>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </div>
+  );
+}
+
+/** Why the request is locked or on hold, in red or grey above everything else. */
+function StateAlerts({ d }: { d: TicketDetail }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {d.status === 'locked' ? (
+        <Alert color="red" variant="light" data-testid="lock-alert">
+          {t('detail.lockedAlert', { reason: d.lockReason ? t(`lifecycle.lockReason.${d.lockReason}`) : t('ticket.status.locked') })}
+        </Alert>
+      ) : null}
+      {d.status === 'on_hold' && d.holdReason ? (
+        <Alert color="gray" variant="light" data-testid="hold-alert">
+          {t('detail.holdAlert', { reason: t(`lifecycle.holdReason.${d.holdReason}`) })}
+        </Alert>
+      ) : null}
+    </>
   );
 }
 
@@ -94,6 +261,8 @@ export function TicketDetailPage() {
           {d.subject}
         </Title>
       </div>
+      <StateAlerts d={d} />
+      <TicketActionBar ticket={d} />
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
           <Field label={t('ticket.field.customer')}>
@@ -109,7 +278,16 @@ export function TicketDetailPage() {
             <Badge variant="default">{t(`ticket.channel.${d.channel}`)}</Badge>
           </Field>
           <Field label={t('ticket.field.requestedBy')}>{d.requestedBy ? formatDay(d.requestedBy, locale) : notSet}</Field>
-          <Field label={t('ticket.field.assignee')}>{d.assigneeName ?? t('queue.unassignedCell')}</Field>
+          <Field label={t('ticket.field.assignee')}>
+            <span data-testid="assignee">{d.assignee?.name ?? d.assigneeName ?? t('queue.unassignedCell')}</span>
+          </Field>
+          <Field label={t('detail.problemCategory')}>
+            <span data-testid="problem-category">{d.problemCategory ? problemCategoryName(d.problemCategory, locale) : notSet}</span>
+          </Field>
+          <Field label={t('detail.attempts')}>
+            <span data-testid="attempts">{t('detail.attemptsValue', { count: d.attempts, max: MAX_ATTEMPTS })}</span>
+          </Field>
+          {d.holdReason ? <Field label={t('detail.holdReason')}>{t(`lifecycle.holdReason.${d.holdReason}`)}</Field> : null}
           <Field label={t('ticket.field.createdBy')}>{t('detail.createdByAt', { name: d.createdByName, at: formatDateTime(d.createdAt, locale) })}</Field>
         </SimpleGrid>
       </Paper>
@@ -120,7 +298,15 @@ export function TicketDetailPage() {
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={d.description ? undefined : 'dimmed'}>
           {d.description || t('detail.noDescription')}
         </Text>
+        <Text size="xs" c="dimmed" mt="sm" mb={4}>
+          {t('detail.analysis')}
+        </Text>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={d.analysis ? undefined : 'dimmed'} data-testid="analysis">
+          {d.analysis || t('detail.noAnalysis')}
+        </Text>
       </Paper>
+      <WorkLogsSection logs={d.workLogs} />
+      <FollowUpsSection followUps={d.followUps} />
       <div>
         <Title order={4} mb="sm">
           {t('detail.history')}

@@ -1,7 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { Contract, InputOf } from '../../../src-shared/contract';
-import { api, onEvent, queryKeys } from '../../api';
+import type { Contract, InputOf, TicketDetail } from '../../../src-shared/contract';
+import type { TicketAction } from '../../../src-shared/domain/lifecycle';
+import { api, isApiError, onEvent, queryKeys } from '../../api';
 
 export type TicketListFilter = Omit<InputOf<Contract['tickets']['list']>, 'cursor' | 'limit'>;
 export type CreateTicketInput = InputOf<Contract['tickets']['create']>;
@@ -32,6 +33,37 @@ export function useCreateTicket() {
         queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all }),
         queryClient.invalidateQueries({ queryKey: ['customers', 'lookup'] }),
       ]);
+    },
+  });
+}
+
+export function useProblemCategories() {
+  // Problem categories change with a migration, not during a session.
+  return useQuery({ queryKey: queryKeys.tickets.problemCategories, queryFn: () => api.tickets.problemCategories(), staleTime: Infinity });
+}
+
+/** One lifecycle action with its channel's input, e.g. { action: 'assign', input: { id, version, engineerId } }. */
+export type TicketActionCall = { [A in TicketAction]: { action: A; input: InputOf<Contract['tickets'][A]> } }[TicketAction];
+
+/**
+ * Takes a lifecycle action. Each returns the fresh request, which replaces the cached one.
+ * When main says the request changed meanwhile (CONFLICT) or the action no longer fits its
+ * status (INVALID_TRANSITION), the request is fetched again so the page shows what is true.
+ */
+export function useTicketAction(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (call: TicketActionCall): Promise<TicketDetail> =>
+      // Every action channel takes its own input (checked by TicketActionCall) and returns TicketDetail.
+      (api.tickets[call.action] as (input: TicketActionCall['input']) => Promise<TicketDetail>)(call.input),
+    onSuccess: async (ticket) => {
+      queryClient.setQueryData(queryKeys.tickets.detail(ticket.id), ticket);
+      await queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] });
+    },
+    onError: async (error) => {
+      if (isApiError(error) && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION' || error.code === 'FORBIDDEN')) {
+        await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.detail(id) });
+      }
     },
   });
 }
