@@ -74,6 +74,7 @@ function validSample(name: string): unknown {
     'tickets.list': {},
     'tickets.get': { id: 1 },
     'tickets.problemCategories': {},
+    'tickets.viewCounts': {},
     // Lifecycle changes on a request that does not exist: allowed roles get NOT_FOUND.
     'tickets.assign': { id: 999999, version: 1, engineerId: 1 },
     'tickets.hold': { id: 999999, version: 1, reason: 'waiting_parts' },

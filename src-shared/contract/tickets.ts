@@ -5,7 +5,9 @@ import {
   TICKET_SORTS,
   TICKET_STATUSES,
   TICKET_TYPES,
+  TICKET_VIEWS,
   type TicketChannel,
+  type TicketView,
   type TicketPriority,
   type TicketStatus,
   type TicketType,
@@ -138,6 +140,8 @@ export const listTicketsInput = z
     /** An engineer's id, or 'none' for requests nobody owns yet. */
     assignee: z.union([id, z.literal('none')]).optional(),
     text: z.string().trim().max(100).optional(),
+    /** A saved view narrows the other filters (they still apply within it). */
+    view: z.enum(TICKET_VIEWS).optional(),
     /** With `text`, pages come in entry order (created_desc or created_asc); other sorts fall back to created_desc. */
     sort: z.enum(TICKET_SORTS).default('created_desc'),
     cursor: z.string().max(200).optional(),
@@ -180,6 +184,8 @@ export const tickets = {
   create: channel<TicketDetail>()({ input: createTicketInput, access: 'tickets.create' }),
   list: channel<TicketPage>()({ input: listTicketsInput, access: 'tickets.read' }),
   get: channel<TicketDetail>()({ input: z.object({ id }).strict(), access: 'tickets.read' }),
+  /** How many requests each saved view holds for the caller, for the navigation. */
+  viewCounts: channel<Record<TicketView, number>>()({ input: z.object({}).strict(), access: 'tickets.read' }),
   problemCategories: channel<ProblemCategory[]>()({ input: z.object({}).strict(), access: 'tickets.read' }),
   assign: channel<TicketDetail>()({
     input: z.object({ ...change, engineerId: id, note: note.default('') }).strict(),

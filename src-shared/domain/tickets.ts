@@ -41,3 +41,7 @@ export function formatTicketNumber(day: string, seq: number): string {
 export function ticketFacet(status: TicketStatus, type: TicketType): number {
   return TICKET_STATUSES.indexOf(status) * 8 + TICKET_TYPES.indexOf(type);
 }
+
+/** Saved queue views, one per role's daily question; counts show in the navigation. */
+export const TICKET_VIEWS = ['mine', 'unassigned', 'locked', 'due', 'awaiting_follow_up', 'complaints', 'on_hold'] as const;
+export type TicketView = (typeof TICKET_VIEWS)[number];

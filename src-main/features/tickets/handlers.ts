@@ -13,7 +13,8 @@ export function ticketsHandlers(deps: CoreDeps) {
   };
   return defineHandlers('tickets', {
     create: (input, ctx) => service.create(input, requireUser(ctx)),
-    list: (input) => service.list(input),
+    list: (input, ctx) => service.list(input, requireUser(ctx)),
+    viewCounts: (_input, ctx) => service.viewCounts(requireUser(ctx)),
     get: (input, ctx) => service.get(input.id, requireUser(ctx)),
     problemCategories: () => service.problemCategories(),
     assign: (input, ctx) => then(input.id, ctx, lifecycle.assign(input, requireUser(ctx))),

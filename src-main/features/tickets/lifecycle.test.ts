@@ -209,3 +209,36 @@ describe('the requested-date rule', () => {
     expect(extended).toMatchObject({ status: 'pending_assignment', requestedBy: '2026-11-28' });
   });
 });
+
+describe('saved views', () => {
+  it('counts and lists each view for the caller', async () => {
+    const mine = await newRequest({ requestedBy: '2026-11-24' });
+    await call(core, 'tickets.assign', { id: mine.id, version: mine.version, engineerId }, 'agent1');
+    await newRequest({ requestedBy: '2026-11-30' });
+    const complaint = await newRequest({ type: 'complaint', subject: '工程师迟到' });
+    const held = await newRequest({ initialStatus: 'on_hold', holdReason: 'waiting_parts' });
+
+    expect(await call(core, 'tickets.viewCounts', {}, 'wang')).toEqual({
+      mine: 1,
+      unassigned: 2,
+      locked: 0,
+      due: 1,
+      awaiting_follow_up: 0,
+      complaints: 1,
+      on_hold: 1,
+    });
+    expect((await call(core, 'tickets.viewCounts', {}, 'li')).mine).toBe(0);
+
+    const ids = async (input: Record<string, unknown>, session = 'wang') => (await call(core, 'tickets.list', input as never, session)).items.map((t) => t.id);
+    expect(await ids({ view: 'mine' })).toEqual([mine.id]);
+    expect(await ids({ view: 'mine' }, 'li')).toEqual([]);
+    expect(await ids({ view: 'due' })).toEqual([mine.id]);
+    expect(await ids({ view: 'complaints' })).toEqual([complaint.id]);
+    expect(await ids({ view: 'on_hold' })).toEqual([held.id]);
+    // Filters narrow a view; filters that contradict it find nothing.
+    expect(await ids({ view: 'unassigned', type: ['complaint'] })).toEqual([complaint.id]);
+    expect(await ids({ view: 'on_hold', status: ['closed'] })).toEqual([]);
+    expect(await ids({ view: 'complaints', type: ['repair'] })).toEqual([]);
+    expect(await ids({ view: 'unassigned', text: '迟到' })).toEqual([complaint.id]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   type TicketStatus,
   type TicketType,
 } from '../../../src-shared/domain/tickets';
+import { indexedBy } from '../../db/hints';
 import type { DB } from '../../db/schema';
 import type { Cursor } from './cursor';
 
@@ -19,6 +20,8 @@ export interface TicketFilter {
   type?: TicketType[];
   priority?: TicketPriority[];
   assignee?: number | 'none';
+  /** Requested-by day on or before this one (YYYY-MM-DD): the "due" view. */
+  requestedTo?: string;
   /** An FTS5 MATCH expression from search/terms.ts. */
   match?: string;
 }
@@ -87,6 +90,7 @@ export function ticketPageQuery(filter: TicketFilter, sort: TicketSort, cursor: 
       ...(filter.type?.length ? [anyOf('+t.type', filter.type)] : []),
       ...(priorities ? [anyOf('+t.priority', priorities)] : []),
       ...(assignee !== undefined ? [equals('+t.assignee_id', assignee)] : []),
+      ...(filter.requestedTo !== undefined ? [sql<boolean>`+${REQUESTED_KEY} <= ${filter.requestedTo}`] : []),
       ...(cursor ? [desc ? sql<boolean>`s.rowid < ${cursor[1]}` : sql<boolean>`s.rowid > ${cursor[1]}`] : []),
     ];
     return sql<PageKey>`SELECT s.rowid AS id, NULL AS k FROM ticket_search s CROSS JOIN tickets t ON t.id = s.rowid
@@ -97,35 +101,82 @@ export function ticketPageQuery(filter: TicketFilter, sort: TicketSort, cursor: 
   const dir = sql.raw(desc ? 'DESC' : 'ASC');
   const cmp = sql.raw(desc ? '<' : '>');
   const cursorCond = cursor ? [key ? sql<boolean>`(${key}, t.id) ${cmp} (${cursor[0]}, ${cursor[1]})` : sql<boolean>`t.id ${cmp} ${cursor[1]}`] : [];
+  const { ranges, residual, lead, split } = indexRanges(filter, priorities, assignee, sort !== 'requested_asc');
+  const index = pageIndex(lead, split, sort);
   const branch = (conds: RawBuilder<boolean>[]) => {
     const where = [...conds, ...cursorCond];
-    return sql<PageKey>`SELECT t.id AS id, ${key ?? sql`NULL`} AS k FROM tickets t
+    return sql<PageKey>`SELECT t.id AS id, ${key ?? sql`NULL`} AS k FROM tickets t${indexedBy(index)}
       ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``} ORDER BY ${key ? sql`${key} ${dir}, ` : sql``}t.id ${dir} LIMIT ${limit}`;
   };
-
-  // Each entry is the conditions of one index range; `residual` is checked row by row.
-  let ranges: RawBuilder<boolean>[][];
-  const residual: RawBuilder<boolean>[] = [];
-  if (filter.status?.length || filter.type?.length || assignee !== undefined) {
-    const facets: number[] = [];
-    for (const st of filter.status?.length ? filter.status : TICKET_STATUSES) {
-      for (const ty of filter.type?.length ? filter.type : TICKET_TYPES) facets.push(ticketFacet(st, ty));
-    }
-    const owner = assignee !== undefined ? [equals('t.assignee_id', assignee)] : [];
-    const splitPriority = priorities !== null && sort !== 'requested_asc' && facets.length * priorities.length <= MAX_BRANCHES;
-    ranges = facets.flatMap((f) =>
-      splitPriority ? priorities.map((p) => [...owner, equals('t.facet', f), equals('t.priority', p)]) : [[...owner, equals('t.facet', f)]],
-    );
-    if (priorities && !splitPriority) residual.push(anyOf('+t.priority', priorities));
-  } else if (priorities) {
-    ranges = priorities.map((p) => [equals('t.priority', p)]);
-  } else {
-    ranges = [[]];
-  }
 
   if (ranges.length === 1) return branch([...ranges[0]!, ...residual]);
   const branches = ranges.map((conds) => sql`SELECT id, k FROM (${branch([...conds, ...residual])})`);
   return sql<PageKey>`${sql.join(branches, sql` UNION ALL `)} ORDER BY ${key ? sql`k ${dir}, ` : sql``}id ${dir} LIMIT ${limit}`;
+}
+
+/**
+ * The index ranges a filter reads (each entry the `=` conditions of one range) and what is
+ * checked row by row. Status, type and owner fix a (facet) range per status × type; the
+ * priority joins the range while that stays small and the order allows it.
+ */
+type Lead = 'facet' | 'assignee_facet' | 'priority' | 'none';
+
+/** The index (migration 0001) that yields a range of `lead` in the order of `sort`. */
+function pageIndex(lead: Lead, split: boolean, sort: TicketSort): string | null {
+  const order = sort === 'priority_desc' ? 'priority' : sort === 'requested_asc' ? 'requested' : split ? 'priority' : null;
+  switch (lead) {
+    case 'facet':
+      return order ? `tickets_facet_${order}` : 'tickets_facet';
+    case 'assignee_facet':
+      return order ? `tickets_assignee_facet_${order}` : 'tickets_assignee_facet';
+    case 'priority':
+      return sort === 'requested_asc' ? 'tickets_priority_requested' : 'tickets_priority';
+    case 'none':
+      return sort === 'priority_desc' ? 'tickets_priority' : sort === 'requested_asc' ? 'tickets_requested' : null;
+  }
+}
+
+function indexRanges(filter: TicketFilter, priorities: number[] | null, assignee: number | null | undefined, prioritySplit: boolean) {
+  let ranges: RawBuilder<boolean>[][];
+  let lead: Lead = 'none';
+  let split = false;
+  const residual: RawBuilder<boolean>[] = filter.requestedTo !== undefined ? [sql<boolean>`${REQUESTED_KEY} <= ${filter.requestedTo}`] : [];
+  if (filter.status?.length || filter.type?.length || assignee !== undefined) {
+    const facets = facetsOf(filter);
+    const owner = assignee !== undefined ? [equals('t.assignee_id', assignee)] : [];
+    split = priorities !== null && prioritySplit && facets.length * priorities.length <= MAX_BRANCHES;
+    lead = assignee !== undefined ? 'assignee_facet' : 'facet';
+    const perPriority = split ? (priorities ?? []) : [];
+    ranges = facets.flatMap((f) =>
+      perPriority.length ? perPriority.map((p) => [...owner, equals('t.facet', f), equals('t.priority', p)]) : [[...owner, equals('t.facet', f)]],
+    );
+    if (priorities && !split) residual.push(anyOf('+t.priority', priorities));
+  } else if (priorities) {
+    ranges = priorities.map((p) => [equals('t.priority', p)]);
+    lead = 'priority';
+  } else {
+    ranges = [[]];
+  }
+  return { ranges, residual, lead, split };
+}
+
+function facetsOf(filter: TicketFilter): number[] {
+  const facets: number[] = [];
+  for (const st of filter.status?.length ? filter.status : TICKET_STATUSES) {
+    for (const ty of filter.type?.length ? filter.type : TICKET_TYPES) facets.push(ticketFacet(st, ty));
+  }
+  return facets;
+}
+
+/** How many requests match a filter (no text): index-only counts over the facet ranges. */
+export async function countTickets(db: Q, filter: TicketFilter): Promise<number> {
+  const where: RawBuilder<boolean>[] = [];
+  if (filter.assignee !== undefined) where.push(equals('t.assignee_id', filter.assignee === 'none' ? null : filter.assignee));
+  if (filter.status?.length || filter.type?.length) where.push(anyOf('t.facet', facetsOf(filter)));
+  if (filter.priority?.length) where.push(anyOf('t.priority', filter.priority.map((p) => PRIORITY_RANK[p])));
+  if (filter.requestedTo !== undefined) where.push(sql<boolean>`${REQUESTED_KEY} <= ${filter.requestedTo}`);
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM tickets t ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}`.execute(db);
+  return rows[0]?.n ?? 0;
 }
 
 /** Phase two: what the queue shows for those ids (the caller keeps the page order). */

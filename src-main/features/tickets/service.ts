@@ -6,7 +6,9 @@ import {
   TICKET_PRIORITIES,
   formatTicketNumber,
   PRIORITY_RANK,
+  TICKET_VIEWS,
   type TicketChannel,
+  type TicketView,
   type TicketPriority,
   type TicketStatus,
   type TicketType,
@@ -21,8 +23,11 @@ import { matchExpression } from '../search/terms';
 import { getSettings } from '../settings/queries';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DEFAULT_REOPEN_WINDOW_DAYS } from './lifecycle';
+import { applyView } from './views';
 import {
   countOccurrence,
+  countTickets,
+  type TicketFilter,
   findProblemCategory,
   getTicketRow,
   listFollowUps,
@@ -228,8 +233,28 @@ export function createTicketService(deps: CoreDeps) {
     return get(id, actor);
   }
 
-  async function list(input: z.output<typeof listTicketsInput>): Promise<TicketPage> {
+  /** Today in the desk's time zone, as YYYY-MM-DD (requested-by dates are calendar days). */
+  async function today(): Promise<string> {
+    const d = dayKey(clock.now(), await timeZone());
+    return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`;
+  }
+
+  async function viewCounts(viewer: SessionUser): Promise<Record<TicketView, number>> {
+    const day = await today();
+    const counts = {} as Record<TicketView, number>;
+    for (const view of TICKET_VIEWS) {
+      const filter = applyView(view, {}, viewer.id, day);
+      counts[view] = filter ? await countTickets(db, filter) : 0;
+    }
+    return counts;
+  }
+
+  async function list(input: z.output<typeof listTicketsInput>, viewer: SessionUser): Promise<TicketPage> {
     const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+    const base: TicketFilter = { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee };
+    const filter = input.view ? applyView(input.view, base, viewer.id, await today()) : base;
+    // The view and the filters exclude each other: nothing can match.
+    if (!filter) return { items: [], nextCursor: null };
     let match: string | undefined;
     if (input.text) {
       const expr = matchExpression(input.text);
@@ -242,7 +267,7 @@ export function createTicketService(deps: CoreDeps) {
     const sort = match !== undefined && !input.sort.startsWith('created') ? 'created_desc' : input.sort;
     const rows = await listTickets(
       db,
-      { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee, match },
+      { ...filter, match },
       sort,
       cursor,
       input.limit + 1,
@@ -271,5 +296,5 @@ export function createTicketService(deps: CoreDeps) {
     return { items, nextCursor };
   }
 
-  return { create, list, get, problemCategories, timeZone };
+  return { create, list, get, viewCounts, problemCategories, timeZone };
 }

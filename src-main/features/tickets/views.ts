@@ -1,0 +1,36 @@
+import type { TicketStatus, TicketView } from '../../../src-shared/domain/tickets';
+import type { TicketFilter } from './queries';
+
+/** Work the desk still owes (resolved and follow-up wait on the customer call, not on work). */
+const UNFINISHED: TicketStatus[] = ['pending_assignment', 'reopened', 'assigned', 'on_hold', 'locked'];
+
+const VIEW_STATUSES: Record<TicketView, TicketStatus[]> = {
+  mine: ['assigned', 'on_hold', 'locked'],
+  unassigned: ['pending_assignment', 'reopened'],
+  locked: ['locked'],
+  due: UNFINISHED,
+  awaiting_follow_up: ['resolved', 'follow_up'],
+  complaints: [...UNFINISHED, 'resolved', 'follow_up'],
+  on_hold: ['on_hold'],
+};
+
+/**
+ * A saved view narrowed by the user's own filters, or null when the two exclude each other.
+ * `today` is the desk's calendar day (YYYY-MM-DD) for the due view.
+ */
+export function applyView(view: TicketView, filter: TicketFilter, viewerId: number, today: string): TicketFilter | null {
+  const allowed = VIEW_STATUSES[view];
+  const status = filter.status?.length ? filter.status.filter((s) => allowed.includes(s)) : allowed;
+  if (status.length === 0) return null;
+  const out: TicketFilter = { ...filter, status };
+  if (view === 'mine') {
+    if (filter.assignee !== undefined && filter.assignee !== viewerId) return null;
+    out.assignee = viewerId;
+  }
+  if (view === 'due') out.requestedTo = today;
+  if (view === 'complaints') {
+    if (filter.type?.length && !filter.type.includes('complaint')) return null;
+    out.type = ['complaint'];
+  }
+  return out;
+}
