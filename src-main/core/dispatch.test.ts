@@ -75,6 +75,9 @@ function validSample(name: string): unknown {
     'tickets.get': { id: 1 },
     'tickets.problemCategories': {},
     'tickets.viewCounts': {},
+    'tickets.addNote': { id: 999999, kind: 'internal', body: 'x' },
+    'tickets.setPriority': { id: 999999, version: 1, priority: 'high' },
+    'tickets.bulk': { items: [{ id: 999999, version: 1 }], action: { kind: 'priority', priority: 'high' } },
     // Lifecycle changes on a request that does not exist: allowed roles get NOT_FOUND.
     'tickets.assign': { id: 999999, version: 1, engineerId: 1 },
     'tickets.hold': { id: 999999, version: 1, reason: 'waiting_parts' },

@@ -9,7 +9,7 @@ import { users } from './users';
 export * from './channel';
 export type { SessionUser } from './auth';
 export type { SystemStatus } from './system';
-export type { TicketListItem, TicketDetail, TicketPage, TicketEvent, WorkLogView, FollowUpView, ProblemCategory } from './tickets';
+export type { TicketListItem, TicketDetail, TicketPage, TicketEvent, WorkLogView, FollowUpView, ProblemCategory, BulkResult } from './tickets';
 export type { Part } from './parts';
 export type { CustomerSummary, ProductOption } from './customers';
 export type { UserOption } from './users';

@@ -34,6 +34,8 @@ export interface TicketListItem {
   assigneeName: string | null;
   requestedBy: string | null;
   createdAt: number;
+  /** For bulk actions from the queue: each change sends the version it saw. */
+  version: number;
 }
 
 export interface TicketEvent {
@@ -180,6 +182,23 @@ export const unlockInput = z.discriminatedUnion('mode', [
   z.object({ ...change, mode: z.literal('close'), note: note.min(1) }).strict(),
 ]);
 
+export const bulkInput = z
+  .object({
+    items: z.array(z.object({ id, version: z.number().int().positive() }).strict()).min(1).max(200),
+    action: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('assign'), engineerId: id }).strict(),
+      z.object({ kind: z.literal('hold'), reason: z.enum(HOLD_REASONS) }).strict(),
+      z.object({ kind: z.literal('priority'), priority: z.enum(TICKET_PRIORITIES) }).strict(),
+    ]),
+  })
+  .strict();
+
+export interface BulkResult {
+  done: number[];
+  /** Each request that was not changed, with the error it met (CONFLICT, INVALID_TRANSITION…). */
+  failed: { id: number; code: string; message: string }[];
+}
+
 export const tickets = {
   create: channel<TicketDetail>()({ input: createTicketInput, access: 'tickets.create' }),
   list: channel<TicketPage>()({ input: listTicketsInput, access: 'tickets.read' }),
@@ -207,4 +226,15 @@ export const tickets = {
   unlock: channel<TicketDetail>()({ input: unlockInput, access: 'tickets.manage' }),
   close: channel<TicketDetail>()({ input: z.object({ ...change, note: note.min(1) }).strict(), access: 'tickets.manage' }),
   reopen: channel<TicketDetail>()({ input: z.object({ ...change, note: note.min(1) }).strict(), access: 'tickets.reopen' }),
+  /** A customer-visible reply or an internal note on the request's timeline. */
+  addNote: channel<TicketDetail>()({
+    input: z.object({ id, kind: z.enum(['reply', 'internal']), body: z.string().trim().min(1).max(5000) }).strict(),
+    access: 'tickets.read',
+  }),
+  setPriority: channel<TicketDetail>()({
+    input: z.object({ ...change, priority: z.enum(TICKET_PRIORITIES), note: note.default('') }).strict(),
+    access: 'tickets.assign',
+  }),
+  /** Assign, hold or re-prioritise many requests from the queue; each one succeeds or fails alone. */
+  bulk: channel<BulkResult>()({ input: bulkInput, access: 'tickets.assign' }),
 };

@@ -1,6 +1,7 @@
 import { requireUser, type CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
 import { createLifecycle } from './lifecycle';
+import { bulk } from './bulk';
 import { createTicketService } from './service';
 
 export function ticketsHandlers(deps: CoreDeps) {
@@ -26,5 +27,8 @@ export function ticketsHandlers(deps: CoreDeps) {
     unlock: (input, ctx) => then(input.id, ctx, lifecycle.unlock(input, requireUser(ctx))),
     close: (input, ctx) => then(input.id, ctx, lifecycle.close(input, requireUser(ctx))),
     reopen: (input, ctx) => then(input.id, ctx, lifecycle.reopen(input, requireUser(ctx))),
+    addNote: (input, ctx) => then(input.id, ctx, lifecycle.addNote(input, requireUser(ctx))),
+    setPriority: (input, ctx) => then(input.id, ctx, lifecycle.setPriority(input, requireUser(ctx))),
+    bulk: (input, ctx) => bulk(lifecycle, input, requireUser(ctx)),
   });
 }

@@ -242,3 +242,58 @@ describe('saved views', () => {
     expect(await ids({ view: 'unassigned', text: '迟到' })).toEqual([complaint.id]);
   });
 });
+
+describe('notes, priority and bulk actions', () => {
+  it('keeps replies and internal notes on the timeline without making open forms stale', async () => {
+    const t = await newRequest();
+    const after = await call(core, 'tickets.addNote', { id: t.id, kind: 'reply', body: '已安排工程师明天上门' }, 'agent1');
+    await call(core, 'tickets.addNote', { id: t.id, kind: 'internal', body: '客户是重点客户' }, 'wang');
+    expect(after.version).toBe(t.version);
+    const detail = await call(core, 'tickets.get', { id: t.id }, 'agent1');
+    expect(detail.events.slice(1).map((e) => [e.kind, e.note, e.actorName])).toEqual([
+      ['reply', '已安排工程师明天上门', 'agent1'],
+      ['note', '客户是重点客户', 'wang'],
+    ]);
+    expect(await core.dispatch('tickets.addNote', { id: t.id, kind: 'reply', body: '   ' }, 'agent1')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('changes priority with a version check and a history entry, only while open', async () => {
+    let t = await newRequest();
+    t = await call(core, 'tickets.setPriority', { id: t.id, version: t.version, priority: 'urgent' }, 'agent1');
+    expect(t).toMatchObject({ priority: 'urgent', version: 2 });
+    expect(t.events.at(-1)).toMatchObject({ kind: 'priority' });
+    expect(await core.dispatch('tickets.setPriority', { id: t.id, version: 1, priority: 'low' }, 'agent1')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await core.dispatch('tickets.setPriority', { id: t.id, version: t.version, priority: 'low' }, 'wang')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    t = await call(core, 'tickets.close', { id: t.id, version: t.version, note: '重复' }, 'boss');
+    expect(await core.dispatch('tickets.setPriority', { id: t.id, version: t.version, priority: 'low' }, 'agent1')).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+  });
+
+  it('applies a bulk action request by request and reports the ones that failed', async () => {
+    const a = await newRequest();
+    const b = await newRequest();
+    const c = await newRequest();
+    const closed = await call(core, 'tickets.close', { id: c.id, version: c.version, note: '重复' }, 'boss');
+    const result = await call(
+      core,
+      'tickets.bulk',
+      {
+        items: [
+          { id: a.id, version: a.version },
+          { id: b.id, version: b.version + 5 },
+          { id: closed.id, version: closed.version },
+        ],
+        action: { kind: 'assign', engineerId },
+      },
+      'agent1',
+    );
+    expect(result.done).toEqual([a.id]);
+    expect(result.failed.map((f) => [f.id, f.code])).toEqual([
+      [b.id, 'CONFLICT'],
+      [closed.id, 'INVALID_TRANSITION'],
+    ]);
+    expect((await call(core, 'tickets.get', { id: a.id }, 'agent1')).status).toBe('assigned');
+    expect((await call(core, 'tickets.get', { id: b.id }, 'agent1')).status).toBe('pending_assignment');
+    const held = await call(core, 'tickets.bulk', { items: [{ id: b.id, version: b.version }], action: { kind: 'hold', reason: 'waiting_customer' } }, 'agent1');
+    expect(held).toEqual({ done: [b.id], failed: [] });
+  });
+});

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { SessionUser } from '../../../src-shared/contract';
 import type { logWorkInput, unlockInput } from '../../../src-shared/contract/tickets';
 import {
+  OPEN_STATUSES,
   actionsFrom,
   canTake,
   nextState,
@@ -12,7 +13,7 @@ import {
   type UnlockMode,
   type WorkOutcome,
 } from '../../../src-shared/domain/lifecycle';
-import type { TicketStatus } from '../../../src-shared/domain/tickets';
+import { PRIORITY_RANK, TICKET_PRIORITIES, type TicketPriority, type TicketStatus } from '../../../src-shared/domain/tickets';
 import { AppError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import type { DB } from '../../db/schema';
@@ -212,6 +213,56 @@ export function createLifecycle(deps: CoreDeps) {
 
     reopen: (input: { id: number; version: number; note: string }, actor: SessionUser) =>
       transition('reopen', input.id, input.version, actor, () => ({ note: input.note })),
+
+    /** Priority is not a state: any open request, with the version check and a history entry. */
+    setPriority: async (input: { id: number; version: number; priority: TicketPriority; note: string }, actor: SessionUser) => {
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        const row = await lockRow(trx, input.id);
+        if (!row) throw new AppError('NOT_FOUND', `Service request ${input.id} not found`);
+        if (row.version !== input.version) throw new AppError('CONFLICT', 'The request was changed by someone else', { currentVersion: row.version });
+        if (!OPEN_STATUSES.includes(row.status as TicketStatus)) {
+          throw new AppError('INVALID_TRANSITION', 'Closed requests keep their priority', { status: row.status, allowed: actionsFrom(row.status as TicketStatus) });
+        }
+        const from = TICKET_PRIORITIES[row.priority] ?? 'normal';
+        await trx.updateTable('tickets').set({ priority: PRIORITY_RANK[input.priority], version: row.version + 1, updated_at: now }).where('id', '=', row.id).execute();
+        await insertEvent(trx, {
+          ticket_id: row.id,
+          at: now,
+          actor_id: actor.id,
+          kind: 'priority',
+          from_status: row.status,
+          to_status: row.status,
+          note: input.note || null,
+          details: JSON.stringify({ from, to: input.priority }),
+        });
+      });
+      events.emit('tickets.changed', { ids: [input.id] });
+    },
+
+    /**
+     * A reply to the customer or an internal note. It does not move the version: writing on
+     * the timeline never makes a colleague's open form stale.
+     */
+    addNote: async (input: { id: number; kind: 'reply' | 'internal'; body: string }, actor: SessionUser) => {
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        const row = await lockRow(trx, input.id);
+        if (!row) throw new AppError('NOT_FOUND', `Service request ${input.id} not found`);
+        await trx.updateTable('tickets').set({ updated_at: now }).where('id', '=', row.id).execute();
+        await insertEvent(trx, {
+          ticket_id: row.id,
+          at: now,
+          actor_id: actor.id,
+          kind: input.kind === 'reply' ? 'reply' : 'note',
+          from_status: null,
+          to_status: null,
+          note: input.body,
+          details: null,
+        });
+      });
+      events.emit('tickets.changed', { ids: [input.id] });
+    },
   };
 }
 

@@ -195,6 +195,7 @@ export function ticketRowsQuery(db: Q, ids: number[]) {
       't.channel',
       't.requested_by',
       't.created_at',
+      't.version',
       'c.name as customer_name',
       'a.display_name as assignee_name',
     ])
@@ -267,7 +268,7 @@ export async function nextSequence(db: Q, key: string): Promise<number> {
 export function lockRow(db: Q, id: number) {
   return db
     .selectFrom('tickets')
-    .select(['id', 'status', 'version', 'assignee_id', 'attempts', 'lock_reason', 'closed_at', 'requested_by'])
+    .select(['id', 'status', 'version', 'assignee_id', 'attempts', 'lock_reason', 'closed_at', 'requested_by', 'priority'])
     .where('id', '=', id)
     .executeTakeFirst();
 }

@@ -286,6 +286,7 @@ export function createTicketService(deps: CoreDeps) {
       assigneeName: r.assignee_name,
       requestedBy: r.requested_by,
       createdAt: r.created_at,
+      version: r.version,
     }));
     const last = page.at(-1);
     let nextCursor: string | null = null;
