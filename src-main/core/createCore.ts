@@ -3,6 +3,7 @@ import type { Result } from '../../src-shared/errors';
 import { MIGRATIONS } from '../../migrations/index';
 import { openConnection } from '../db/connection';
 import { migrate, type MigrationReport } from '../db/migrator';
+import { assignmentHandlers } from '../features/assignment/handlers';
 import { customersHandlers } from '../features/customers/handlers';
 import { partsHandlers } from '../features/parts/handlers';
 import { systemHandlers } from '../features/system/handlers';
@@ -59,6 +60,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     auth: authHandlers(deps),
     users: usersHandlers(deps),
     tickets: ticketsHandlers(deps),
+    assignment: assignmentHandlers(deps),
     customers: customersHandlers(deps),
     parts: partsHandlers(deps),
   };

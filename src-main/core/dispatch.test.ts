@@ -89,6 +89,10 @@ function validSample(name: string): unknown {
     'tickets.close': { id: 999999, version: 1, note: 'duplicate' },
     'tickets.reopen': { id: 999999, version: 1, note: 'again' },
     'parts.list': {},
+    'assignment.rules': {},
+    'assignment.saveRule': { id: 999999, name: 'x', position: 1, productLine: null, problemCategoryId: null, strategy: 'least_load', engineerIds: [999999] },
+    'assignment.removeRule': { id: 999999 },
+    'users.setAvailability': undefined, // self-service for everyone: covered in the assignment tests
     'parts.save': { id: 999999, partNo: 'P-1', name: 'x', unitPrice: 1 },
     'customers.lookup': {},
     'customers.products': {},

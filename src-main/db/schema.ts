@@ -19,6 +19,8 @@ export interface UsersTable {
   locked_until: number | null;
   last_sign_in_at: number | null;
   created_at: number;
+  /** 0 while an engineer is away: automatic assignment skips them. */
+  available: Generated<number>;
 }
 
 export interface CustomersTable {
@@ -156,6 +158,23 @@ export interface FollowUpsTable {
   comment: string;
 }
 
+export interface AssignmentRulesTable {
+  id: Generated<number>;
+  name: string;
+  position: number;
+  product_line: string | null;
+  problem_category_id: number | null;
+  strategy: string;
+  active: Generated<number>;
+  last_user_id: number | null;
+  created_at: number;
+}
+
+export interface AssignmentRuleEngineersTable {
+  rule_id: number;
+  user_id: number;
+}
+
 /** FTS5 virtual table (search adapter in features/search): rowid = tickets.id. */
 export interface TicketSearchTable {
   rowid: number;
@@ -178,6 +197,8 @@ export interface DB {
   work_logs: WorkLogsTable;
   work_log_parts: WorkLogPartsTable;
   follow_ups: FollowUpsTable;
+  assignment_rules: AssignmentRulesTable;
+  assignment_rule_engineers: AssignmentRuleEngineersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

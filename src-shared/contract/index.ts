@@ -1,4 +1,5 @@
 import type { ChannelDef } from './channel';
+import { assignment } from './assignment';
 import { auth } from './auth';
 import { customers } from './customers';
 import { parts } from './parts';
@@ -11,11 +12,12 @@ export type { SessionUser } from './auth';
 export type { SystemStatus } from './system';
 export type { TicketListItem, TicketDetail, TicketPage, TicketEvent, WorkLogView, FollowUpView, ProblemCategory, BulkResult } from './tickets';
 export type { Part } from './parts';
+export type { AssignmentRule, AssignmentStrategy } from './assignment';
 export type { CustomerSummary, ProductOption } from './customers';
 export type { UserOption } from './users';
 
 /** Every channel the app speaks, by domain. Channel names are `domain.verb`. */
-export const contract = { system, auth, tickets, customers, parts, users } as const;
+export const contract = { system, auth, tickets, assignment, customers, parts, users } as const;
 
 export type Contract = typeof contract;
 export type Domain = keyof Contract;

@@ -45,6 +45,8 @@ export interface TicketEvent {
   fromStatus: TicketStatus | null;
   toStatus: TicketStatus | null;
   note: string | null;
+  /** What the step decided and why, e.g. an automatic assignment's rule and load. */
+  details: Record<string, unknown> | null;
 }
 
 export interface WorkLogView {

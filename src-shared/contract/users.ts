@@ -6,9 +6,16 @@ export interface UserOption {
   id: number;
   displayName: string;
   role: Role;
+  /** false while away: automatic assignment skips them (manual assignment still works). */
+  available: boolean;
 }
 
 export const users = {
   /** Accounts that can own requests (engineers, supervisors), for assignee filters and pickers. */
   assignees: channel<UserOption[]>()({ input: z.object({}).strict(), access: 'users.read' }),
+  /** Engineers mark themselves away or back; service managers may do it for anyone. */
+  setAvailability: channel<UserOption>()({
+    input: z.object({ userId: z.number().int().positive(), available: z.boolean() }).strict(),
+    access: 'signedIn',
+  }),
 };

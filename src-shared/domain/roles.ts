@@ -17,6 +17,10 @@ export const PERMISSIONS = [
   'customers.read',
   'parts.read',
   'parts.manage',
+  /** Edit automatic assignment rules. */
+  'assignment.manage',
+  /** Mark engineers available or away (everyone may mark themselves). */
+  'users.availability',
   'users.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

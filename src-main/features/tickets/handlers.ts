@@ -1,19 +1,26 @@
 import { requireUser, type CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
 import { createLifecycle } from './lifecycle';
+import { createAssignmentService } from '../assignment/service';
+import { autoAssign } from './autoAssign';
 import { bulk } from './bulk';
 import { createTicketService } from './service';
 
 export function ticketsHandlers(deps: CoreDeps) {
   const service = createTicketService(deps);
   const lifecycle = createLifecycle(deps);
+  const assignment = createAssignmentService(deps);
   /** Every lifecycle change answers with the fresh detail page, as the caller sees it. */
   const then = async (id: number, ctx: Parameters<typeof requireUser>[0], step: Promise<void>) => {
     await step;
     return service.get(id, requireUser(ctx));
   };
   return defineHandlers('tickets', {
-    create: (input, ctx) => service.create(input, requireUser(ctx)),
+    create: async (input, ctx) => {
+      const user = requireUser(ctx);
+      const ticket = await service.create(input, user);
+      return (await autoAssign(deps, assignment, lifecycle, ticket)) ? service.get(ticket.id, user) : ticket;
+    },
     list: (input, ctx) => service.list(input, requireUser(ctx)),
     viewCounts: (_input, ctx) => service.viewCounts(requireUser(ctx)),
     get: (input, ctx) => service.get(input.id, requireUser(ctx)),

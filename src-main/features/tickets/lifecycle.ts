@@ -17,6 +17,7 @@ import { PRIORITY_RANK, TICKET_PRIORITIES, type TicketPriority, type TicketStatu
 import { AppError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import type { DB } from '../../db/schema';
+import type { AssignmentChoice } from '../assignment/service';
 import { getSettings } from '../settings/queries';
 import { findActiveParts } from '../parts/queries';
 import { findAssignableEngineer, insertEvent, lockRow, updateTicketState } from './queries';
@@ -129,6 +130,13 @@ export function createLifecycle(deps: CoreDeps) {
         details: { engineerId: target.id, engineerName: target.display_name, previousAssigneeId: row.assignee_id, by: 'manual' },
       }));
     },
+
+    /** The system's own assignment by a rule: no caller, the explanation kept on the event. */
+    autoAssign: (id: number, version: number, choice: AssignmentChoice) =>
+      transition('assign', id, version, null, () => ({
+        set: { assignee_id: choice.engineerId },
+        details: { by: 'rule', ...choice },
+      })),
 
     hold: (input: { id: number; version: number; reason: HoldReason; note: string }, actor: SessionUser) =>
       transition('hold', input.id, input.version, actor, () => ({ note: input.note, set: { hold_reason: input.reason }, details: { reason: input.reason } })),

@@ -246,7 +246,7 @@ export function listTicketEvents(db: Q, ticketId: number) {
   return db
     .selectFrom('ticket_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
-    .select(['e.at', 'e.kind', 'e.from_status', 'e.to_status', 'e.note', 'u.display_name as actor_name'])
+    .select(['e.at', 'e.kind', 'e.from_status', 'e.to_status', 'e.note', 'e.details', 'u.display_name as actor_name'])
     .where('e.ticket_id', '=', ticketId)
     .orderBy('e.at')
     .orderBy('e.id')

@@ -45,6 +45,16 @@ function priorityName(rank: number): TicketPriority {
   return TICKET_PRIORITIES[rank] ?? 'normal';
 }
 
+function parseDetails(json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 function notFoundField(path: string): AppError {
   return new AppError('VALIDATION', `${path} does not exist`, { fields: [{ path, code: 'notFound', message: 'not found' }] });
 }
@@ -108,6 +118,7 @@ export function createTicketService(deps: CoreDeps) {
         fromStatus: e.from_status as TicketStatus | null,
         toStatus: e.to_status as TicketStatus | null,
         note: e.note,
+        details: parseDetails(e.details),
       })),
       workLogs: logs.map((l) => {
         const parts = logParts.filter((p) => p.work_log_id === l.id);

@@ -1,6 +1,6 @@
-import type { CoreDeps } from '../../core/context';
+import { requireUser, type CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
-import { assignees, signIn } from './service';
+import { assignees, setAvailability, signIn } from './service';
 
 export function authHandlers(deps: CoreDeps) {
   return defineHandlers('auth', {
@@ -20,5 +20,6 @@ export function authHandlers(deps: CoreDeps) {
 export function usersHandlers(deps: CoreDeps) {
   return defineHandlers('users', {
     assignees: () => assignees(deps),
+    setAvailability: (input, ctx) => setAvailability(deps, requireUser(ctx), input.userId, input.available),
   });
 }

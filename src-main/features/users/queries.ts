@@ -34,9 +34,20 @@ export function recordSuccess(db: Q, id: number, at: number) {
 export function listAssignees(db: Q) {
   return db
     .selectFrom('users')
-    .select(['id', 'display_name', 'role'])
+    .select(['id', 'display_name', 'role', 'available'])
     .where('disabled', '=', 0)
     .where('role', 'in', ['engineer', 'supervisor'])
     .orderBy('display_name')
     .execute();
+}
+
+export function setAvailable(db: Q, id: number, available: boolean) {
+  return db
+    .updateTable('users')
+    .set({ available: available ? 1 : 0 })
+    .where('id', '=', id)
+    .where('disabled', '=', 0)
+    .where('role', 'in', ['engineer', 'supervisor'])
+    .returning(['id', 'display_name', 'role', 'available'])
+    .executeTakeFirst();
 }

@@ -1,12 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser, UserOption } from '../../../src-shared/contract';
-import { ROLE_PERMISSIONS, type Role } from '../../../src-shared/domain/roles';
+import { ROLE_PERMISSIONS, roleHas, type Role } from '../../../src-shared/domain/roles';
 import { AppError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import type { DB, UserRow } from '../../db/schema';
 import { lockDurationMs } from './lockout';
 import { dummyPasswordHash, verifyPassword } from './password';
-import { findUserByUsername, listAssignees, recordFailure, recordSuccess } from './queries';
+import { findUserByUsername, listAssignees, recordFailure, recordSuccess, setAvailable } from './queries';
 
 export function toSessionUser(row: Pick<UserRow, 'id' | 'username' | 'display_name' | 'role'>): SessionUser {
   const role = row.role as Role;
@@ -66,5 +66,15 @@ export async function signIn(deps: CoreDeps, username: string, password: string)
 
 export async function assignees(deps: CoreDeps): Promise<UserOption[]> {
   const rows = await listAssignees(deps.db);
-  return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as Role }));
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as Role, available: r.available === 1 }));
+}
+
+/** Engineers mark themselves away or back; marking someone else needs users.availability. */
+export async function setAvailability(deps: CoreDeps, actor: SessionUser, userId: number, available: boolean): Promise<UserOption> {
+  if (userId !== actor.id && !roleHas(actor.role, 'users.availability')) {
+    throw new AppError('FORBIDDEN', 'Only a service manager marks others away', { permission: 'users.availability' });
+  }
+  const row = await setAvailable(deps.db, userId, available);
+  if (!row) throw new AppError('NOT_FOUND', `No active engineer ${userId}`);
+  return { id: row.id, displayName: row.display_name, role: row.role as Role, available: row.available === 1 };
 }
