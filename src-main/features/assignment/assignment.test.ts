@@ -57,7 +57,7 @@ describe('automatic assignment', () => {
   });
 
   it('only lets managers edit rules and others mark availability, and validates engineers', async () => {
-    const rule = { name: 'x', position: 1, productLine: null, problemCategoryId: null, strategy: 'least_load', engineerIds: [ids.wang!] } as const;
+    const rule = { name: 'x', position: 1, productLine: null, problemCategoryId: null, strategy: 'least_load' as const, engineerIds: [ids.wang!] };
     expect(await core.dispatch('assignment.saveRule', rule, 'agent1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const agentId = (core.deps.sqlite.prepare("SELECT id FROM users WHERE username = 'agent1'").get() as { id: number }).id;
     expect(await core.dispatch('assignment.saveRule', { ...rule, engineerIds: [agentId] }, 'boss')).toMatchObject({
