@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_lifecycle';
 import * as m0003 from './0003_assignment_rules';
+import * as m0004 from './0004_complaints';
 
 export interface Migration {
   name: string;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_initial', up: m0001.up },
   { name: '0002_lifecycle', up: m0002.up },
   { name: '0003_assignment_rules', up: m0003.up },
+  { name: '0004_complaints', up: m0004.up },
 ];

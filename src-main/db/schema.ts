@@ -80,6 +80,8 @@ export interface TicketsTable {
   analysis: Generated<string>;
   resolved_at: number | null;
   closed_at: number | null;
+  /** The request a duplicate was merged into. */
+  merged_into: number | null;
   /** Generated (status × type, see ticketFacet): read-only. */
   facet: ColumnType<number, never, never>;
 }
@@ -175,6 +177,17 @@ export interface AssignmentRuleEngineersTable {
   user_id: number;
 }
 
+export interface ComplaintsTable {
+  ticket_id: number;
+  severity: string;
+  party: string;
+  party_user_id: number | null;
+  acknowledged_by: number | null;
+  acknowledged_at: number | null;
+  root_cause: Generated<string>;
+  corrective_action: Generated<string>;
+}
+
 /** FTS5 virtual table (search adapter in features/search): rowid = tickets.id. */
 export interface TicketSearchTable {
   rowid: number;
@@ -199,6 +212,7 @@ export interface DB {
   follow_ups: FollowUpsTable;
   assignment_rules: AssignmentRulesTable;
   assignment_rule_engineers: AssignmentRuleEngineersTable;
+  complaints: ComplaintsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -6,6 +6,10 @@ import {
   TICKET_STATUSES,
   TICKET_TYPES,
   TICKET_VIEWS,
+  COMPLAINT_PARTIES,
+  COMPLAINT_SEVERITIES,
+  type ComplaintParty,
+  type ComplaintSeverity,
   type TicketChannel,
   type TicketView,
   type TicketPriority,
@@ -81,7 +85,23 @@ export interface ProblemCategory {
   nameEn: string;
 }
 
+export interface ComplaintView {
+  severity: ComplaintSeverity;
+  party: ComplaintParty;
+  partyUser: { id: number; name: string } | null;
+  /** A service manager must acknowledge a complaint before it can be resolved or closed. */
+  acknowledged: { by: string; at: number } | null;
+  rootCause: string;
+  correctiveAction: string;
+}
+
 export interface TicketDetail extends TicketListItem {
+  /** Complaint handling; null unless the request is a complaint. */
+  complaint: ComplaintView | null;
+  /** Set when this request was merged into another as a duplicate. */
+  mergedInto: { id: number; number: string } | null;
+  /** Duplicates merged into this request. */
+  duplicates: { id: number; number: string }[];
   /** Optimistic concurrency: every change sends the version it saw. */
   version: number;
   attempts: number;
@@ -132,9 +152,16 @@ export const createTicketInput = z
     initialStatus: z.enum(['pending_assignment', 'on_hold']).default('pending_assignment'),
     holdReason: z.enum(HOLD_REASONS).optional(),
     requestedBy: isoDateSchema.optional(),
+    /** Required for complaints, refused for other types. */
+    complaint: z
+      .object({ severity: z.enum(COMPLAINT_SEVERITIES), party: z.enum(COMPLAINT_PARTIES), partyUserId: id.optional() })
+      .strict()
+      .refine((c) => c.party === 'engineer' || c.partyUserId === undefined, { path: ['partyUserId'], error: 'invalid' })
+      .optional(),
   })
   .strict()
-  .refine((v) => v.initialStatus !== 'on_hold' || v.holdReason !== undefined, { path: ['holdReason'], error: 'required' });
+  .refine((v) => v.initialStatus !== 'on_hold' || v.holdReason !== undefined, { path: ['holdReason'], error: 'required' })
+  .refine((v) => (v.type === 'complaint') === (v.complaint !== undefined), { path: ['complaint'], error: 'complaintDetails' });
 
 export const listTicketsInput = z
   .object({
@@ -228,6 +255,23 @@ export const tickets = {
   unlock: channel<TicketDetail>()({ input: unlockInput, access: 'tickets.manage' }),
   close: channel<TicketDetail>()({ input: z.object({ ...change, note: note.min(1) }).strict(), access: 'tickets.manage' }),
   reopen: channel<TicketDetail>()({ input: z.object({ ...change, note: note.min(1) }).strict(), access: 'tickets.reopen' }),
+  /** The service manager's mandatory acknowledgement of a complaint. */
+  acknowledgeComplaint: channel<TicketDetail>()({ input: z.object({ ...change }).strict(), access: 'tickets.manage' }),
+  /** Root cause and corrective action, required before a complaint closes. */
+  updateComplaint: channel<TicketDetail>()({
+    input: z
+      .object({ ...change, rootCause: z.string().trim().max(5000), correctiveAction: z.string().trim().max(5000) })
+      .strict(),
+    access: 'tickets.followUp',
+  }),
+  /** Folds a duplicate into the request that carries on; both histories are kept. */
+  merge: channel<TicketDetail>()({
+    input: z
+      .object({ id, version: z.number().int().positive(), intoId: id, note: note.default('') })
+      .strict()
+      .refine((v) => v.id !== v.intoId, { path: ['intoId'], error: 'sameRequest' }),
+    access: 'tickets.assign',
+  }),
   /** A customer-visible reply or an internal note on the request's timeline. */
   addNote: channel<TicketDetail>()({
     input: z.object({ id, kind: z.enum(['reply', 'internal']), body: z.string().trim().min(1).max(5000) }).strict(),

@@ -5,12 +5,12 @@ import { TICKET_STATUSES, type TicketStatus } from './tickets';
 
 // The whole table, written out by hand: every state × action, allowed (→ where) or refused.
 const EXPECTED: Record<TicketStatus, Partial<Record<TicketAction, TicketStatus>>> = {
-  pending_assignment: { assign: 'assigned', hold: 'on_hold', close: 'closed' },
-  reopened: { assign: 'assigned', hold: 'on_hold', close: 'closed' },
-  assigned: { assign: 'assigned', hold: 'on_hold', logWork: 'resolved', close: 'closed' },
-  on_hold: { resume: 'assigned', close: 'closed' },
-  resolved: { startFollowUp: 'follow_up', recordFollowUp: 'closed', close: 'closed' },
-  follow_up: { recordFollowUp: 'closed', close: 'closed' },
+  pending_assignment: { assign: 'assigned', hold: 'on_hold', close: 'closed', merge: 'closed' },
+  reopened: { assign: 'assigned', hold: 'on_hold', close: 'closed', merge: 'closed' },
+  assigned: { assign: 'assigned', hold: 'on_hold', logWork: 'resolved', close: 'closed', merge: 'closed' },
+  on_hold: { resume: 'assigned', close: 'closed', merge: 'closed' },
+  resolved: { startFollowUp: 'follow_up', recordFollowUp: 'closed', close: 'closed', merge: 'closed' },
+  follow_up: { recordFollowUp: 'closed', close: 'closed', merge: 'closed' },
   locked: { unlock: 'assigned' },
   closed: { reopen: 'reopened' },
 };
@@ -90,6 +90,7 @@ function permissionOf(action: TicketAction) {
     unlock: 'tickets.manage',
     close: 'tickets.manage',
     reopen: 'tickets.reopen',
+    merge: 'tickets.assign',
   } as const;
   return map[action];
 }

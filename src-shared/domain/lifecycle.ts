@@ -12,6 +12,7 @@ import type { TicketStatus } from './tickets';
 //                                          or locked once the request was worked twice      │
 //   locked ──unlock (service manager: reassign / extend the date / close with a reason)     │
 //   closed ──reopen (within the reopen window)──▶ reopened ──assign──▶ assigned ◀───────────┘
+//   any open request ──merge (a duplicate)──▶ closed, pointing at the request that carries on
 
 export const TICKET_ACTIONS = [
   'assign',
@@ -23,6 +24,7 @@ export const TICKET_ACTIONS = [
   'unlock',
   'close',
   'reopen',
+  'merge',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -55,6 +57,7 @@ export const ACTION_FROM: Record<TicketAction, readonly TicketStatus[]> = {
   unlock: ['locked'],
   close: ['pending_assignment', 'reopened', 'assigned', 'on_hold', 'resolved', 'follow_up'],
   reopen: ['closed'],
+  merge: ['pending_assignment', 'reopened', 'assigned', 'on_hold', 'resolved', 'follow_up'],
 };
 
 /** The permission each action needs (ROLE_PERMISSIONS says which roles hold it). */
@@ -68,6 +71,7 @@ export const ACTION_PERMISSION: Record<TicketAction, Permission> = {
   unlock: 'tickets.manage',
   close: 'tickets.manage',
   reopen: 'tickets.reopen',
+  merge: 'tickets.assign',
 };
 
 export interface ActionContext {
@@ -148,6 +152,9 @@ export function nextState(
       return { status: 'closed', ...keep };
     case 'reopen':
       return { status: 'reopened', ...keep };
+    case 'merge':
+      // A duplicate closes; its history stays and points at the request that carries on.
+      return { status: 'closed', ...keep };
   }
 }
 

@@ -45,3 +45,10 @@ export function ticketFacet(status: TicketStatus, type: TicketType): number {
 /** Saved queue views, one per role's daily question; counts show in the navigation. */
 export const TICKET_VIEWS = ['mine', 'unassigned', 'locked', 'due', 'awaiting_follow_up', 'complaints', 'on_hold'] as const;
 export type TicketView = (typeof TICKET_VIEWS)[number];
+
+export const COMPLAINT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number];
+
+/** Who or what the customer complains about. */
+export const COMPLAINT_PARTIES = ['product', 'engineer', 'process'] as const;
+export type ComplaintParty = (typeof COMPLAINT_PARTIES)[number];

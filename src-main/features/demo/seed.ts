@@ -327,6 +327,7 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
           const note = status === 'closed' ? rng.pick(V.CLOSE_NOTES) : null;
           insertEvent.run(id, updatedAt, life.lastActor === 'engineer' ? assignee : creator, life.lastKind, life.lastFrom, status, note);
         }
+        if (type === 'complaint') history.addComplaint(rng, id, status, life, assignee, creator);
         // Work logs and follow-ups for the last three months: what people open and read.
         if (life.resolvedAt !== null && now - createdAt < 90 * DAY && assignee !== null) {
           history.addWork(rng, id, assignee, createdAt, life.resolvedAt, product ? parts : [], priority);
@@ -468,8 +469,33 @@ function lifecycleHistory(sqlite: Database.Database) {
     [2, 4],
     [1, 3],
   ]);
+  const complaint = sqlite.prepare(
+    'INSERT INTO complaints (ticket_id, severity, party, party_user_id, acknowledged_by, acknowledged_at, root_cause, corrective_action) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const pickSeverity = weighted<string>([
+    ['low', 20],
+    ['medium', 50],
+    ['high', 25],
+    ['critical', 5],
+  ]);
   return {
     event,
+    /** Complaint handling consistent with the status: acknowledged once worked, analysed once closed. */
+    addComplaint(rng: Rng, ticketId: number, status: TicketStatus, life: Life, engineerId: number | null, managerId: number) {
+      const party = rng.pick(['product', 'product', 'engineer', 'process']);
+      const worked = life.resolvedAt !== null;
+      const closed = status === 'closed';
+      complaint.run(
+        ticketId,
+        pickSeverity(rng),
+        party,
+        party === 'engineer' ? engineerId : null,
+        worked ? managerId : null,
+        worked ? life.resolvedAt! - 3_600_000 : null,
+        closed ? rng.pick(['配件批次质量问题', '派工时未考虑路程时间', '首次上门未带齐配件', '收费标准未提前告知']) : '',
+        closed ? rng.pick(['更换供应商批次并抽检', '派工规则加入路程时间', '上门前核对配件清单', '报价前书面确认收费']) : '',
+      );
+    },
     addWork(rng: Rng, ticketId: number, engineerId: number, createdAt: number, resolvedAt: number, parts: { id: number; price: number }[], priority: number) {
       const minutes = rng.int(30, 240);
       const end = Math.max(createdAt + minutes * 60_000, resolvedAt);

@@ -52,7 +52,7 @@ function count(table: string): number {
 describe('the closed loop', () => {
   it('goes assign → work → follow-up unsatisfied → second attempt → locked → manager reassigns → resolved → closed', async () => {
     let t = await newRequest();
-    expect(t.allowedActions).toEqual(['assign', 'hold']);
+    expect(t.allowedActions).toEqual(['assign', 'hold', 'merge']);
     t = await call(core, 'tickets.assign', { id: t.id, version: t.version, engineerId }, 'agent1');
     expect(t).toMatchObject({ status: 'assigned', assignee: { id: engineerId }, version: 2 });
 
@@ -103,7 +103,7 @@ describe('the closed loop', () => {
   it('refuses invalid transitions naming the allowed actions, and changes nothing', async () => {
     const t = await newRequest();
     const result = await core.dispatch('tickets.recordFollowUp', { id: t.id, version: t.version, satisfaction: 5, satisfied: true }, 'agent1');
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION', details: { status: 'pending_assignment', allowed: ['assign', 'hold', 'close'] } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION', details: { status: 'pending_assignment', allowed: ['assign', 'hold', 'close', 'merge'] } } });
     expect(await call(core, 'tickets.get', { id: t.id }, 'agent1')).toMatchObject({ status: 'pending_assignment', version: 1 });
     expect(count('follow_ups')).toBe(0);
   });
@@ -215,7 +215,7 @@ describe('saved views', () => {
     const mine = await newRequest({ requestedBy: '2026-11-24' });
     await call(core, 'tickets.assign', { id: mine.id, version: mine.version, engineerId }, 'agent1');
     await newRequest({ requestedBy: '2026-11-30' });
-    const complaint = await newRequest({ type: 'complaint', subject: '工程师迟到' });
+    const complaint = await newRequest({ type: 'complaint', subject: '工程师迟到', complaint: { severity: 'medium', party: 'process' } });
     const held = await newRequest({ initialStatus: 'on_hold', holdReason: 'waiting_parts' });
 
     expect(await call(core, 'tickets.viewCounts', {}, 'wang')).toEqual({
@@ -295,5 +295,68 @@ describe('notes, priority and bulk actions', () => {
     expect((await call(core, 'tickets.get', { id: b.id }, 'agent1')).status).toBe('pending_assignment');
     const held = await call(core, 'tickets.bulk', { items: [{ id: b.id, version: b.version }], action: { kind: 'hold', reason: 'waiting_customer' } }, 'agent1');
     expect(held).toEqual({ done: [b.id], failed: [] });
+  });
+});
+
+describe('complaints', () => {
+  const complaint = { severity: 'high', party: 'engineer' } as const;
+
+  it('need their details at intake and a manager’s acknowledgement before they resolve', async () => {
+    expect(await core.dispatch('tickets.create', { customer: { name: 'X' }, type: 'complaint', channel: 'phone', subject: '工程师迟到' }, 'agent1')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: [{ path: 'complaint', code: 'complaintDetails' }] } },
+    });
+    expect(await core.dispatch('tickets.create', { customer: { name: 'X' }, type: 'repair', channel: 'phone', subject: 'x', complaint }, 'agent1')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    let t = await newRequest({ type: 'complaint', subject: '工程师上门迟到两小时', complaint: { ...complaint, partyUserId: engineerId } });
+    expect(t.complaint).toMatchObject({ severity: 'high', party: 'engineer', partyUser: { id: engineerId, name: 'wang' }, acknowledged: null });
+
+    t = await call(core, 'tickets.assign', { id: t.id, version: t.version, engineerId }, 'agent1');
+    const early = await core.dispatch('tickets.logWork', work(t, 'resolved', { parts: [] }), 'wang');
+    expect(early).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION', details: { reason: 'complaintNotAcknowledged' } } });
+    expect(await core.dispatch('tickets.acknowledgeComplaint', { id: t.id, version: t.version }, 'agent1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    t = await call(core, 'tickets.acknowledgeComplaint', { id: t.id, version: t.version }, 'boss');
+    expect(t.complaint?.acknowledged).toMatchObject({ by: 'boss' });
+    t = await call(core, 'tickets.logWork', work(t, 'resolved', { parts: [] }), 'wang');
+    expect(t.status).toBe('resolved');
+
+    // Closing needs the root cause and the corrective action.
+    const noCause = await core.dispatch('tickets.recordFollowUp', { id: t.id, version: t.version, satisfaction: 4, satisfied: true }, 'agent1');
+    expect(noCause).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION', details: { reason: 'complaintIncomplete' } } });
+    t = await call(core, 'tickets.updateComplaint', { id: t.id, version: t.version, rootCause: '派工时未考虑路程', correctiveAction: '派工规则加入路程时间' }, 'agent1');
+    t = await call(core, 'tickets.recordFollowUp', { id: t.id, version: t.version, satisfaction: 4, satisfied: true }, 'agent1');
+    expect(t).toMatchObject({ status: 'closed', complaint: { rootCause: '派工时未考虑路程', correctiveAction: '派工规则加入路程时间' } });
+  });
+
+  it('handling is refused on requests that are not complaints', async () => {
+    const t = await newRequest();
+    expect(await core.dispatch('tickets.acknowledgeComplaint', { id: t.id, version: t.version }, 'boss')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', details: { reason: 'notComplaint' } },
+    });
+  });
+});
+
+describe('merging duplicates', () => {
+  it('closes the duplicate into the request that carries on, keeping both histories', async () => {
+    const keep = await newRequest();
+    let dup = await newRequest({ subject: '空调漏水（重复来电）' });
+    dup = await call(core, 'tickets.addNote', { id: dup.id, kind: 'internal', body: '客户第二次来电' }, 'agent1');
+    dup = await call(core, 'tickets.merge', { id: dup.id, version: dup.version, intoId: keep.id, note: '同一故障' }, 'agent1');
+    expect(dup).toMatchObject({ status: 'closed', mergedInto: { id: keep.id, number: keep.number } });
+    expect(dup.events.map((e) => e.kind)).toEqual(['created', 'note', 'merge']);
+    const kept = await call(core, 'tickets.get', { id: keep.id }, 'agent1');
+    expect(kept).toMatchObject({ status: 'pending_assignment', duplicates: [{ id: dup.id, number: dup.number }] });
+    expect(kept.events.at(-1)).toMatchObject({ kind: 'mergedIn', details: { duplicateId: dup.id } });
+
+    const other = await newRequest();
+    expect(await core.dispatch('tickets.merge', { id: other.id, version: other.version, intoId: dup.id }, 'agent1')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: [{ path: 'intoId', code: 'closed' }] } },
+    });
+    expect(await core.dispatch('tickets.merge', { id: other.id, version: other.version, intoId: other.id }, 'agent1')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect((await call(core, 'tickets.get', { id: other.id }, 'agent1')).status).toBe('pending_assignment');
   });
 });

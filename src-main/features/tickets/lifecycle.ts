@@ -40,7 +40,7 @@ interface Step {
   /** Recorded on the history event as JSON: what was decided and why. */
   details?: Record<string, unknown>;
   /** Column changes besides the state (assignee, requested-by date, hold reason…). */
-  set?: { assignee_id?: number | null; requested_by?: string | null; hold_reason?: HoldReason | null };
+  set?: { assignee_id?: number | null; requested_by?: string | null; hold_reason?: HoldReason | null; merged_into?: number };
   /** Writes that belong to the step (work logs, follow-ups), inside the same transaction. */
   write?: (trx: Transaction<DB>, row: TicketRow, now: number) => Promise<Record<string, unknown> | void>;
 }
@@ -85,6 +85,9 @@ export function createLifecycle(deps: CoreDeps) {
       }
       const step = await plan(row);
       const next = nextState(action, { status, attempts: row.attempts, hasAssignee: row.assignee_id !== null }, step.detail);
+      if (row.type === 'complaint' && action !== 'merge' && (next.status === 'resolved' || next.status === 'closed')) {
+        await complaintReady(trx, row.id, next.status);
+      }
       const written = step.write ? await step.write(trx, row, now) : undefined;
       await updateTicketState(trx, row.id, {
         status: next.status,
@@ -95,6 +98,7 @@ export function createLifecycle(deps: CoreDeps) {
         updated_at: now,
         ...(step.set?.assignee_id !== undefined ? { assignee_id: step.set.assignee_id } : {}),
         ...(step.set?.requested_by !== undefined ? { requested_by: step.set.requested_by } : {}),
+        ...(step.set?.merged_into !== undefined ? { merged_into: step.set.merged_into } : {}),
         ...(next.status === 'resolved' ? { resolved_at: now } : {}),
         ...(next.status === 'closed' ? { closed_at: now } : {}),
       });
@@ -111,6 +115,56 @@ export function createLifecycle(deps: CoreDeps) {
       });
     });
     events.emit('tickets.changed', { ids: [ticketId] });
+  }
+
+  /** Complaints resolve only once acknowledged, and close only with root cause and corrective action. */
+  async function complaintReady(trx: Transaction<DB>, ticketId: number, target: TicketStatus) {
+    const c = await trx.selectFrom('complaints').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
+    if (!c) return;
+    if (c.acknowledged_at === null) {
+      throw new AppError('INVALID_TRANSITION', 'A service manager must acknowledge the complaint first', { reason: 'complaintNotAcknowledged', allowed: [] });
+    }
+    if (target === 'closed' && (!c.root_cause || !c.corrective_action)) {
+      throw new AppError('INVALID_TRANSITION', 'Record the root cause and corrective action first', { reason: 'complaintIncomplete', allowed: [] });
+    }
+  }
+
+  /**
+   * A change that is not a state transition (priority, complaint handling): same version
+   * check, a new version and one history event, in one transaction.
+   */
+  async function edit(
+    ticketId: number,
+    version: number,
+    actor: SessionUser,
+    kind: string,
+    apply: (trx: Transaction<DB>, row: TicketRow, now: number) => Promise<{ details?: Record<string, unknown>; note?: string | null }>,
+  ): Promise<void> {
+    const now = clock.now();
+    await db.transaction().execute(async (trx) => {
+      const row = await lockRow(trx, ticketId);
+      if (!row) throw new AppError('NOT_FOUND', `Service request ${ticketId} not found`);
+      if (row.version !== version) throw new AppError('CONFLICT', 'The request was changed by someone else', { currentVersion: row.version });
+      const { details, note } = await apply(trx, row, now);
+      await trx.updateTable('tickets').set({ version: row.version + 1, updated_at: now }).where('id', '=', row.id).execute();
+      await insertEvent(trx, {
+        ticket_id: row.id,
+        at: now,
+        actor_id: actor.id,
+        kind,
+        from_status: row.status,
+        to_status: row.status,
+        note: note ?? null,
+        details: details ? JSON.stringify(details) : null,
+      });
+    });
+    events.emit('tickets.changed', { ids: [ticketId] });
+  }
+
+  async function complaintOf(trx: Transaction<DB>, row: TicketRow) {
+    const c = await trx.selectFrom('complaints').selectAll().where('ticket_id', '=', row.id).executeTakeFirst();
+    if (!c) throw new AppError('INVALID_TRANSITION', 'Not a complaint', { reason: 'notComplaint', status: row.status, allowed: [] });
+    return c;
   }
 
   async function engineer(trx: Transaction<DB> | typeof db, engineerId: number) {
@@ -223,30 +277,54 @@ export function createLifecycle(deps: CoreDeps) {
       transition('reopen', input.id, input.version, actor, () => ({ note: input.note })),
 
     /** Priority is not a state: any open request, with the version check and a history entry. */
-    setPriority: async (input: { id: number; version: number; priority: TicketPriority; note: string }, actor: SessionUser) => {
-      const now = clock.now();
-      await db.transaction().execute(async (trx) => {
-        const row = await lockRow(trx, input.id);
-        if (!row) throw new AppError('NOT_FOUND', `Service request ${input.id} not found`);
-        if (row.version !== input.version) throw new AppError('CONFLICT', 'The request was changed by someone else', { currentVersion: row.version });
+    setPriority: (input: { id: number; version: number; priority: TicketPriority; note: string }, actor: SessionUser) =>
+      edit(input.id, input.version, actor, 'priority', async (trx, row, now) => {
         if (!OPEN_STATUSES.includes(row.status as TicketStatus)) {
           throw new AppError('INVALID_TRANSITION', 'Closed requests keep their priority', { status: row.status, allowed: actionsFrom(row.status as TicketStatus) });
         }
-        const from = TICKET_PRIORITIES[row.priority] ?? 'normal';
-        await trx.updateTable('tickets').set({ priority: PRIORITY_RANK[input.priority], version: row.version + 1, updated_at: now }).where('id', '=', row.id).execute();
-        await insertEvent(trx, {
-          ticket_id: row.id,
-          at: now,
-          actor_id: actor.id,
-          kind: 'priority',
-          from_status: row.status,
-          to_status: row.status,
-          note: input.note || null,
-          details: JSON.stringify({ from, to: input.priority }),
-        });
-      });
-      events.emit('tickets.changed', { ids: [input.id] });
-    },
+        await trx.updateTable('tickets').set({ priority: PRIORITY_RANK[input.priority], updated_at: now }).where('id', '=', row.id).execute();
+        return { details: { from: TICKET_PRIORITIES[row.priority] ?? 'normal', to: input.priority }, note: input.note || null };
+      }),
+
+    acknowledgeComplaint: (input: { id: number; version: number }, actor: SessionUser) =>
+      edit(input.id, input.version, actor, 'acknowledge', async (trx, row, now) => {
+        const c = await complaintOf(trx, row);
+        if (c.acknowledged_at !== null) throw new AppError('CONFLICT', 'Already acknowledged', { reason: 'alreadyAcknowledged', currentVersion: row.version });
+        await trx.updateTable('complaints').set({ acknowledged_by: actor.id, acknowledged_at: now }).where('ticket_id', '=', row.id).execute();
+        return {};
+      }),
+
+    updateComplaint: (input: { id: number; version: number; rootCause: string; correctiveAction: string }, actor: SessionUser) =>
+      edit(input.id, input.version, actor, 'complaintAnalysis', async (trx, row) => {
+        await complaintOf(trx, row);
+        await trx.updateTable('complaints').set({ root_cause: input.rootCause, corrective_action: input.correctiveAction }).where('ticket_id', '=', row.id).execute();
+        return { details: { rootCause: input.rootCause, correctiveAction: input.correctiveAction } };
+      }),
+
+    /** Closes a duplicate into the request that carries on; each keeps its own history. */
+    merge: (input: { id: number; version: number; intoId: number; note: string }, actor: SessionUser) =>
+      transition('merge', input.id, input.version, actor, () => ({
+        note: input.note,
+        set: { merged_into: input.intoId },
+        write: async (trx, row, now) => {
+          const target = await lockRow(trx, input.intoId);
+          if (!target || target.status === 'closed') {
+            throw new AppError('VALIDATION', 'Merge into an open request', { fields: [{ path: 'intoId', code: target ? 'closed' : 'notFound', message: 'not an open request' }] });
+          }
+          await insertEvent(trx, {
+            ticket_id: target.id,
+            at: now,
+            actor_id: actor.id,
+            kind: 'mergedIn',
+            from_status: target.status,
+            to_status: target.status,
+            note: input.note || null,
+            details: JSON.stringify({ duplicateId: row.id, duplicateNumber: row.number }),
+          });
+          await trx.updateTable('tickets').set({ updated_at: now }).where('id', '=', target.id).execute();
+          return { intoId: target.id, intoNumber: target.number };
+        },
+      })),
 
     /**
      * A reply to the customer or an internal note. It does not move the version: writing on

@@ -268,7 +268,7 @@ export async function nextSequence(db: Q, key: string): Promise<number> {
 export function lockRow(db: Q, id: number) {
   return db
     .selectFrom('tickets')
-    .select(['id', 'status', 'version', 'assignee_id', 'attempts', 'lock_reason', 'closed_at', 'requested_by', 'priority'])
+    .select(['id', 'status', 'version', 'assignee_id', 'attempts', 'lock_reason', 'closed_at', 'requested_by', 'priority', 'type', 'number'])
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -287,6 +287,7 @@ export function updateTicketState(
     requested_by?: string | null;
     resolved_at?: number;
     closed_at?: number;
+    merged_into?: number;
   },
 ) {
   return db.updateTable('tickets').set(values).where('id', '=', id).execute();
@@ -378,4 +379,19 @@ export function overdueUnworked(db: Q, today: string) {
       ]),
     )
     .execute();
+}
+
+export function getComplaint(db: Q, ticketId: number) {
+  return db
+    .selectFrom('complaints as c')
+    .leftJoin('users as pu', 'pu.id', 'c.party_user_id')
+    .leftJoin('users as ab', 'ab.id', 'c.acknowledged_by')
+    .selectAll('c')
+    .select(['pu.display_name as party_user_name', 'ab.display_name as acknowledged_by_name'])
+    .where('c.ticket_id', '=', ticketId)
+    .executeTakeFirst();
+}
+
+export function listDuplicates(db: Q, ticketId: number) {
+  return db.selectFrom('tickets').select(['id', 'number']).where('merged_into', '=', ticketId).orderBy('id').execute();
 }

@@ -7,6 +7,8 @@ import {
   formatTicketNumber,
   PRIORITY_RANK,
   TICKET_VIEWS,
+  type ComplaintParty,
+  type ComplaintSeverity,
   type TicketChannel,
   type TicketView,
   type TicketPriority,
@@ -27,6 +29,9 @@ import { applyView } from './views';
 import {
   countOccurrence,
   countTickets,
+  findAssignableEngineer,
+  getComplaint,
+  listDuplicates,
   type TicketFilter,
   findProblemCategory,
   getTicketRow,
@@ -71,7 +76,15 @@ export function createTicketService(deps: CoreDeps) {
   async function get(id: number, viewer: SessionUser): Promise<TicketDetail> {
     const row = await getTicketRow(db, id);
     if (!row) throw new AppError('NOT_FOUND', `Service request ${id} not found`);
-    const [history, logs, followUps, settings] = await Promise.all([listTicketEvents(db, id), listWorkLogs(db, id), listFollowUps(db, id), getSettings(db)]);
+    const [history, logs, followUps, settings, complaint, duplicates] = await Promise.all([
+      listTicketEvents(db, id),
+      listWorkLogs(db, id),
+      listFollowUps(db, id),
+      getSettings(db),
+      getComplaint(db, id),
+      listDuplicates(db, id),
+    ]);
+    const mergedInto = row.merged_into !== null ? await db.selectFrom('tickets').select(['id', 'number']).where('id', '=', row.merged_into).executeTakeFirst() : undefined;
     const logParts = await listWorkLogParts(
       db,
       logs.map((l) => l.id),
@@ -91,6 +104,18 @@ export function createTicketService(deps: CoreDeps) {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       version: row.version,
+      complaint: complaint
+        ? {
+            severity: complaint.severity as ComplaintSeverity,
+            party: complaint.party as ComplaintParty,
+            partyUser: complaint.party_user_id !== null ? { id: complaint.party_user_id, name: complaint.party_user_name ?? '' } : null,
+            acknowledged: complaint.acknowledged_at !== null ? { by: complaint.acknowledged_by_name ?? '', at: complaint.acknowledged_at } : null,
+            rootCause: complaint.root_cause,
+            correctiveAction: complaint.corrective_action,
+          }
+        : null,
+      mergedInto: mergedInto ?? null,
+      duplicates,
       attempts: row.attempts,
       lockReason: row.lock_reason as LockReason | null,
       holdReason: row.hold_reason as HoldReason | null,
@@ -214,6 +239,21 @@ export function createTicketService(deps: CoreDeps) {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      if (input.complaint) {
+        const { partyUserId } = input.complaint;
+        if (partyUserId !== undefined && !(await findAssignableEngineer(trx, partyUserId))) throw notFoundField('complaint.partyUserId');
+        await trx
+          .insertInto('complaints')
+          .values({
+            ticket_id: row.id,
+            severity: input.complaint.severity,
+            party: input.complaint.party,
+            party_user_id: partyUserId ?? null,
+            acknowledged_by: null,
+            acknowledged_at: null,
+          })
+          .execute();
+      }
       await trx
         .insertInto('ticket_events')
         .values({
