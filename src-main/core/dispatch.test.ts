@@ -75,6 +75,8 @@ function validSample(name: string): unknown {
     'tickets.get': { id: 1 },
     'tickets.problemCategories': {},
     'tickets.viewCounts': {},
+    'tickets.workbench': {},
+    'tickets.dispatchSheet': { id: 999999 },
     'tickets.acknowledgeComplaint': { id: 999999, version: 1 },
     'tickets.updateComplaint': { id: 999999, version: 1, rootCause: 'x', correctiveAction: 'y' },
     'tickets.merge': { id: 999999, version: 1, intoId: 999998 },

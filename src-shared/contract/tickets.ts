@@ -211,6 +211,24 @@ export const unlockInput = z.discriminatedUnion('mode', [
   z.object({ ...change, mode: z.literal('close'), note: note.min(1) }).strict(),
 ]);
 
+export interface Workbench {
+  /** The caller's unfinished requests, the customer's requested date first (undated last). */
+  requests: TicketListItem[];
+  /** Monday 00:00 of this week in the desk's time zone (epoch ms). */
+  weekStart: number;
+  minutesThisWeek: number;
+  visitsThisWeek: number;
+}
+
+export interface DispatchSheet {
+  companyName: string;
+  ticket: TicketDetail;
+  customerAddress: string | null;
+  /** The customer's earlier requests, newest first. */
+  history: { id: number; number: string; subject: string; status: TicketStatus; createdAt: number }[];
+  printedAt: number;
+}
+
 export const bulkInput = z
   .object({
     items: z.array(z.object({ id, version: z.number().int().positive() }).strict()).min(1).max(200),
@@ -281,6 +299,10 @@ export const tickets = {
     input: z.object({ ...change, priority: z.enum(TICKET_PRIORITIES), note: note.default('') }).strict(),
     access: 'tickets.assign',
   }),
+  /** The engineer's workbench: their queue by requested date and their logged hours this week. */
+  workbench: channel<Workbench>()({ input: z.object({}).strict(), access: 'tickets.read' }),
+  /** Everything a field service dispatch sheet prints for a site visit. */
+  dispatchSheet: channel<DispatchSheet>()({ input: z.object({ id }).strict(), access: 'tickets.read' }),
   /** Assign, hold or re-prioritise many requests from the queue; each one succeeds or fails alone. */
   bulk: channel<BulkResult>()({ input: bulkInput, access: 'tickets.assign' }),
 };

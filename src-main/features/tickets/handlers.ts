@@ -5,11 +5,13 @@ import { createAssignmentService } from '../assignment/service';
 import { autoAssign } from './autoAssign';
 import { bulk } from './bulk';
 import { createTicketService } from './service';
+import { createWorkbench } from './workbench';
 
 export function ticketsHandlers(deps: CoreDeps) {
   const service = createTicketService(deps);
   const lifecycle = createLifecycle(deps);
   const assignment = createAssignmentService(deps);
+  const bench = createWorkbench(deps, service);
   /** Every lifecycle change answers with the fresh detail page, as the caller sees it. */
   const then = async (id: number, ctx: Parameters<typeof requireUser>[0], step: Promise<void>) => {
     await step;
@@ -22,6 +24,8 @@ export function ticketsHandlers(deps: CoreDeps) {
       return (await autoAssign(deps, assignment, lifecycle, ticket)) ? service.get(ticket.id, user) : ticket;
     },
     list: (input, ctx) => service.list(input, requireUser(ctx)),
+    workbench: (_input, ctx) => bench.workbench(requireUser(ctx)),
+    dispatchSheet: (input, ctx) => bench.dispatchSheet(input.id, requireUser(ctx)),
     viewCounts: (_input, ctx) => service.viewCounts(requireUser(ctx)),
     get: (input, ctx) => service.get(input.id, requireUser(ctx)),
     problemCategories: () => service.problemCategories(),

@@ -360,3 +360,29 @@ describe('merging duplicates', () => {
     expect((await call(core, 'tickets.get', { id: other.id }, 'agent1')).status).toBe('pending_assignment');
   });
 });
+
+describe("the engineer's workbench", () => {
+  it('lists their unfinished requests by requested date and sums this week’s hours', async () => {
+    const later = await newRequest({ requestedBy: '2026-11-30' });
+    const sooner = await newRequest({ requestedBy: '2026-11-25' });
+    const undated = await newRequest();
+    for (const t of [later, sooner, undated]) await call(core, 'tickets.assign', { id: t.id, version: t.version, engineerId }, 'agent1');
+    const t = await call(core, 'tickets.get', { id: undated.id }, 'wang');
+    await call(core, 'tickets.logWork', work(t, 'in_progress', { parts: [] }), 'wang');
+
+    const bench = await call(core, 'tickets.workbench', {}, 'wang');
+    expect(bench.requests.map((r) => r.id)).toEqual([sooner.id, later.id, undated.id]);
+    // Tuesday 2026-11-24 10:00 in Shanghai: the week began Monday 00:00 there.
+    expect(bench.weekStart).toBe(Date.UTC(2026, 10, 22, 16, 0));
+    expect(bench).toMatchObject({ minutesThisWeek: 90, visitsThisWeek: 1 });
+    expect((await call(core, 'tickets.workbench', {}, 'li')).requests).toEqual([]);
+  });
+
+  it('gathers what the dispatch sheet prints', async () => {
+    const old = await newRequest({ subject: '去年的报修' });
+    const t = await newRequest({ customer: { id: old.customer.id }, contact: { name: '王经理', phone: '13812345678' } });
+    const sheet = await call(core, 'tickets.dispatchSheet', { id: t.id }, 'wang');
+    expect(sheet).toMatchObject({ companyName: '华东精密机械', ticket: { id: t.id, contact: { name: '王经理' } } });
+    expect(sheet.history.map((h) => h.id)).toEqual([old.id]);
+  });
+});

@@ -50,6 +50,24 @@ function priorityName(rank: number): TicketPriority {
   return TICKET_PRIORITIES[rank] ?? 'normal';
 }
 
+/** A queue row as the contract carries it. */
+export function toListItem(r: Awaited<ReturnType<typeof listTickets>>[number]): TicketListItem {
+  return {
+    id: r.id,
+    number: r.number,
+    subject: r.subject,
+    status: r.status as TicketStatus,
+    type: r.type as TicketType,
+    priority: priorityName(r.priority),
+    channel: r.channel as TicketChannel,
+    customerName: r.customer_name,
+    assigneeName: r.assignee_name,
+    requestedBy: r.requested_by,
+    createdAt: r.created_at,
+    version: r.version,
+  };
+}
+
 function parseDetails(json: string | null): Record<string, unknown> | null {
   if (!json) return null;
   try {
@@ -325,20 +343,7 @@ export function createTicketService(deps: CoreDeps) {
     );
     const more = rows.length > input.limit;
     const page = more ? rows.slice(0, input.limit) : rows;
-    const items: TicketListItem[] = page.map((r) => ({
-      id: r.id,
-      number: r.number,
-      subject: r.subject,
-      status: r.status as TicketStatus,
-      type: r.type as TicketType,
-      priority: priorityName(r.priority),
-      channel: r.channel as TicketChannel,
-      customerName: r.customer_name,
-      assigneeName: r.assignee_name,
-      requestedBy: r.requested_by,
-      createdAt: r.created_at,
-      version: r.version,
-    }));
+    const items = page.map(toListItem);
     const last = page.at(-1);
     let nextCursor: string | null = null;
     if (more && last) {
