@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_lifecycle';
 import * as m0003 from './0003_assignment_rules';
 import * as m0004 from './0004_complaints';
+import * as m0005 from './0005_attachments';
 
 export interface Migration {
   name: string;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0002_lifecycle', up: m0002.up },
   { name: '0003_assignment_rules', up: m0003.up },
   { name: '0004_complaints', up: m0004.up },
+  { name: '0005_attachments', up: m0005.up },
 ];

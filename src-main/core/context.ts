@@ -13,6 +13,8 @@ export interface CoreDeps {
   platform: Platform;
   logger: Logger;
   events: CoreEvents;
+  /** The data folder (attachments live under it). */
+  dataDir: string;
 }
 
 /** Per call: the caller's session and the means to change it (sign in, sign out). */

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { SessionUser } from '../../src-shared/contract';
 import type { Result } from '../../src-shared/errors';
 import { MIGRATIONS } from '../../migrations/index';
@@ -26,6 +29,8 @@ export interface CoreOptions {
   version?: string;
   /** A better-sqlite3 addon built for Electron's ABI (development runs only). */
   sqliteBinding?: string;
+  /** Where attachments live; defaults to the database's folder (a fresh temp folder in memory). */
+  dataDir?: string;
 }
 
 export interface Core {
@@ -54,7 +59,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (migration.applied.length > 0) options.logger.info('database migrated', { ...migration });
 
   const events = createEvents((error) => options.logger.error('event listener failed', { error: String(error) }));
-  const deps: CoreDeps = { db, sqlite, clock: options.clock, platform: options.platform, logger: options.logger, events };
+  const dataDir =
+    options.dataDir ?? (options.dbPath === ':memory:' ? fs.mkdtempSync(path.join(os.tmpdir(), 'serviceloop-')) : path.dirname(path.resolve(options.dbPath)));
+  const deps: CoreDeps = { db, sqlite, clock: options.clock, platform: options.platform, logger: options.logger, events, dataDir };
   const handlers: Handlers = {
     system: systemHandlers(deps, options.version ?? '0.0.0'),
     auth: authHandlers(deps),

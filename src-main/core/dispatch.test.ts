@@ -80,6 +80,8 @@ function validSample(name: string): unknown {
     'tickets.acknowledgeComplaint': { id: 999999, version: 1 },
     'tickets.updateComplaint': { id: 999999, version: 1, rootCause: 'x', correctiveAction: 'y' },
     'tickets.merge': { id: 999999, version: 1, intoId: 999998 },
+    'tickets.attach': { id: 999999, fileName: 'a.txt', contentBase64: 'aGk=' },
+    'tickets.attachment': { attachmentId: 999999 },
     'tickets.addNote': { id: 999999, kind: 'internal', body: 'x' },
     'tickets.setPriority': { id: 999999, version: 1, priority: 'high' },
     'tickets.bulk': { items: [{ id: 999999, version: 1 }], action: { kind: 'priority', priority: 'high' } },

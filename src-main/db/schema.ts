@@ -188,6 +188,17 @@ export interface ComplaintsTable {
   corrective_action: Generated<string>;
 }
 
+export interface AttachmentsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  sha256: string;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  uploaded_by: number;
+  uploaded_at: number;
+}
+
 /** FTS5 virtual table (search adapter in features/search): rowid = tickets.id. */
 export interface TicketSearchTable {
   rowid: number;
@@ -213,6 +224,7 @@ export interface DB {
   assignment_rules: AssignmentRulesTable;
   assignment_rule_engineers: AssignmentRuleEngineersTable;
   complaints: ComplaintsTable;
+  attachments: AttachmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -16,7 +16,8 @@ export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const LOOPBACK = new Set(['127.0.0.1', '::1']);
-const MAX_BODY = 1024 * 1024;
+// Attachments (10 MB) travel base64-encoded in the body.
+const MAX_BODY = 16 * 1024 * 1024;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -10,7 +10,7 @@ import { users } from './users';
 export * from './channel';
 export type { SessionUser } from './auth';
 export type { SystemStatus } from './system';
-export type { TicketListItem, TicketDetail, TicketPage, TicketEvent, WorkLogView, FollowUpView, ProblemCategory, BulkResult, ComplaintView, Workbench, DispatchSheet } from './tickets';
+export type { TicketListItem, TicketDetail, TicketPage, TicketEvent, WorkLogView, FollowUpView, ProblemCategory, BulkResult, ComplaintView, Workbench, DispatchSheet, AttachmentView } from './tickets';
 export type { Part } from './parts';
 export type { AssignmentRule, AssignmentStrategy } from './assignment';
 export type { CustomerSummary, ProductOption } from './customers';

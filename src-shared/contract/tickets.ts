@@ -95,7 +95,20 @@ export interface ComplaintView {
   correctiveAction: string;
 }
 
+/** Attachments are stored by content hash and handed back as bytes; the app never opens them. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export interface AttachmentView {
+  id: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  uploadedBy: string;
+  uploadedAt: number;
+}
+
 export interface TicketDetail extends TicketListItem {
+  attachments: AttachmentView[];
   /** Complaint handling; null unless the request is a complaint. */
   complaint: ComplaintView | null;
   /** Set when this request was merged into another as a duplicate. */
@@ -289,6 +302,32 @@ export const tickets = {
       .strict()
       .refine((v) => v.id !== v.intoId, { path: ['intoId'], error: 'sameRequest' }),
     access: 'tickets.assign',
+  }),
+  attach: channel<TicketDetail>()({
+    input: z
+      .object({
+        id,
+        // No path separators, reserved characters or control characters: a plain file name.
+        fileName: z
+          .string()
+          .trim()
+          .min(1)
+          .max(255)
+          .refine((n) => !/[\\/:*?"<>|]/.test(n) && ![...n].some((ch) => ch.charCodeAt(0) < 32), { error: 'fileName' }),
+        mimeType: z.string().trim().max(100).default('application/octet-stream'),
+        // base64 of at most MAX_ATTACHMENT_BYTES
+        contentBase64: z
+          .string()
+          .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, { error: 'tooLarge' })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'invalid' }),
+      })
+      .strict(),
+    access: 'tickets.read',
+  }),
+  /** The bytes of one attachment, for the user to save; the app itself never opens it. */
+  attachment: channel<{ fileName: string; mimeType: string; contentBase64: string }>()({
+    input: z.object({ attachmentId: id }).strict(),
+    access: 'tickets.read',
   }),
   /** A customer-visible reply or an internal note on the request's timeline. */
   addNote: channel<TicketDetail>()({

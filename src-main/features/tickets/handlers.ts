@@ -2,6 +2,7 @@ import { requireUser, type CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
 import { createLifecycle } from './lifecycle';
 import { createAssignmentService } from '../assignment/service';
+import { createAttachments } from './attachments';
 import { autoAssign } from './autoAssign';
 import { bulk } from './bulk';
 import { createTicketService } from './service';
@@ -12,6 +13,7 @@ export function ticketsHandlers(deps: CoreDeps) {
   const lifecycle = createLifecycle(deps);
   const assignment = createAssignmentService(deps);
   const bench = createWorkbench(deps, service);
+  const files = createAttachments(deps);
   /** Every lifecycle change answers with the fresh detail page, as the caller sees it. */
   const then = async (id: number, ctx: Parameters<typeof requireUser>[0], step: Promise<void>) => {
     await step;
@@ -41,6 +43,8 @@ export function ticketsHandlers(deps: CoreDeps) {
     acknowledgeComplaint: (input, ctx) => then(input.id, ctx, lifecycle.acknowledgeComplaint(input, requireUser(ctx))),
     updateComplaint: (input, ctx) => then(input.id, ctx, lifecycle.updateComplaint(input, requireUser(ctx))),
     merge: (input, ctx) => then(input.id, ctx, lifecycle.merge(input, requireUser(ctx))),
+    attach: (input, ctx) => then(input.id, ctx, files.attach(input, requireUser(ctx))),
+    attachment: (input) => files.read(input.attachmentId),
     addNote: (input, ctx) => then(input.id, ctx, lifecycle.addNote(input, requireUser(ctx))),
     setPriority: (input, ctx) => then(input.id, ctx, lifecycle.setPriority(input, requireUser(ctx))),
     bulk: (input, ctx) => bulk(lifecycle, input, requireUser(ctx)),

@@ -386,3 +386,39 @@ describe("the engineer's workbench", () => {
     expect(sheet.history.map((h) => h.id)).toEqual([old.id]);
   });
 });
+
+describe('attachments', () => {
+  it('stores files once by content, lists them and hands the bytes back', async () => {
+    const t = await newRequest();
+    const photo = Buffer.from('fake-jpeg-bytes 漏水照片');
+    let d = await call(core, 'tickets.attach', { id: t.id, fileName: '漏水.jpg', mimeType: 'image/jpeg', contentBase64: photo.toString('base64') }, 'agent1');
+    d = await call(core, 'tickets.attach', { id: t.id, fileName: 'copy.jpg', mimeType: 'image/jpeg', contentBase64: photo.toString('base64') }, 'wang');
+    expect(d.attachments.map((a) => [a.fileName, a.size, a.uploadedBy])).toEqual([
+      ['漏水.jpg', photo.length, 'agent1'],
+      ['copy.jpg', photo.length, 'wang'],
+    ]);
+    expect(d.events.at(-1)).toMatchObject({ kind: 'attachment', note: 'copy.jpg' });
+    const back = await call(core, 'tickets.attachment', { attachmentId: d.attachments[0]!.id }, 'agent1');
+    expect(Buffer.from(back.contentBase64, 'base64').equals(photo)).toBe(true);
+    const { readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const stored = readdirSync(join(core.deps.dataDir, 'attachments'), { recursive: true }).filter((f) => String(f).length > 10);
+    expect(stored).toHaveLength(1);
+  });
+
+  it('refuses oversized, empty or badly named files and changes nothing', async () => {
+    const t = await newRequest();
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1).toString('base64');
+    for (const input of [
+      { fileName: 'big.bin', contentBase64: big },
+      { fileName: 'empty.txt', contentBase64: '' },
+      { fileName: '../../etc/passwd', contentBase64: 'aGk=' },
+      { fileName: 'x.txt', contentBase64: 'not base64!' },
+    ]) {
+      expect(await core.dispatch('tickets.attach', { id: t.id, ...input }, 'agent1'), input.fileName).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(await core.dispatch('tickets.attach', { id: 424242, fileName: 'a.txt', contentBase64: 'aGk=' }, 'agent1')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await call(core, 'tickets.get', { id: t.id }, 'agent1')).attachments).toEqual([]);
+    expect(count('attachments')).toBe(0);
+  });
+});

@@ -25,6 +25,7 @@ import { matchExpression } from '../search/terms';
 import { getSettings } from '../settings/queries';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DEFAULT_REOPEN_WINDOW_DAYS } from './lifecycle';
+import { createAttachments } from './attachments';
 import { applyView } from './views';
 import {
   countOccurrence,
@@ -85,6 +86,7 @@ function notFoundField(path: string): AppError {
 export function createTicketService(deps: CoreDeps) {
   const { db, sqlite, clock, events } = deps;
   const index = ticketIndexStatements(sqlite);
+  const attachments = createAttachments(deps);
 
   async function timeZone(): Promise<string> {
     return (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE;
@@ -102,6 +104,7 @@ export function createTicketService(deps: CoreDeps) {
       getComplaint(db, id),
       listDuplicates(db, id),
     ]);
+    const files = await attachments.list(id);
     const mergedInto = row.merged_into !== null ? await db.selectFrom('tickets').select(['id', 'number']).where('id', '=', row.merged_into).executeTakeFirst() : undefined;
     const logParts = await listWorkLogParts(
       db,
@@ -134,6 +137,7 @@ export function createTicketService(deps: CoreDeps) {
         : null,
       mergedInto: mergedInto ?? null,
       duplicates,
+      attachments: files.map((f) => ({ id: f.id, fileName: f.file_name, mimeType: f.mime_type, size: f.size, uploadedBy: f.display_name, uploadedAt: f.uploaded_at })),
       attempts: row.attempts,
       lockReason: row.lock_reason as LockReason | null,
       holdReason: row.hold_reason as HoldReason | null,
