@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { TicketPriority, TicketSort, TicketStatus, TicketType } from '../src-shared/domain/tickets';
+import type { TicketPriority, TicketSort, TicketStatus, TicketType, TicketView } from '../src-shared/domain/tickets';
+import { applyView } from '../src-main/features/tickets/views';
 import type { DB } from '../src-main/db/schema';
 import type { Cursor } from '../src-main/features/tickets/cursor';
-import { ticketPageQuery, ticketRowsQuery } from '../src-main/features/tickets/queries';
+import { ticketPageQuery, ticketRowsQuery, type TicketFilter } from '../src-main/features/tickets/queries';
 import { matchExpression } from '../src-main/features/search/terms';
 
 export interface ListInput {
@@ -12,6 +13,7 @@ export interface ListInput {
   priority?: TicketPriority[];
   assignee?: number | 'none';
   text?: string;
+  view?: TicketView;
   sort?: TicketSort;
   cursor?: string;
   limit?: number;
@@ -44,7 +46,7 @@ function decode(cursor: string | undefined): Cursor | null {
  * here and run straight on better-sqlite3: the difference to dispatch is what validation,
  * Kysely and the async layers cost. Null when the text has nothing searchable.
  */
-export function rawListQuery(input: ListInput): RawQuery | null {
+export function rawListQuery(input: ListInput, viewer?: { id: number; today: string }): RawQuery | null {
   let match: string | undefined;
   if (input.text) {
     const expr = matchExpression(input.text);
@@ -52,7 +54,10 @@ export function rawListQuery(input: ListInput): RawQuery | null {
     match = expr;
   }
   const sort = match !== undefined && !(input.sort ?? 'created_desc').startsWith('created') ? 'created_desc' : (input.sort ?? 'created_desc');
-  const filter = { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee, match };
+  const base: TicketFilter = { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee };
+  const viewed = input.view ? applyView(input.view, base, viewer?.id ?? 0, viewer?.today ?? '') : base;
+  if (!viewed) return null;
+  const filter = { ...viewed, match };
   const compiled = ticketPageQuery(filter, sort, decode(input.cursor), (input.limit ?? 50) + 1).compile(compiler);
   return { sql: compiled.sql, params: [...compiled.parameters] };
 }

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TicketPage } from '../src-shared/contract';
 import type { TicketPriority, TicketSort, TicketStatus, TicketType } from '../src-shared/domain/tickets';
+import type Database from 'better-sqlite3';
 import { createCore, silentLogger, systemClock, type Core, type Platform } from '../src-main/core';
+import { hashPassword } from '../src-main/features/users/password';
 import { seedDemoData } from '../src-main/features/demo/seed';
 import { createRng, weighted, type Rng } from '../src-main/features/demo/random';
 import { explain, rawListQuery, rawRunner, type ListInput } from './rawQueue';
@@ -115,8 +117,11 @@ interface Sample {
   input: ListInput;
 }
 
+/** Who the queue figures run as; the view figures switch to an engineer. */
+let listAs: { session: string; viewer?: { id: number; today: string } } = { session: SESSION };
+
 async function list(core: Core, input: ListInput): Promise<TicketPage> {
-  const result = await core.dispatch('tickets.list', input, SESSION);
+  const result = await core.dispatch('tickets.list', input, listAs.session);
   if (!result.ok) throw new Error(`tickets.list ${JSON.stringify(input)}: ${result.error.code} ${result.error.message}`);
   return result.data as TicketPage;
 }
@@ -131,7 +136,7 @@ async function measure(core: Core, inputs: readonly ListInput[], budgetMs: numbe
   // Warm-up, and a check that the hand-written SQL returns what dispatch returns.
   for (const input of inputs.slice(0, 20)) {
     const page = await list(core, input);
-    const q = rawListQuery(input);
+    const q = rawListQuery(input, listAs.viewer);
     const rawIds = q ? (raw(q) as { id: number }[]).slice(0, input.limit ?? 50).map((r) => r.id) : [];
     const ids = page.items.map((i) => i.id);
     if (JSON.stringify(ids) !== JSON.stringify(rawIds)) throw new Error(`raw SQL differs from dispatch for ${JSON.stringify(input)}`);
@@ -139,7 +144,7 @@ async function measure(core: Core, inputs: readonly ListInput[], budgetMs: numbe
   const samples: Sample[] = [];
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i]!;
-    const q = rawListQuery(input);
+    const q = rawListQuery(input, listAs.viewer);
     let ms = 0;
     let rawMs = 0;
     const viaDispatch = async () => {
@@ -163,6 +168,102 @@ async function measure(core: Core, inputs: readonly ListInput[], budgetMs: numbe
     if (samples.length >= 20 && samples.length % 10 === 0 && percentile(samples.map((x) => x.ms), 50) > 10 * budgetMs) break;
   }
   return samples;
+}
+
+/**
+ * The lifecycle's figures: the "My requests" and "Locked" views for an engineer, and the
+ * transitions assign → log work (resolved) → follow-up (closed) through dispatch, against
+ * the same statements written by hand on better-sqlite3.
+ */
+async function benchLifecycle(core: Core): Promise<void> {
+  const sqlite = core.deps.sqlite;
+  const rng = createRng(7);
+  // The seeded engineers cannot sign in; give the busiest one a bench-only password.
+  const engineer = sqlite
+    .prepare("SELECT u.id, u.username FROM users u WHERE u.role = 'engineer' ORDER BY (SELECT count(*) FROM tickets t WHERE t.assignee_id = u.id AND t.status = 'assigned') DESC LIMIT 1")
+    .get() as { id: number; username: string };
+  sqlite.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(await hashPassword('bench-engineer-pass'), engineer.id);
+  const signIn = await core.dispatch('auth.signIn', { username: engineer.username, password: 'bench-engineer-pass' }, 'bench-engineer');
+  if (!signIn.ok) throw new Error(`engineer sign-in failed: ${signIn.error.message}`);
+
+  if (wanted('view.mine') || wanted('view.locked')) {
+    listAs = { session: 'bench-engineer', viewer: { id: engineer.id, today: new Date().toISOString().slice(0, 10) } };
+    try {
+      for (const view of ['mine', 'locked'] as const) {
+        if (!wanted(`view.${view}`)) continue;
+        const inputs = Array.from({ length: RUNS }, () => ({ view, sort: pickSort(rng), limit: 50 }));
+        summarize(core, `view.${view}`, await measure(core, inputs, QUEUE_BUDGET_MS), QUEUE_BUDGET_MS, QUEUE_RATIO_BUDGET);
+      }
+    } finally {
+      listAs = { session: SESSION };
+    }
+  }
+
+  if (!wanted('transition')) return;
+  const pending = (sqlite.prepare("SELECT id FROM tickets WHERE status = 'pending_assignment' ORDER BY id DESC LIMIT ?").all(2 * RUNS) as { id: number }[]).map((r) => r.id);
+  const viaDispatch = pending.slice(0, RUNS);
+  const viaRaw = pending.slice(RUNS);
+  const version = (id: number) => (sqlite.prepare('SELECT version FROM tickets WHERE id = ?').get(id) as { version: number }).version;
+  const timed = async (fn: () => Promise<unknown> | unknown) => {
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  };
+  const call = async (channel: string, input: unknown, session: string) => {
+    const r = await core.dispatch(channel, input, session);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  };
+  const raw = rawTransitions(sqlite);
+  const steps = ['assign', 'logWork', 'recordFollowUp'] as const;
+  const ms: Record<(typeof steps)[number], number[]> = { assign: [], logWork: [], recordFollowUp: [] };
+  const rawMs: Record<(typeof steps)[number], number[]> = { assign: [], logWork: [], recordFollowUp: [] };
+  const now = Date.now();
+  for (let i = 0; i < Math.min(viaDispatch.length, viaRaw.length); i++) {
+    const id = viaDispatch[i]!;
+    ms.assign.push(await timed(() => call('tickets.assign', { id, version: version(id), engineerId: engineer.id }, SESSION)));
+    ms.logWork.push(
+      await timed(() =>
+        call(
+          'tickets.logWork',
+          { id, version: version(id), kind: 'onsite', startedAt: now - 7_200_000, endedAt: now, workMinutes: 90, chargeable: false, findings: '已修复', outcome: 'resolved' },
+          'bench-engineer',
+        ),
+      ),
+    );
+    ms.recordFollowUp.push(await timed(() => call('tickets.recordFollowUp', { id, version: version(id), satisfaction: 5, satisfied: true }, SESSION)));
+    const rid = viaRaw[i]!;
+    rawMs.assign.push(await timed(() => raw.assign(rid, engineer.id, now)));
+    rawMs.logWork.push(await timed(() => raw.logWork(rid, engineer.id, now)));
+    rawMs.recordFollowUp.push(await timed(() => raw.followUp(rid, now)));
+  }
+  for (const step of steps) {
+    const p95 = percentile(ms[step], 95);
+    const rawP95 = percentile(rawMs[step], 95);
+    report({ name: `transition.${step}`, tickets: TICKETS, runs: ms[step].length, p50_ms: round(percentile(ms[step], 50)), p95_ms: round(p95), raw_p95_ms: round(rawP95), ratio: round(p95 / rawP95) });
+  }
+}
+
+/** The writes of each transition, by hand: read the row, update it, add the history event (and the work log or follow-up). */
+function rawTransitions(sqlite: Database.Database) {
+  const row = sqlite.prepare('SELECT id, status, version, assignee_id, attempts FROM tickets WHERE id = ?');
+  const update = sqlite.prepare('UPDATE tickets SET status = ?, version = version + 1, assignee_id = coalesce(?, assignee_id), updated_at = ? WHERE id = ?');
+  const event = sqlite.prepare('INSERT INTO ticket_events (ticket_id, at, actor_id, kind, from_status, to_status, note, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const log = sqlite.prepare(
+    "INSERT INTO work_logs (ticket_id, engineer_id, kind, started_at, ended_at, work_minutes, labour_fee, travel_fee, currency, chargeable, findings, outcome, created_by, created_at) VALUES (?, ?, 'onsite', ?, ?, 90, 0, 0, 'CNY', 0, '已修复', 'resolved', ?, ?)",
+  );
+  const follow = sqlite.prepare('INSERT INTO follow_ups (ticket_id, agent_id, at, satisfaction, satisfied, comment) VALUES (?, 1, ?, 5, 1, ?)');
+  const step = (id: number, to: string, kind: string, assignee: number | null, now: number, extra?: () => void) =>
+    sqlite.transaction(() => {
+      const r = row.get(id) as { status: string };
+      extra?.();
+      update.run(to, assignee, now, id);
+      event.run(id, now, assignee, kind, r.status, to, null, '{}');
+    })();
+  return {
+    assign: (id: number, engineerId: number, now: number) => step(id, 'assigned', 'assign', engineerId, now),
+    logWork: (id: number, engineerId: number, now: number) => step(id, 'resolved', 'logWork', null, now, () => log.run(id, engineerId, now - 7_200_000, now, engineerId, now)),
+    followUp: (id: number, now: number) => step(id, 'closed', 'recordFollowUp', null, now, () => follow.run(id, now, '')),
+  };
 }
 
 function summarize(core: Core, name: string, samples: readonly Sample[], budgetMs: number, ratioBudget: number | null, extra: Figure | object = {}): void {
@@ -200,7 +301,7 @@ function summarize(core: Core, name: string, samples: readonly Sample[], budgetM
   if (ratioBudget !== null && ratio > ratioBudget) problems.push(`ratio ${ratio.toFixed(2)} > ${ratioBudget}`);
   if (problems.length > 0) {
     const worst = [...samples].sort((a, b) => b.rawMs - a.rawMs)[0]!;
-    const q = rawListQuery(worst.input);
+    const q = rawListQuery(worst.input, listAs.viewer);
     let detail = `OVER BUDGET ${name}: ${problems.join(', ')}\n  slowest raw: ${worst.rawMs.toFixed(2)} ms for ${JSON.stringify(worst.input)}`;
     if (q) detail += `\n  ${q.sql}\n${explain(core.deps.sqlite, q)}`;
     overBudget.push(detail);
@@ -338,6 +439,7 @@ async function main(): Promise<void> {
     if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
     await benchQueue(core);
     await benchSearch(core);
+    await benchLifecycle(core);
   } finally {
     core.close();
     if (dir && !values.keep) fs.rmSync(dir, { recursive: true, force: true });

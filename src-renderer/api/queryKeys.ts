@@ -11,6 +11,8 @@ export const queryKeys = {
     all: ['tickets'] as const,
     list: (filter: ListInput) => ['tickets', 'list', filter] as const,
     detail: (id: number) => ['tickets', 'detail', id] as const,
+    /** Per saved view, how many requests it holds for the signed-in user (navigation badges). */
+    viewCounts: ['tickets', 'viewCounts'] as const,
     problemCategories: ['tickets', 'problemCategories'] as const,
   },
   parts: {

@@ -11,6 +11,7 @@ import { useTicketEvents } from '../features/tickets/hooks';
 import { useNewTicket } from '../features/tickets/NewTicketContext';
 import { NewTicketProvider } from '../features/tickets/NewTicketProvider';
 import { parseQueueParams, toQueueParams } from '../features/tickets/queueParams';
+import { TicketViewsNav } from '../features/tickets/TicketViewsNav';
 import { useLocale } from '../i18n/useLocale';
 import { ColorSchemeToggle } from '../ui/ColorSchemeToggle';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -147,7 +148,7 @@ function ShellLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <NavLink component={Link} to="/tickets" label={t('nav.tickets')} active={location.pathname.startsWith('/tickets')} data-testid="nav-tickets" />
+        <TicketViewsNav role={session.data?.role} />
         {session.data?.permissions.includes('parts.read') ? (
           <NavLink component={Link} to="/parts" label={t('nav.parts')} active={location.pathname.startsWith('/parts')} data-testid="nav-parts" />
         ) : null}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, TICKET_TYPES } from '../../src-shared/domain/tickets';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, TICKET_TYPES, TICKET_VIEWS } from '../../src-shared/domain/tickets';
 import { LOCALES } from '../../src-shared/domain/locale';
 import { HOLD_REASONS, LOCK_REASONS, TICKET_ACTIONS, UNLOCK_MODES, WORK_OUTCOMES } from '../../src-shared/domain/lifecycle';
 import { ERROR_CODES } from '../../src-shared/errors';
 import { EVENT_KINDS } from '../features/tickets/vocabulary';
-import { FORBIDDEN_REASONS } from './errors';
+import { BULK_FAILURE_CODES, FORBIDDEN_REASONS } from './errors';
 import enUS from './en-US.json';
 import zhCN from './zh-CN.json';
 
@@ -65,6 +65,9 @@ describe('i18n catalogs', () => {
     ...TICKET_PRIORITIES.map((s) => `ticket.priority.${s}`),
     ...TICKET_CHANNELS.map((s) => `ticket.channel.${s}`),
     ...TICKET_SORTS.map((s) => `ticket.sort.${s}`),
+    ...TICKET_VIEWS.map((v) => `ticket.view.${v}`),
+    ...BULK_FAILURE_CODES.map((c) => `queue.bulk.reason.${c}`),
+    ...(['assign', 'hold', 'priority'] as const).map((k) => `queue.bulk.title.${k}`),
     ...LOCALES.map((l) => `locales.${l}`),
     ...TICKET_ACTIONS.map((a) => `lifecycle.action.${a}`),
     ...HOLD_REASONS.map((r) => `lifecycle.holdReason.${r}`),
@@ -93,5 +96,11 @@ describe('i18n catalogs', () => {
     expect(zh.get('ticket.status.pending_assignment')).toBe('待分配');
     expect(zh.get('ticket.status.follow_up')).toBe('回访');
     expect(zh.get('nav.tickets')).toBe('服务请求');
+    expect(zh.get('ticket.view.mine')).toBe('我的服务请求');
+    expect(zh.get('ticket.view.unassigned')).toBe('待分配');
+    expect(zh.get('ticket.view.awaiting_follow_up')).toBe('待回访');
+    expect(zh.get('ticket.view.on_hold')).toBe('挂起');
+    expect(zh.get('detail.event.reply')).toBe('回复客户');
+    expect(zh.get('detail.event.note')).toBe('内部备注');
   });
 });

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { TICKET_ACTIONS, type TicketAction } from '../../src-shared/domain/lifecycle';
-import type { ErrorCode } from '../../src-shared/errors';
+import { isErrorCode, type ErrorCode } from '../../src-shared/errors';
 import { toApiError } from '../api/ApiError';
 import { splitWait } from './format';
 
@@ -67,4 +67,18 @@ export function fieldErrors(t: TFunction, error: unknown, fieldOf: (path: string
     out[field] = t(`validation.${issue.code}`, { min: issue.min, max: issue.max, defaultValue: t('validation.invalid') });
   }
   return out;
+}
+
+/** Codes a bulk change reports per request in a few words; each has queue.bulk.reason.<code>. */
+export const BULK_FAILURE_CODES = ['CONFLICT', 'INVALID_TRANSITION', 'FORBIDDEN', 'NOT_FOUND'] as const;
+type BulkFailureCode = (typeof BULK_FAILURE_CODES)[number];
+
+function isBulkFailureCode(value: string): value is BulkFailureCode {
+  return (BULK_FAILURE_CODES as readonly string[]).includes(value);
+}
+
+/** Why one request of a bulk change was not changed (the code main reported for it), translated. */
+export function bulkFailureReason(t: TFunction, code: string): string {
+  if (isBulkFailureCode(code)) return t(`queue.bulk.reason.${code}`);
+  return t(ERROR_KEYS[isErrorCode(code) ? code : 'INTERNAL']);
 }

@@ -102,7 +102,7 @@ export function QueueFilters({ filter, onChange }: Props) {
         w={230}
       />
       {hasFilters(filter) ? (
-        <Button variant="subtle" onClick={() => onChange({ sort: filter.sort })}>
+        <Button variant="subtle" onClick={() => onChange({ sort: filter.sort, view: filter.view })}>
           {t('queue.clearFilters')}
         </Button>
       ) : null}

@@ -1,22 +1,43 @@
-import { Box, Button, Group, Kbd, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { Box, Button, Checkbox, Group, Kbd, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useHotkeys, type HotkeyItem } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { formatDateTime, formatDay } from '../../i18n/format';
+import type { BulkResult, TicketListItem } from '../../../src-shared/contract';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useSession } from '../auth/hooks';
 import { PriorityBadge, StatusBadge } from './badges';
+import { BulkBar } from './BulkBar';
 import { useTicketList, type TicketListFilter } from './hooks';
 import { useNewTicket } from './NewTicketContext';
+import { QueueAssignModal } from './QueueAssignModal';
 import { QueueFilters } from './QueueFilters';
 import { hasFilters, parseQueueParams, toQueueParams } from './queueParams';
 
 const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 40;
 const INTERACTIVE = 'button, a, input, textarea, select, [role="combobox"], [role="option"], [role="menuitem"], [role="dialog"]';
+const NOT_TYPING_INPUTS = ['checkbox', 'radio', 'button', 'submit', 'reset'];
 
-/** The service request queue: URL-held filters, a virtualized keyset-paged table, keys J/K/Enter/N. */
+/** Single-key shortcuts stay off while typing (a checkbox with focus is not typing) and inside dialogs. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.closest('[role="dialog"]')) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return !NOT_TYPING_INPUTS.includes(target.type);
+  return target.getAttribute('role') === 'combobox';
+}
+
+/** Checked rows → the version each was seen at (null: take the row's current one, e.g. after a failed bulk change). */
+type Checked = ReadonlyMap<number, number | null>;
+const NONE: Checked = new Map();
+
+/**
+ * The service request queue: a saved view and filters held in the URL, a virtualized
+ * keyset-paged table, row selection for bulk changes, keys J/K/Enter/X/A/N.
+ */
 export function QueuePage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -25,6 +46,47 @@ export function QueuePage() {
   const { data, error, isPending, hasNextPage, isFetchingNextPage, fetchNextPage } = useTicketList(filter);
   const items = useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
   const newTicket = useNewTicket();
+  const session = useSession();
+  const canAssign = session.data?.permissions.includes('tickets.assign') ?? false;
+  const [assigning, setAssigning] = useState<TicketListItem | null>(null);
+
+  // Checked rows belong to one view and filter: changing them starts afresh.
+  const filterKey = params.toString();
+  const [checkedState, setCheckedState] = useState<{ key: string; rows: Checked }>({ key: filterKey, rows: NONE });
+  const checked = checkedState.key === filterKey ? checkedState.rows : NONE;
+  const checkedItems = useMemo(
+    () => items.filter((i) => checked.has(i.id)).map((i) => ({ id: i.id, number: i.number, version: checked.get(i.id) ?? i.version })),
+    [items, checked],
+  );
+  const allChecked = items.length > 0 && checkedItems.length === items.length;
+
+  function setChecked(update: (rows: Map<number, number | null>) => void) {
+    const rows = new Map(checked);
+    update(rows);
+    setCheckedState({ key: filterKey, rows });
+  }
+
+  function toggle(item: TicketListItem) {
+    setChecked((rows) => {
+      if (rows.has(item.id)) rows.delete(item.id);
+      else rows.set(item.id, item.version);
+    });
+  }
+
+  function toggleAll() {
+    setChecked((rows) => {
+      if (allChecked) rows.clear();
+      else for (const i of items) if (!rows.has(i.id)) rows.set(i.id, i.version);
+    });
+  }
+
+  /** Done rows leave the selection; failed ones stay, to be sent again over what the refreshed list shows. */
+  function onBulkDone(result: BulkResult) {
+    setChecked((rows) => {
+      for (const id of result.done) rows.delete(id);
+      for (const f of result.failed) if (rows.has(f.id)) rows.set(f.id, null);
+    });
+  }
 
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [seenCreatedId, setSeenCreatedId] = useState(newTicket.createdId);
@@ -60,35 +122,71 @@ export function QueuePage() {
     setParams(toQueueParams(next), { replace: true });
   }
 
-  function move(delta: number) {
-    if (newTicket.opened || items.length === 0) return;
+  const keysOff = newTicket.opened || assigning !== null;
+
+  function move(delta: number): boolean {
+    if (keysOff || items.length === 0) return false;
     const next = selectedIndex === -1 ? 0 : Math.min(items.length - 1, Math.max(0, selectedIndex + delta));
     const item = items[next];
-    if (!item) return;
+    if (!item) return false;
     setSelectedId(item.id);
     virtualizer.scrollToIndex(next, { align: 'auto' });
+    return true;
   }
 
   function open(id: number) {
     void navigate(`/tickets/${id}`);
   }
 
-  useHotkeys([
-    ['j', () => move(1)],
-    ['k', () => move(-1)],
-    [
-      'Enter',
+  const focused = selectedIndex === -1 ? null : (items[selectedIndex] ?? null);
+
+  /**
+   * A single-key shortcut of the queue. Mantine would prevent the key's default before the
+   * handler runs; here it is prevented only when the shortcut acts, so the letters still
+   * reach text boxes (the filters, the new-request form).
+   */
+  function shortcut(key: string, act: () => boolean): HotkeyItem {
+    return [
+      key,
       (event) => {
-        if (newTicket.opened || selectedId === null || selectedIndex === -1) return;
-        const target = event.target instanceof HTMLElement ? event.target : null;
-        if (target?.closest(INTERACTIVE)) return;
-        event.preventDefault();
-        open(selectedId);
+        if (keysOff || isTyping(event.target)) return;
+        if (act()) event.preventDefault();
       },
       { preventDefault: false },
-    ],
-  ]);
+    ];
+  }
 
+  useHotkeys(
+    [
+      shortcut('j', () => move(1)),
+      shortcut('k', () => move(-1)),
+      shortcut('x', () => {
+        if (!canAssign || !focused) return false;
+        toggle(focused);
+        return true;
+      }),
+      shortcut('a', () => {
+        if (!canAssign || !focused) return false;
+        setAssigning(focused);
+        return true;
+      }),
+      [
+        'Enter',
+        (event) => {
+          if (keysOff || selectedId === null || selectedIndex === -1) return;
+          const target = event.target instanceof HTMLElement ? event.target : null;
+          if (target?.closest(INTERACTIVE)) return;
+          event.preventDefault();
+          open(selectedId);
+        },
+        { preventDefault: false },
+      ],
+    ],
+    // Checkboxes are inputs, but J/K/X must keep working after one was clicked: isTyping decides.
+    [],
+  );
+
+  const columns = canAssign ? 10 : 9;
   const paddingTop = virtualItems[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0);
   const locale = i18n.language;
@@ -97,9 +195,11 @@ export function QueuePage() {
     <Stack h="calc(100dvh - var(--app-shell-header-height, 56px) - 2 * var(--mantine-spacing-md))" gap="sm">
       <Group justify="space-between" wrap="nowrap">
         <Group gap="md">
-          <Title order={3}>{t('queue.title')}</Title>
+          <Title order={3} data-testid="queue-title" data-view={filter.view ?? 'all'}>
+            {filter.view ? t(`ticket.view.${filter.view}`) : t('queue.title')}
+          </Title>
           <Text size="xs" c="dimmed" visibleFrom="md">
-            {t('queue.keyboardHint')}
+            {canAssign ? t('queue.keyboardHintAssign') : t('queue.keyboardHint')}
           </Text>
         </Group>
         {newTicket.canCreate ? (
@@ -109,11 +209,27 @@ export function QueuePage() {
         ) : null}
       </Group>
       <QueueFilters filter={filter} onChange={update} />
+      {canAssign && checkedItems.length > 0 ? (
+        <BulkBar items={checkedItems} onDone={onBulkDone} onClear={() => setChecked((rows) => rows.clear())} />
+      ) : null}
       <ErrorAlert error={error} />
       <Box ref={scrollRef} flex={1} mih={0} style={{ overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }} data-testid="queue-scroll">
         <Table layout="fixed" miw={1180} stickyHeader highlightOnHover verticalSpacing={6} data-testid="queue-table">
           <Table.Thead h={HEADER_HEIGHT}>
             <Table.Tr>
+              {canAssign ? (
+                <Table.Th w={44}>
+                  <Checkbox
+                    size="xs"
+                    aria-label={t('queue.bulk.selectAll')}
+                    checked={allChecked}
+                    indeterminate={checkedItems.length > 0 && !allChecked}
+                    onChange={toggleAll}
+                    disabled={items.length === 0}
+                    data-testid="select-all"
+                  />
+                </Table.Th>
+              ) : null}
               <Table.Th w={170}>{t('ticket.field.number')}</Table.Th>
               <Table.Th>{t('ticket.field.subject')}</Table.Th>
               <Table.Th w={170}>{t('ticket.field.customer')}</Table.Th>
@@ -128,13 +244,14 @@ export function QueuePage() {
           <Table.Tbody>
             {paddingTop > 0 ? (
               <tr aria-hidden="true">
-                <td colSpan={9} style={{ height: paddingTop, padding: 0, border: 0 }} />
+                <td colSpan={columns} style={{ height: paddingTop, padding: 0, border: 0 }} />
               </tr>
             ) : null}
             {virtualItems.map((row) => {
               const item = items[row.index];
               if (!item) return null;
               const selected = item.id === selectedId;
+              const isChecked = checked.has(item.id);
               return (
                 <Table.Tr
                   key={item.id}
@@ -142,10 +259,22 @@ export function QueuePage() {
                   data-testid="ticket-row"
                   data-ticket-id={item.id}
                   aria-selected={selected}
-                  bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
+                  data-checked={isChecked || undefined}
+                  bg={selected ? 'var(--mantine-primary-color-light)' : isChecked ? 'var(--mantine-color-default-hover)' : undefined}
                   style={{ cursor: 'pointer' }}
                   onClick={() => open(item.id)}
                 >
+                  {canAssign ? (
+                    <Table.Td onClick={(e) => e.stopPropagation()}>
+                      <Checkbox
+                        size="xs"
+                        aria-label={t('queue.bulk.selectRow', { number: item.number })}
+                        checked={isChecked}
+                        onChange={() => toggle(item)}
+                        data-testid="row-check"
+                      />
+                    </Table.Td>
+                  ) : null}
                   <Table.Td>
                     <Text size="sm" ff="monospace" truncate>
                       {item.number}
@@ -186,7 +315,7 @@ export function QueuePage() {
             })}
             {paddingBottom > 0 ? (
               <tr aria-hidden="true">
-                <td colSpan={9} style={{ height: paddingBottom, padding: 0, border: 0 }} />
+                <td colSpan={columns} style={{ height: paddingBottom, padding: 0, border: 0 }} />
               </tr>
             ) : null}
           </Table.Tbody>
@@ -198,7 +327,7 @@ export function QueuePage() {
         ) : null}
         {!isPending && !error && items.length === 0 ? (
           <Text c="dimmed" ta="center" p="xl" data-testid="queue-empty">
-            {hasFilters(filter) ? t('queue.emptyFiltered') : t('queue.empty')}
+            {hasFilters(filter) ? t('queue.emptyFiltered') : filter.view ? t('queue.emptyView') : t('queue.empty')}
           </Text>
         ) : null}
       </Box>
@@ -212,6 +341,7 @@ export function QueuePage() {
           </Button>
         ) : null}
       </Group>
+      <QueueAssignModal item={assigning} onClose={() => setAssigning(null)} />
     </Stack>
   );
 }

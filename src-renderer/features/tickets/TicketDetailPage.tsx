@@ -10,6 +10,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { TicketActionBar } from './actions/TicketActionBar';
 import { PriorityBadge, StatusBadge, TypeBadge } from './badges';
 import { useTicket } from './hooks';
+import { NoteComposer } from './NoteComposer';
+import { PriorityControl } from './PriorityControl';
 import { isEventKind, problemCategoryName } from './vocabulary';
 import { splitMinutes } from './workTime';
 
@@ -28,15 +30,54 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** Replies to the customer and internal notes stand out from status changes, each in its own colour. */
+const WRITTEN: Record<string, { color: string; label: string }> = {
+  reply: { color: 'blue', label: 'detail.event.reply' },
+  note: { color: 'yellow', label: 'detail.event.note' },
+};
+
 function EventEntry({ event }: { event: TicketEvent }) {
   const { t, i18n } = useTranslation();
+  const written = WRITTEN[event.kind];
+  if (written) {
+    return (
+      <Timeline.Item
+        color={written.color}
+        title={
+          <Badge color={written.color} variant="light" data-testid="event-label">
+            {t(written.label)}
+          </Badge>
+        }
+        data-testid="ticket-event"
+        data-kind={event.kind}
+      >
+        <Paper
+          p="xs"
+          mt={4}
+          radius="sm"
+          bg={`var(--mantine-color-${written.color}-light)`}
+          style={{ borderLeft: `3px solid var(--mantine-color-${written.color}-filled)` }}
+        >
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="event-note">
+            {event.note}
+          </Text>
+        </Paper>
+        <Text size="xs" c="dimmed" mt={4}>
+          {formatDateTime(event.at, i18n.language)}
+          {event.actorName ? ` · ${t('detail.by', { name: event.actorName })}` : ''}
+        </Text>
+      </Timeline.Item>
+    );
+  }
   const title = isEventKind(event.kind)
     ? t(`detail.event.${event.kind}`)
     : event.kind === 'status_changed'
       ? t('detail.event.statusChanged')
       : t('detail.event.other');
   let status: string | null = null;
-  if (event.fromStatus && event.toStatus) {
+  if (event.kind === 'priority') {
+    // A priority change keeps the status: no status line.
+  } else if (event.fromStatus && event.toStatus) {
     status = t('detail.fromToStatus', { from: t(`ticket.status.${event.fromStatus}`), to: t(`ticket.status.${event.toStatus}`) });
   } else if (event.toStatus) {
     status = t('detail.toStatus', { status: t(`ticket.status.${event.toStatus}`) });
@@ -277,6 +318,9 @@ export function TicketDetailPage() {
           <Field label={t('ticket.field.channel')}>
             <Badge variant="default">{t(`ticket.channel.${d.channel}`)}</Badge>
           </Field>
+          <Field label={t('ticket.field.priority')}>
+            <PriorityControl ticket={d} />
+          </Field>
           <Field label={t('ticket.field.requestedBy')}>{d.requestedBy ? formatDay(d.requestedBy, locale) : notSet}</Field>
           <Field label={t('ticket.field.assignee')}>
             <span data-testid="assignee">{d.assignee?.name ?? d.assigneeName ?? t('queue.unassignedCell')}</span>
@@ -311,7 +355,8 @@ export function TicketDetailPage() {
         <Title order={4} mb="sm">
           {t('detail.history')}
         </Title>
-        <Timeline active={d.events.length - 1} bulletSize={14} lineWidth={2}>
+        <NoteComposer ticketId={d.id} />
+        <Timeline mt="md" active={d.events.length - 1} bulletSize={14} lineWidth={2}>
           {d.events.map((e, i) => (
             <EventEntry key={`${e.at}-${i}`} event={e} />
           ))}

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { Contract, InputOf, TicketDetail } from '../../../src-shared/contract';
+import type { BulkResult, Contract, InputOf, TicketDetail } from '../../../src-shared/contract';
 import type { TicketAction } from '../../../src-shared/domain/lifecycle';
 import { api, isApiError, onEvent, queryKeys } from '../../api';
 
@@ -58,7 +58,83 @@ export function useTicketAction(id: number) {
       (api.tickets[call.action] as (input: TicketActionCall['input']) => Promise<TicketDetail>)(call.input),
     onSuccess: async (ticket) => {
       queryClient.setQueryData(queryKeys.tickets.detail(ticket.id), ticket);
-      await queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] });
+      await refreshAfterChange(queryClient);
+    },
+    onError: async (error) => {
+      if (isApiError(error) && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION' || error.code === 'FORBIDDEN')) {
+        await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.detail(id) });
+      }
+    },
+  });
+}
+
+/** Refresh the queue, the navigation counts and any open request after a change. */
+async function refreshAfterChange(queryClient: ReturnType<typeof useQueryClient>) {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.tickets.viewCounts }),
+  ]);
+}
+
+/** How many requests each saved view holds for the caller; 'tickets.changed' refreshes it too. */
+export function useViewCounts() {
+  return useQuery({
+    queryKey: queryKeys.tickets.viewCounts,
+    queryFn: () => api.tickets.viewCounts(),
+    refetchInterval: 60_000,
+    staleTime: 10_000,
+  });
+}
+
+export type BulkAction = InputOf<Contract['tickets']['bulk']>['action'];
+export type BulkItem = InputOf<Contract['tickets']['bulk']>['items'][number];
+
+/** The contract takes at most this many requests per call; bigger selections go in batches. */
+export const BULK_MAX = 200;
+
+/** Assign, hold or re-prioritise many requests; each succeeds or fails alone. */
+export function useBulkTickets() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ items, action }: { items: BulkItem[]; action: BulkAction }): Promise<BulkResult> => {
+      const result: BulkResult = { done: [], failed: [] };
+      for (let i = 0; i < items.length; i += BULK_MAX) {
+        const part = await api.tickets.bulk({ items: items.slice(i, i + BULK_MAX), action });
+        result.done.push(...part.done);
+        result.failed.push(...part.failed);
+      }
+      return result;
+    },
+    onSettled: async () => {
+      // Every touched request may have changed: details too.
+      await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all });
+    },
+  });
+}
+
+export type AddNoteInput = InputOf<Contract['tickets']['addNote']>;
+
+/** A reply to the customer or an internal note on the request's timeline. */
+export function useAddNote() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AddNoteInput) => api.tickets.addNote(input),
+    onSuccess: (ticket) => {
+      queryClient.setQueryData(queryKeys.tickets.detail(ticket.id), ticket);
+    },
+  });
+}
+
+export type SetPriorityInput = InputOf<Contract['tickets']['setPriority']>;
+
+/** Changes an open request's priority with the version the page shows (CONFLICT reloads it). */
+export function useSetPriority(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SetPriorityInput) => api.tickets.setPriority(input),
+    onSuccess: async (ticket) => {
+      queryClient.setQueryData(queryKeys.tickets.detail(ticket.id), ticket);
+      await refreshAfterChange(queryClient);
     },
     onError: async (error) => {
       if (isApiError(error) && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION' || error.code === 'FORBIDDEN')) {

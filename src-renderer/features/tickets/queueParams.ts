@@ -3,7 +3,9 @@ import {
   TICKET_SORTS,
   TICKET_STATUSES,
   TICKET_TYPES,
+  TICKET_VIEWS,
   type TicketSort,
+  type TicketView,
 } from '../../../src-shared/domain/tickets';
 import type { TicketListFilter } from './hooks';
 
@@ -18,6 +20,8 @@ function list<T extends string>(raw: string | null, allowed: readonly T[]): T[] 
 
 export function parseQueueParams(params: URLSearchParams): TicketListFilter {
   const filter: TicketListFilter = { sort: 'created_desc' };
+  const view = params.get('view');
+  if (view && (TICKET_VIEWS as readonly string[]).includes(view)) filter.view = view as TicketView;
   const status = list(params.get('status'), TICKET_STATUSES);
   const type = list(params.get('type'), TICKET_TYPES);
   const priority = list(params.get('priority'), TICKET_PRIORITIES);
@@ -36,6 +40,7 @@ export function parseQueueParams(params: URLSearchParams): TicketListFilter {
 
 export function toQueueParams(filter: TicketListFilter): URLSearchParams {
   const params = new URLSearchParams();
+  if (filter.view) params.set('view', filter.view);
   if (filter.status?.length) params.set('status', filter.status.join(','));
   if (filter.type?.length) params.set('type', filter.type.join(','));
   if (filter.priority?.length) params.set('priority', filter.priority.join(','));
@@ -45,6 +50,12 @@ export function toQueueParams(filter: TicketListFilter): URLSearchParams {
   return params;
 }
 
+/** The queue link for a saved view (or every request), without other filters. */
+export function viewPath(view: TicketView | undefined): string {
+  return view ? `/tickets?view=${view}` : '/tickets';
+}
+
+/** Filters the user narrowed the list with (a saved view is where they are, not a filter). */
 export function hasFilters(filter: TicketListFilter): boolean {
   return Boolean(filter.status?.length || filter.type?.length || filter.priority?.length || filter.assignee !== undefined || filter.text);
 }

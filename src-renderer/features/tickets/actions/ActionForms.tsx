@@ -8,7 +8,7 @@ import { ActionFormFrame, samePath, useActionErrors, type ActionFormProps } from
 
 const NOTE_MAX = 2000;
 
-function NoteField({ value, onChange, error, label, required }: { value: string; onChange(v: string): void; error?: string; label?: string; required?: boolean }) {
+export function NoteField({ value, onChange, error, label, required }: { value: string; onChange(v: string): void; error?: string; label?: string; required?: boolean }) {
   const { t } = useTranslation();
   return (
     <Textarea
@@ -29,7 +29,7 @@ function NoteField({ value, onChange, error, label, required }: { value: string;
 }
 
 /** Engineers and supervisors who can own a request (users.assignees). */
-function EngineerSelect({ value, onChange, error }: { value: string; onChange(v: string): void; error?: string }) {
+export function EngineerSelect({ value, onChange, error }: { value: string; onChange(v: string): void; error?: string }) {
   const { t } = useTranslation();
   const assignees = useAssignees();
   return (
