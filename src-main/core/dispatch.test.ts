@@ -103,6 +103,7 @@ function validSample(name: string): unknown {
     'parts.save': { id: 999999, partNo: 'P-1', name: 'x', unitPrice: 1 },
     'customers.lookup': {},
     'customers.products': {},
+    'customers.serviceSummary': { customerId: 999999 },
     'users.assignees': {},
   };
   if (!(name in samples)) throw new Error(`add a sample for ${name}`);

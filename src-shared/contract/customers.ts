@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TicketStatus, TicketType } from '../domain/tickets';
 import { channel } from './channel';
 
 export interface CustomerSummary {
@@ -17,7 +18,20 @@ export interface ProductOption {
   productLine: string;
 }
 
+/** What an agent sees beside the intake form once a customer is chosen. */
+export interface CustomerServiceSummary {
+  customerId: number;
+  openRequests: number;
+  requestsLast12Months: number;
+  /** The customer's latest requests, newest first. */
+  recent: { id: number; number: string; subject: string; status: TicketStatus; type: TicketType; createdAt: number }[];
+}
+
 export const customers = {
+  serviceSummary: channel<CustomerServiceSummary>()({
+    input: z.object({ customerId: z.number().int().positive() }).strict(),
+    access: 'customers.read',
+  }),
   /** Type-ahead for the request form: by name, customer number or phone. */
   lookup: channel<CustomerSummary[]>()({
     input: z.object({ text: z.string().trim().max(100).default(''), limit: z.number().int().min(1).max(50).default(20) }).strict(),

@@ -13,7 +13,7 @@ export type { SystemStatus } from './system';
 export type { TicketListItem, TicketDetail, TicketPage, TicketEvent, WorkLogView, FollowUpView, ProblemCategory, BulkResult, ComplaintView, Workbench, DispatchSheet, AttachmentView } from './tickets';
 export type { Part } from './parts';
 export type { AssignmentRule, AssignmentStrategy } from './assignment';
-export type { CustomerSummary, ProductOption } from './customers';
+export type { CustomerSummary, ProductOption, CustomerServiceSummary } from './customers';
 export type { UserOption } from './users';
 
 /** Every channel the app speaks, by domain. Channel names are `domain.verb`. */

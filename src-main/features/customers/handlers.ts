@@ -1,10 +1,11 @@
 import type { CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
-import { lookup, products } from './service';
+import { lookup, products, serviceSummary } from './service';
 
 export function customersHandlers(deps: CoreDeps) {
   return defineHandlers('customers', {
     lookup: (input) => lookup(deps.db, input.text, input.limit),
     products: () => products(deps.db),
+    serviceSummary: (input) => serviceSummary(deps.db, input.customerId, deps.clock.now()),
   });
 }

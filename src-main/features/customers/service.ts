@@ -1,9 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { CustomerSummary, ProductOption } from '../../../src-shared/contract';
+import type { CustomerServiceSummary, CustomerSummary, ProductOption } from '../../../src-shared/contract';
+import { OPEN_STATUSES } from '../../../src-shared/domain/lifecycle';
+import type { TicketStatus, TicketType } from '../../../src-shared/domain/tickets';
+import { AppError } from '../../../src-shared/errors';
 import { dayKey } from '../../../src-shared/domain/time';
 import type { DB } from '../../db/schema';
 import { nextSequence } from '../tickets/queries';
-import { contactsOf, listProducts, lookupCustomers } from './queries';
+import { contactsOf, findCustomer, listProducts, lookupCustomers } from './queries';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -28,6 +31,35 @@ export async function lookup(db: Q, text: string, limit: number): Promise<Custom
     phone: r.phone,
     contacts: contacts.filter((c) => c.customer_id === r.id).map((c) => ({ id: c.id, name: c.name, phone: c.phone })),
   }));
+}
+
+const YEAR = 365 * 86_400_000;
+
+/** Open requests, the last twelve months' count and the latest ten, off the (customer) index. */
+export async function serviceSummary(db: Q, customerId: number, now: number): Promise<CustomerServiceSummary> {
+  if (!(await findCustomer(db, customerId))) throw new AppError('NOT_FOUND', `Customer ${customerId} not found`);
+  const open = OPEN_STATUSES;
+  const counts = await db
+    .selectFrom('tickets')
+    .select([
+      (eb) => eb.fn.sum<number>(eb.case().when('status', 'in', open).then(1).else(0).end()).as('open'),
+      (eb) => eb.fn.sum<number>(eb.case().when('created_at', '>=', now - YEAR).then(1).else(0).end()).as('year'),
+    ])
+    .where('customer_id', '=', customerId)
+    .executeTakeFirstOrThrow();
+  const recent = await db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'subject', 'status', 'type', 'created_at'])
+    .where('customer_id', '=', customerId)
+    .orderBy('id', 'desc')
+    .limit(10)
+    .execute();
+  return {
+    customerId,
+    openRequests: Number(counts.open ?? 0),
+    requestsLast12Months: Number(counts.year ?? 0),
+    recent: recent.map((r) => ({ id: r.id, number: r.number, subject: r.subject, status: r.status as TicketStatus, type: r.type as TicketType, createdAt: r.created_at })),
+  };
 }
 
 export async function products(db: Q): Promise<ProductOption[]> {

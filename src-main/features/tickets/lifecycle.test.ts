@@ -422,3 +422,17 @@ describe('attachments', () => {
     expect(count('attachments')).toBe(0);
   });
 });
+
+describe("the customer's service summary beside intake", () => {
+  it('counts open and recent requests and lists the latest', async () => {
+    const first = await newRequest();
+    const second = await newRequest({ customer: { id: first.customer.id } });
+    await call(core, 'tickets.close', { id: first.id, version: first.version, note: '已电话解决' }, 'boss');
+    clock.advance(400 * 24 * HOUR);
+    const third = await newRequest({ customer: { id: first.customer.id } });
+    const summary = await call(core, 'customers.serviceSummary', { customerId: first.customer.id }, 'agent1');
+    expect(summary).toMatchObject({ openRequests: 2, requestsLast12Months: 1 });
+    expect(summary.recent.map((r) => r.id)).toEqual([third.id, second.id, first.id]);
+    expect(await core.dispatch('customers.serviceSummary', { customerId: 4242 }, 'agent1')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
