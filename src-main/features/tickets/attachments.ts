@@ -5,7 +5,7 @@ import type { SessionUser } from '../../../src-shared/contract';
 import { MAX_ATTACHMENT_BYTES } from '../../../src-shared/contract/tickets';
 import { AppError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
-import { insertEvent, lockRow } from './queries';
+import { insertEvent, rowForChange } from './queries';
 
 // Files are stored once per content (SHA-256) under <data>/attachments, written to a
 // temporary name and renamed, so a crash never leaves a half file under a real hash. The
@@ -24,7 +24,7 @@ export function createAttachments(deps: CoreDeps) {
       throw new AppError('VALIDATION', 'Attachment too large', { fields: [{ path: 'contentBase64', code: 'tooLarge', message: 'too large', max: MAX_ATTACHMENT_BYTES }] });
     }
     if (bytes.length === 0) throw new AppError('VALIDATION', 'Empty attachment', { fields: [{ path: 'contentBase64', code: 'required', message: 'empty' }] });
-    if (!(await lockRow(db, input.id))) throw new AppError('NOT_FOUND', `Service request ${input.id} not found`);
+    if (!(await rowForChange(db, input.id))) throw new AppError('NOT_FOUND', `Service request ${input.id} not found`);
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     const target = fileOf(dataDir, sha256);
     if (!fs.existsSync(target)) {
@@ -35,7 +35,7 @@ export function createAttachments(deps: CoreDeps) {
     }
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
-      const row = await lockRow(trx, input.id);
+      const row = await rowForChange(trx, input.id);
       if (!row) throw new AppError('NOT_FOUND', `Service request ${input.id} not found`);
       const inserted = await trx
         .insertInto('attachments')

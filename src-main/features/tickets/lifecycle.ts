@@ -20,7 +20,7 @@ import type { DB } from '../../db/schema';
 import type { AssignmentChoice } from '../assignment/service';
 import { getSettings } from '../settings/queries';
 import { findActiveParts } from '../parts/queries';
-import { findAssignableEngineer, insertEvent, lockRow, updateTicketState } from './queries';
+import { findAssignableEngineer, insertEvent, rowForChange, updateTicketState } from './queries';
 
 // Every change of a request's state goes through transition(): one transaction that checks
 // the version the caller saw (CONFLICT, never a silent overwrite), the state machine
@@ -31,7 +31,7 @@ import { findAssignableEngineer, insertEvent, lockRow, updateTicketState } from 
 export const DEFAULT_REOPEN_WINDOW_DAYS = 30;
 const DAY = 86_400_000;
 
-type TicketRow = NonNullable<Awaited<ReturnType<typeof lockRow>>>;
+type TicketRow = NonNullable<Awaited<ReturnType<typeof rowForChange>>>;
 
 interface Step {
   /** Branch inputs for nextState. */
@@ -63,7 +63,7 @@ export function createLifecycle(deps: CoreDeps) {
     const now = clock.now();
     const windowMs = await reopenWindowMs();
     await db.transaction().execute(async (trx) => {
-      const row = await lockRow(trx, ticketId);
+      const row = await rowForChange(trx, ticketId);
       if (!row) throw new AppError('NOT_FOUND', `Service request ${ticketId} not found`);
       if (row.version !== version) {
         throw new AppError('CONFLICT', 'The request was changed by someone else', { currentVersion: row.version });
@@ -142,7 +142,7 @@ export function createLifecycle(deps: CoreDeps) {
   ): Promise<void> {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
-      const row = await lockRow(trx, ticketId);
+      const row = await rowForChange(trx, ticketId);
       if (!row) throw new AppError('NOT_FOUND', `Service request ${ticketId} not found`);
       if (row.version !== version) throw new AppError('CONFLICT', 'The request was changed by someone else', { currentVersion: row.version });
       const { details, note } = await apply(trx, row, now);
@@ -307,7 +307,7 @@ export function createLifecycle(deps: CoreDeps) {
         note: input.note,
         set: { merged_into: input.intoId },
         write: async (trx, row, now) => {
-          const target = await lockRow(trx, input.intoId);
+          const target = await rowForChange(trx, input.intoId);
           if (!target || target.status === 'closed') {
             throw new AppError('VALIDATION', 'Merge into an open request', { fields: [{ path: 'intoId', code: target ? 'closed' : 'notFound', message: 'not an open request' }] });
           }
@@ -333,7 +333,7 @@ export function createLifecycle(deps: CoreDeps) {
     addNote: async (input: { id: number; kind: 'reply' | 'internal'; body: string }, actor: SessionUser) => {
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        const row = await lockRow(trx, input.id);
+        const row = await rowForChange(trx, input.id);
         if (!row) throw new AppError('NOT_FOUND', `Service request ${input.id} not found`);
         await trx.updateTable('tickets').set({ updated_at: now }).where('id', '=', row.id).execute();
         await insertEvent(trx, {

@@ -264,8 +264,8 @@ export async function nextSequence(db: Q, key: string): Promise<number> {
   return row.last;
 }
 
-/** The columns a transition reads, inside its transaction. */
-export function lockRow(db: Q, id: number) {
+/** The columns a change reads, inside its transaction (SQLite runs one writer at a time, so this read and the write that follows see the same row). */
+export function rowForChange(db: Q, id: number) {
   return db
     .selectFrom('tickets')
     .select(['id', 'status', 'version', 'assignee_id', 'attempts', 'lock_reason', 'closed_at', 'requested_by', 'priority', 'type', 'number'])
