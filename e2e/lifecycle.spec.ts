@@ -232,8 +232,8 @@ describe('lifecycle: a repair request around the closed loop', () => {
     expect(await page.getByTestId('problem-category').textContent()).toBe('设备故障');
     expect(await page.getByTestId('analysis').textContent()).toBe('初步判断为启动电容失效。');
     expect(await page.getByTestId('attempts').textContent()).toBe('0/2');
-    // The admin may assign, hold or close a request waiting for assignment.
-    expect(await actions()).toEqual(['assign', 'hold', 'close']);
+    // The admin may assign, hold, close or merge (as a duplicate) a request waiting for assignment.
+    expect(await actions()).toEqual(['assign', 'hold', 'close', 'merge']);
   });
 
   step('assigns it to 王工 with the A key', async () => {
@@ -269,7 +269,7 @@ describe('lifecycle: a repair request around the closed loop', () => {
 
   step('the follow-up finds the customer unsatisfied: attempt 1, back to 待分配', async () => {
     await openAs(ADMIN);
-    expect(await actions()).toEqual(['startFollowUp', 'recordFollowUp', 'close']);
+    expect(await actions()).toEqual(['startFollowUp', 'recordFollowUp', 'close', 'merge']);
     await recordFollowUp(2, '客户反映夜间仍偶尔停机。');
     await expectStatus('pending_assignment', '待分配');
     expect(await page.getByTestId('attempts').textContent()).toBe('1/2');

@@ -5,6 +5,8 @@ import { Spotlight, spotlight, type SpotlightActionData } from '@mantine/spotlig
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
+import type { SessionUser } from '../../src-shared/contract';
+import { OwnAvailability } from '../features/assignment/AvailabilitySwitch';
 import { useSession, useSignOut } from '../features/auth/hooks';
 import { useSystemStatus } from '../features/system/hooks';
 import { useTicketEvents } from '../features/tickets/hooks';
@@ -12,7 +14,9 @@ import { useNewTicket } from '../features/tickets/NewTicketContext';
 import { NewTicketProvider } from '../features/tickets/NewTicketProvider';
 import { parseQueueParams, toQueueParams } from '../features/tickets/queueParams';
 import { TicketViewsNav } from '../features/tickets/TicketViewsNav';
+import { useAssignees } from '../features/users/hooks';
 import { useLocale } from '../i18n/useLocale';
+import { AvailabilityDot } from '../ui/AvailabilityDot';
 import { ColorSchemeToggle } from '../ui/ColorSchemeToggle';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 
@@ -55,6 +59,19 @@ function GlobalSearch({ initial }: { initial: string }) {
   );
 }
 
+/** Engineers and service managers own requests: they have a workbench and an availability (在岗 / 暂离). */
+function ownsRequests(user: SessionUser | null | undefined): boolean {
+  return user?.role === 'engineer' || user?.role === 'supervisor';
+}
+
+/** The signed-in engineer's own entry among the assignees (with their availability), if they are one. */
+function useOwnAvailability() {
+  const session = useSession();
+  const owns = ownsRequests(session.data);
+  const assignees = useAssignees();
+  return owns ? (assignees.data?.find((a) => a.id === session.data?.id) ?? null) : null;
+}
+
 function useSignOutWithNotice() {
   const { t } = useTranslation();
   const signOut = useSignOut();
@@ -72,14 +89,21 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
   const { toggleColorScheme } = useMantineColorScheme();
   const session = useSession();
   const canReadParts = session.data?.permissions.includes('parts.read') ?? false;
+  const canManageRules = session.data?.permissions.includes('assignment.manage') ?? false;
 
   const actions: SpotlightActionData[] = [
     ...(newTicket.canCreate
       ? [{ id: 'new-ticket', label: t('spotlight.newTicket'), description: t('spotlight.newTicketDescription'), onClick: newTicket.open }]
       : []),
+    ...(ownsRequests(session.data)
+      ? [{ id: 'workbench', label: t('spotlight.goToWorkbench'), description: t('spotlight.goToWorkbenchDescription'), onClick: () => void navigate('/workbench') }]
+      : []),
     { id: 'queue', label: t('spotlight.goToQueue'), description: t('spotlight.goToQueueDescription'), onClick: () => void navigate('/tickets') },
     ...(canReadParts
       ? [{ id: 'parts', label: t('spotlight.goToParts'), description: t('spotlight.goToPartsDescription'), onClick: () => void navigate('/parts') }]
+      : []),
+    ...(canManageRules
+      ? [{ id: 'assignment', label: t('spotlight.goToAssignment'), description: t('spotlight.goToAssignmentDescription'), onClick: () => void navigate('/assignment') }]
       : []),
     { id: 'language', label: t('spotlight.switchLanguage'), description: t('spotlight.switchLanguageDescription'), onClick: toggleLocale },
     { id: 'dark', label: t('spotlight.toggleDark'), description: t('spotlight.toggleDarkDescription'), onClick: toggleColorScheme },
@@ -106,6 +130,7 @@ function ShellLayout() {
   const session = useSession();
   const newTicket = useNewTicket();
   const signOut = useSignOutWithNotice();
+  const own = useOwnAvailability();
   useTicketEvents();
   useHotkeys([['n', () => newTicket.open()]]);
 
@@ -132,13 +157,22 @@ function ShellLayout() {
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <UnstyledButton aria-label={t('shell.userMenu')} data-testid="user-menu" px="xs">
-                  <Text size="sm" fw={500}>
-                    {session.data?.displayName}
-                  </Text>
+                  <Group gap={6} wrap="nowrap">
+                    {own ? <AvailabilityDot available={own.available} /> : null}
+                    <Text size="sm" fw={500}>
+                      {session.data?.displayName}
+                    </Text>
+                  </Group>
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{session.data?.username}</Menu.Label>
+                {own ? (
+                  <>
+                    <OwnAvailability user={own} />
+                    <Menu.Divider />
+                  </>
+                ) : null}
                 <Menu.Item onClick={signOut} data-testid="sign-out">
                   {t('shell.signOut')}
                 </Menu.Item>
@@ -148,9 +182,21 @@ function ShellLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
+        {ownsRequests(session.data) ? (
+          <NavLink component={Link} to="/workbench" label={t('nav.workbench')} active={location.pathname === '/workbench'} data-testid="nav-workbench" />
+        ) : null}
         <TicketViewsNav role={session.data?.role} />
         {session.data?.permissions.includes('parts.read') ? (
           <NavLink component={Link} to="/parts" label={t('nav.parts')} active={location.pathname.startsWith('/parts')} data-testid="nav-parts" />
+        ) : null}
+        {session.data?.permissions.includes('assignment.manage') ? (
+          <NavLink
+            component={Link}
+            to="/assignment"
+            label={t('nav.assignment')}
+            active={location.pathname.startsWith('/assignment')}
+            data-testid="nav-assignment"
+          />
         ) : null}
       </AppShell.Navbar>
       <AppShell.Main>

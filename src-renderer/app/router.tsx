@@ -1,7 +1,10 @@
 import { createHashRouter, Navigate } from 'react-router';
+import { AssignmentRulesPage } from '../features/assignment/AssignmentRulesPage';
 import { PartsPage } from '../features/parts/PartsPage';
 import { QueuePage } from '../features/tickets/QueuePage';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage';
+import { DispatchSheetPage } from '../features/workbench/DispatchSheetPage';
+import { WorkbenchPage } from '../features/workbench/WorkbenchPage';
 import { Shell } from './Shell';
 
 // Hash routes: the desktop app loads index.html from file://.
@@ -13,7 +16,10 @@ export const router = createHashRouter([
       { index: true, element: <Navigate to="/tickets" replace /> },
       { path: 'tickets', element: <QueuePage /> },
       { path: 'tickets/:id', element: <TicketDetailPage /> },
+      { path: 'tickets/:id/dispatch-sheet', element: <DispatchSheetPage /> },
+      { path: 'workbench', element: <WorkbenchPage /> },
       { path: 'parts', element: <PartsPage /> },
+      { path: 'assignment', element: <AssignmentRulesPage /> },
       { path: '*', element: <Navigate to="/tickets" replace /> },
     ],
   },

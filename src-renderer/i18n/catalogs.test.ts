@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_SORTS, TICKET_STATUSES, TICKET_TYPES, TICKET_VIEWS } from '../../src-shared/domain/tickets';
+import {
+  COMPLAINT_PARTIES,
+  COMPLAINT_SEVERITIES,
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_SORTS,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  TICKET_VIEWS,
+} from '../../src-shared/domain/tickets';
 import { LOCALES } from '../../src-shared/domain/locale';
 import { HOLD_REASONS, LOCK_REASONS, TICKET_ACTIONS, UNLOCK_MODES, WORK_OUTCOMES } from '../../src-shared/domain/lifecycle';
 import { ERROR_CODES } from '../../src-shared/errors';
+import { ASSIGNMENT_STRATEGIES } from '../../src-shared/contract/assignment';
 import { EVENT_KINDS } from '../features/tickets/vocabulary';
-import { BULK_FAILURE_CODES, FORBIDDEN_REASONS } from './errors';
+import { BULK_FAILURE_CODES, CONFLICT_REASONS, FORBIDDEN_REASONS, TRANSITION_REASONS } from './errors';
 import enUS from './en-US.json';
 import zhCN from './zh-CN.json';
 
@@ -22,6 +32,12 @@ const FIELD_CODES = [
   'beforeStart',
   'longerThanVisit',
   'partNo',
+  // Merging a duplicate (intoId), complaint details on create, attachments.
+  'closed',
+  'sameRequest',
+  'complaintDetails',
+  'tooLarge',
+  'fileName',
 ];
 
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {
@@ -76,6 +92,15 @@ describe('i18n catalogs', () => {
     ...LOCK_REASONS.map((r) => `lifecycle.lockReason.${r}`),
     ...EVENT_KINDS.map((k) => `detail.event.${k}`),
     ...FORBIDDEN_REASONS.map((r) => `errors.forbiddenReason.${r}`),
+    ...TRANSITION_REASONS.map((r) => `errors.transitionReason.${r}`),
+    ...CONFLICT_REASONS.map((r) => `errors.conflictReason.${r}`),
+    ...COMPLAINT_SEVERITIES.map((s) => `complaint.severityLevel.${s}`),
+    ...COMPLAINT_PARTIES.map((p) => `complaint.partyKind.${p}`),
+    ...ASSIGNMENT_STRATEGIES.map((s) => `detail.strategy.${s}`),
+    'detail.system',
+    'detail.autoAssigned',
+    ...ASSIGNMENT_STRATEGIES.map((s) => `assignment.strategy.${s}`),
+    ...ASSIGNMENT_STRATEGIES.map((s) => `assignment.strategyHint.${s}`),
     'errors.conflictChanged',
     'errors.invalidTransitionAllowed',
   ];
@@ -89,6 +114,10 @@ describe('i18n catalogs', () => {
   it('uses the glossary terms for statuses in zh-CN', () => {
     const zh = catalogs['zh-CN'];
     expect(zh.get('nav.parts')).toBe('备件目录');
+    expect(zh.get('nav.workbench')).toBe('我的工作台');
+    expect(zh.get('dispatchSheet.title')).toBe('现场服务派工单');
+    expect(zh.get('assignment.strategy.least_load')).toBe('最少负载');
+    expect(zh.get('assignment.strategy.round_robin')).toBe('轮流分配');
     expect(zh.get('detail.problemCategory')).toBe('问题类型');
     expect(zh.get('detail.attempts')).toBe('处理次数');
     expect(zh.get('detail.workLogs')).toBe('服务记录');
@@ -102,5 +131,7 @@ describe('i18n catalogs', () => {
     expect(zh.get('ticket.view.on_hold')).toBe('挂起');
     expect(zh.get('detail.event.reply')).toBe('回复客户');
     expect(zh.get('detail.event.note')).toBe('内部备注');
+    expect(zh.get('complaint.title')).toBe('投诉处理');
+    expect(zh.get('detail.system')).toBe('系统');
   });
 });

@@ -51,6 +51,17 @@ describe('error messages', () => {
     expect(errorMessage(i18n.t, forbidden('somethingNew'))).toBe(zhCN.errors.FORBIDDEN);
   });
 
+  it('explains why a complaint blocks a step', () => {
+    const invalid = (reason: string) => new ApiError({ code: 'INVALID_TRANSITION', message: 'x', details: { reason, allowed: [] } });
+    expect(errorMessage(i18n.t, invalid('complaintNotAcknowledged'))).toBe('投诉尚未经服务经理确认，不能标记为已处理或关闭。');
+    expect(errorMessage(i18n.t, invalid('complaintIncomplete'))).toBe(zhCN.errors.transitionReason.complaintIncomplete);
+    expect(errorMessage(i18n.getFixedT('en-US'), invalid('notComplaint'))).toBe(enUS.errors.transitionReason.notComplaint);
+    expect(errorMessage(i18n.t, invalid('somethingNew'))).toBe(zhCN.errors.INVALID_TRANSITION);
+    // The reason says more than "changed meanwhile", though the current version comes along.
+    const acknowledged = new ApiError({ code: 'CONFLICT', message: 'x', details: { reason: 'alreadyAcknowledged', currentVersion: 7 } });
+    expect(errorMessage(i18n.t, acknowledged)).toBe(zhCN.errors.conflictReason.alreadyAcknowledged);
+  });
+
   it('translates the work log and parts field codes', () => {
     const error = new ApiError({
       code: 'VALIDATION',

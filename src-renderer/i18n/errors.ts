@@ -25,6 +25,22 @@ function isForbiddenReason(value: unknown): value is ForbiddenReason {
   return typeof value === 'string' && (FORBIDDEN_REASONS as readonly string[]).includes(value);
 }
 
+/** Why main refused a transition (INVALID_TRANSITION details.reason); each has errors.transitionReason.<reason>. */
+export const TRANSITION_REASONS = ['complaintNotAcknowledged', 'complaintIncomplete', 'notComplaint'] as const;
+type TransitionReason = (typeof TRANSITION_REASONS)[number];
+
+/** Why a change clashed with the current data (CONFLICT details.reason); each has errors.conflictReason.<reason>. */
+export const CONFLICT_REASONS = ['alreadyAcknowledged'] as const;
+type ConflictReason = (typeof CONFLICT_REASONS)[number];
+
+function isTransitionReason(value: unknown): value is TransitionReason {
+  return typeof value === 'string' && (TRANSITION_REASONS as readonly string[]).includes(value);
+}
+
+function isConflictReason(value: unknown): value is ConflictReason {
+  return typeof value === 'string' && (CONFLICT_REASONS as readonly string[]).includes(value);
+}
+
 function isTicketAction(value: unknown): value is TicketAction {
   return typeof value === 'string' && (TICKET_ACTIONS as readonly string[]).includes(value);
 }
@@ -42,7 +58,10 @@ export function errorMessage(t: TFunction, error: unknown): string {
     const { minutes, seconds } = splitWait(e.details.retryAfterMs);
     return minutes > 0 ? t('auth.lockedOutMinutes', { minutes, seconds }) : t('auth.lockedOutSeconds', { seconds });
   }
+  // A reason says more than "changed meanwhile", even when the current version comes along.
+  if (e.code === 'CONFLICT' && isConflictReason(e.details?.reason)) return t(`errors.conflictReason.${e.details.reason}`);
   if (isStaleVersion(e)) return t('errors.conflictChanged');
+  if (e.code === 'INVALID_TRANSITION' && isTransitionReason(e.details?.reason)) return t(`errors.transitionReason.${e.details.reason}`);
   if (e.code === 'INVALID_TRANSITION' && Array.isArray(e.details?.allowed)) {
     const allowed = e.details.allowed.filter(isTicketAction);
     if (allowed.length > 0) {

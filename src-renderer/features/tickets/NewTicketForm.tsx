@@ -4,9 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../src-shared/contract';
 import { HOLD_REASONS, type HoldReason } from '../../../src-shared/domain/lifecycle';
 import {
+  COMPLAINT_PARTIES,
+  COMPLAINT_SEVERITIES,
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
   TICKET_TYPES,
+  type ComplaintParty,
+  type ComplaintSeverity,
   type TicketChannel,
   type TicketPriority,
   type TicketType,
@@ -14,6 +18,7 @@ import {
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { CustomerPicker, type CustomerChoice } from '../customers/CustomerPicker';
 import { useProducts } from '../customers/hooks';
+import { useAssignees } from '../users/hooks';
 import { useCreateTicket, useProblemCategories, type CreateTicketInput } from './hooks';
 import { problemCategoryName } from './vocabulary';
 
@@ -32,7 +37,10 @@ type Field =
   | 'problemCategory'
   | 'analysis'
   | 'holdReason'
-  | 'requestedBy';
+  | 'requestedBy'
+  | 'complaintSeverity'
+  | 'complaintParty'
+  | 'complaintPartyUser';
 
 /** Input paths of tickets.create → the form field that shows the problem. */
 function fieldOf(path: string): Field | null {
@@ -45,6 +53,11 @@ function fieldOf(path: string): Field | null {
   if (path === 'problemCategoryId') return 'problemCategory';
   if (path === 'holdReason' || path === 'initialStatus') return 'holdReason';
   if (path === 'analysis') return 'analysis';
+  if (path === 'complaint.severity') return 'complaintSeverity';
+  if (path === 'complaint.partyUserId') return 'complaintPartyUser';
+  if (path === 'complaint.party') return 'complaintParty';
+  // "A complaint needs its details" (or details on another type) belongs to the type.
+  if (path === 'complaint' || path.startsWith('complaint.')) return 'type';
   if (path === 'type' || path === 'priority' || path === 'channel' || path === 'subject' || path === 'description' || path === 'requestedBy') {
     return path;
   }
@@ -58,6 +71,7 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
   const create = useCreateTicket();
   const products = useProducts();
   const categories = useProblemCategories();
+  const assignees = useAssignees();
 
   const [customerText, setCustomerText] = useState('');
   const [customer, setCustomer] = useState<CustomerChoice | null>(null);
@@ -76,6 +90,9 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
   const [analysis, setAnalysis] = useState('');
   const [onHold, setOnHold] = useState(false);
   const [holdReason, setHoldReason] = useState<HoldReason>('waiting_customer');
+  const [severity, setSeverity] = useState<ComplaintSeverity>('medium');
+  const [party, setParty] = useState<ComplaintParty>('product');
+  const [partyUserId, setPartyUserId] = useState('');
   const [localErrors, setLocalErrors] = useState<Partial<Record<Field, string>>>({});
 
   const serverErrors: Partial<Record<Field, string>> = create.error ? fieldErrors(t, create.error, fieldOf) : {};
@@ -120,6 +137,9 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
     if (requestedBy) input.requestedBy = requestedBy;
     if (problemCategoryId) input.problemCategoryId = Number(problemCategoryId);
     if (analysis.trim()) input.analysis = analysis;
+    if (type === 'complaint') {
+      input.complaint = { severity, party, ...(party === 'engineer' && partyUserId ? { partyUserId: Number(partyUserId) } : {}) };
+    }
     if (onHold) {
       input.initialStatus = 'on_hold';
       input.holdReason = holdReason;
@@ -237,6 +257,44 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
             data={TICKET_CHANNELS.map((v) => option(v, t(`ticket.channel.${v}`)))}
           />
         </SimpleGrid>
+        {type === 'complaint' ? (
+          <SimpleGrid cols={3} data-testid="complaint-fields">
+            <NativeSelect
+              label={t('complaint.severity')}
+              name="complaintSeverity"
+              required
+              value={severity}
+              onChange={(e) => setSeverity(e.currentTarget.value as ComplaintSeverity)}
+              error={errors.complaintSeverity}
+              data-testid="complaint-severity-select"
+              data={COMPLAINT_SEVERITIES.map((v) => option(v, t(`complaint.severityLevel.${v}`)))}
+            />
+            <NativeSelect
+              label={t('complaint.party')}
+              name="complaintParty"
+              required
+              value={party}
+              onChange={(e) => setParty(e.currentTarget.value as ComplaintParty)}
+              error={errors.complaintParty}
+              data-testid="complaint-party-select"
+              data={COMPLAINT_PARTIES.map((v) => option(v, t(`complaint.partyKind.${v}`)))}
+            />
+            {party === 'engineer' ? (
+              <NativeSelect
+                label={t('complaint.partyUser')}
+                name="complaintPartyUser"
+                value={partyUserId}
+                onChange={(e) => setPartyUserId(e.currentTarget.value)}
+                error={errors.complaintPartyUser}
+                data-testid="complaint-engineer-select"
+                data={[
+                  option('', t('complaint.partyUserNone')),
+                  ...(assignees.data ?? []).map((u) => option(String(u.id), u.displayName)),
+                ]}
+              />
+            ) : null}
+          </SimpleGrid>
+        ) : null}
         <TextInput
           label={t('ticket.field.subject')}
           name="subject"

@@ -2,17 +2,20 @@ import { Alert, Anchor, Badge, Group, Loader, Paper, Rating, SimpleGrid, Stack, 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { FollowUpView, TicketDetail, TicketEvent, WorkLogView } from '../../../src-shared/contract';
+import type { FollowUpView, TicketDetail, WorkLogView } from '../../../src-shared/contract';
 import { MAX_ATTEMPTS, type WorkOutcome } from '../../../src-shared/domain/lifecycle';
 import { formatDateTime, formatDay } from '../../i18n/format';
 import { formatMoney } from '../../i18n/money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { TicketActionBar } from './actions/TicketActionBar';
+import { AttachmentsSection } from './AttachmentsSection';
 import { PriorityBadge, StatusBadge, TypeBadge } from './badges';
+import { ComplaintPanel } from './ComplaintPanel';
 import { useTicket } from './hooks';
 import { NoteComposer } from './NoteComposer';
 import { PriorityControl } from './PriorityControl';
-import { isEventKind, problemCategoryName } from './vocabulary';
+import { EventEntry } from './TicketEvents';
+import { problemCategoryName } from './vocabulary';
 import { splitMinutes } from './workTime';
 
 const OUTCOME_COLORS: Record<WorkOutcome, string> = { resolved: 'teal', unresolved: 'red', in_progress: 'blue' };
@@ -27,74 +30,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
         {children}
       </Text>
     </div>
-  );
-}
-
-/** Replies to the customer and internal notes stand out from status changes, each in its own colour. */
-const WRITTEN: Record<string, { color: string; label: string }> = {
-  reply: { color: 'blue', label: 'detail.event.reply' },
-  note: { color: 'yellow', label: 'detail.event.note' },
-};
-
-function EventEntry({ event }: { event: TicketEvent }) {
-  const { t, i18n } = useTranslation();
-  const written = WRITTEN[event.kind];
-  if (written) {
-    return (
-      <Timeline.Item
-        color={written.color}
-        title={
-          <Badge color={written.color} variant="light" data-testid="event-label">
-            {t(written.label)}
-          </Badge>
-        }
-        data-testid="ticket-event"
-        data-kind={event.kind}
-      >
-        <Paper
-          p="xs"
-          mt={4}
-          radius="sm"
-          bg={`var(--mantine-color-${written.color}-light)`}
-          style={{ borderLeft: `3px solid var(--mantine-color-${written.color}-filled)` }}
-        >
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="event-note">
-            {event.note}
-          </Text>
-        </Paper>
-        <Text size="xs" c="dimmed" mt={4}>
-          {formatDateTime(event.at, i18n.language)}
-          {event.actorName ? ` · ${t('detail.by', { name: event.actorName })}` : ''}
-        </Text>
-      </Timeline.Item>
-    );
-  }
-  const title = isEventKind(event.kind)
-    ? t(`detail.event.${event.kind}`)
-    : event.kind === 'status_changed'
-      ? t('detail.event.statusChanged')
-      : t('detail.event.other');
-  let status: string | null = null;
-  if (event.kind === 'priority') {
-    // A priority change keeps the status: no status line.
-  } else if (event.fromStatus && event.toStatus) {
-    status = t('detail.fromToStatus', { from: t(`ticket.status.${event.fromStatus}`), to: t(`ticket.status.${event.toStatus}`) });
-  } else if (event.toStatus) {
-    status = t('detail.toStatus', { status: t(`ticket.status.${event.toStatus}`) });
-  }
-  return (
-    <Timeline.Item title={title} data-testid="ticket-event" data-kind={event.kind}>
-      {status ? (
-        <Text size="sm" c="dimmed">
-          {status}
-        </Text>
-      ) : null}
-      {event.note ? <Text size="sm">{event.note}</Text> : null}
-      <Text size="xs" c="dimmed" mt={4}>
-        {formatDateTime(event.at, i18n.language)}
-        {event.actorName ? ` · ${t('detail.by', { name: event.actorName })}` : ''}
-      </Text>
-    </Timeline.Item>
   );
 }
 
@@ -251,14 +186,40 @@ function StateAlerts({ d }: { d: TicketDetail }) {
           {t('detail.holdAlert', { reason: t(`lifecycle.holdReason.${d.holdReason}`) })}
         </Alert>
       ) : null}
+      {d.mergedInto ? (
+        <Alert color="violet" variant="light" data-testid="merged-alert">
+          {t('detail.mergedAlert')}{' '}
+          <Anchor component={Link} to={`/tickets/${d.mergedInto.id}`} ff="monospace" data-testid="merged-into-link">
+            {d.mergedInto.number}
+          </Anchor>
+        </Alert>
+      ) : null}
+      {d.duplicates.length > 0 ? (
+        <Alert color="violet" variant="light" data-testid="duplicates">
+          {t('detail.duplicates')}{' '}
+          {d.duplicates.map((dup, i) => (
+            <span key={dup.id}>
+              {i > 0 ? t('app.listSeparator') : null}
+              <Anchor component={Link} to={`/tickets/${dup.id}`} ff="monospace" data-testid="duplicate-link">
+                {dup.number}
+              </Anchor>
+            </span>
+          ))}
+        </Alert>
+      ) : null}
     </>
   );
 }
 
 export function TicketDetailPage() {
-  const { t, i18n } = useTranslation();
   const { id } = useParams();
-  const ticket = useTicket(Number(id));
+  // Another request (a merge link) starts afresh: no half-typed note or open form carries over.
+  return <TicketDetailView key={id} id={Number(id)} />;
+}
+
+function TicketDetailView({ id }: { id: number }) {
+  const { t, i18n } = useTranslation();
+  const ticket = useTicket(id);
   const locale = i18n.language;
 
   const back = (
@@ -349,8 +310,10 @@ export function TicketDetailPage() {
           {d.analysis || t('detail.noAnalysis')}
         </Text>
       </Paper>
+      <ComplaintPanel ticket={d} />
       <WorkLogsSection logs={d.workLogs} />
       <FollowUpsSection followUps={d.followUps} />
+      <AttachmentsSection ticket={d} />
       <div>
         <Title order={4} mb="sm">
           {t('detail.history')}

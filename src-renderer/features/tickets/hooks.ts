@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect } from 'react';
 import type { BulkResult, Contract, InputOf, TicketDetail } from '../../../src-shared/contract';
 import type { TicketAction } from '../../../src-shared/domain/lifecycle';
+import { TICKET_STATUSES } from '../../../src-shared/domain/tickets';
 import { api, isApiError, onEvent, queryKeys } from '../../api';
 
 export type TicketListFilter = Omit<InputOf<Contract['tickets']['list']>, 'cursor' | 'limit'>;
@@ -66,6 +67,59 @@ export function useTicketAction(id: number) {
       }
     },
   });
+}
+
+/** Complaint handling: changes that keep the status but move the version (CONFLICT reloads the request). */
+export type ComplaintCall =
+  | { kind: 'acknowledgeComplaint'; input: InputOf<Contract['tickets']['acknowledgeComplaint']> }
+  | { kind: 'updateComplaint'; input: InputOf<Contract['tickets']['updateComplaint']> };
+
+export function useComplaintAction(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (call: ComplaintCall): Promise<TicketDetail> =>
+      call.kind === 'acknowledgeComplaint' ? api.tickets.acknowledgeComplaint(call.input) : api.tickets.updateComplaint(call.input),
+    onSuccess: async (ticket) => {
+      queryClient.setQueryData(queryKeys.tickets.detail(ticket.id), ticket);
+      await refreshAfterChange(queryClient);
+    },
+    onError: async (error) => {
+      if (isApiError(error) && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION' || error.code === 'FORBIDDEN')) {
+        await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.detail(id) });
+      }
+    },
+  });
+}
+
+const MERGE_TARGET_STATUSES = TICKET_STATUSES.filter((s) => s !== 'closed');
+const MERGE_CANDIDATES = 10;
+
+/** Open requests a duplicate may be merged into, found by number, subject or customer (the newest first). */
+export function useMergeCandidates(text: string) {
+  const filter = { status: MERGE_TARGET_STATUSES, limit: MERGE_CANDIDATES, ...(text.trim() ? { text: text.trim() } : {}) };
+  return useQuery({
+    queryKey: queryKeys.tickets.list(filter),
+    queryFn: () => api.tickets.list(filter),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export type AttachInput = InputOf<Contract['tickets']['attach']>;
+
+/** Uploads one file to the request; the fresh request replaces the cached one. */
+export function useAttach() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AttachInput) => api.tickets.attach(input),
+    onSuccess: (ticket) => {
+      queryClient.setQueryData(queryKeys.tickets.detail(ticket.id), ticket);
+    },
+  });
+}
+
+/** The bytes of one attachment, for the user to save. */
+export function useDownloadAttachment() {
+  return useMutation({ mutationFn: (attachmentId: number) => api.tickets.attachment({ attachmentId }) });
 }
 
 /** Refresh the queue, the navigation counts and any open request after a change. */

@@ -11,6 +11,7 @@ import { useTicketAction, type TicketActionCall } from '../hooks';
 import type { ActionFormProps } from './ActionForm';
 import { AssignForm, HoldForm, NoteOnlyForm, ReasonForm, RecordFollowUpForm, UnlockForm } from './ActionForms';
 import { LogWorkForm } from './LogWorkForm';
+import { MergeForm } from './MergeForm';
 
 /** The form each action opens; a new action without a form fails to compile. */
 const FORMS: Record<TicketAction, (props: ActionFormProps) => ReactNode> = {
@@ -23,6 +24,7 @@ const FORMS: Record<TicketAction, (props: ActionFormProps) => ReactNode> = {
   unlock: (p) => <UnlockForm {...p} />,
   close: (p) => <ReasonForm action="close" {...p} />,
   reopen: (p) => <ReasonForm action="reopen" {...p} />,
+  merge: (p) => <MergeForm {...p} />,
 };
 
 const WIDE: readonly TicketAction[] = ['logWork'];

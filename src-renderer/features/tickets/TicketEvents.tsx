@@ -1,0 +1,140 @@
+import { Anchor, Badge, Paper, Text, Timeline } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TicketEvent } from '../../../src-shared/contract';
+import { formatDateTime } from '../../i18n/format';
+import { assignmentSummary, detailNumber, detailText } from './eventText';
+import { isEventKind } from './vocabulary';
+
+/** Replies to the customer and internal notes stand out from status changes, each in its own colour. */
+const WRITTEN: Record<string, { color: string; label: string }> = {
+  reply: { color: 'blue', label: 'detail.event.reply' },
+  note: { color: 'yellow', label: 'detail.event.note' },
+};
+
+/** Changes that are not lifecycle steps: their from/to status is the same and goes unsaid. */
+const KEEPS_STATUS: readonly string[] = ['priority', 'mergedIn', 'acknowledge', 'complaintAnalysis', 'attachment'];
+
+function RequestLink({ id, number }: { id: number | null; number: string }) {
+  return id ? (
+    <Anchor component={Link} to={`/tickets/${id}`} ff="monospace" data-testid="event-request-link">
+      {number}
+    </Anchor>
+  ) : (
+    <Text span ff="monospace">
+      {number}
+    </Text>
+  );
+}
+
+/** What the event's details say, in a sentence (who it was assigned to and why, where it was merged…). */
+function EventSummary({ event }: { event: TicketEvent }) {
+  const { t } = useTranslation();
+  const d = event.details;
+  let summary: ReactNode = null;
+  if (event.kind === 'assign') {
+    summary = assignmentSummary(t, d);
+  } else if (event.kind === 'merge') {
+    const number = detailText(d, 'intoNumber');
+    if (number) {
+      summary = (
+        <>
+          {t('detail.mergedIntoEvent')} <RequestLink id={detailNumber(d, 'intoId')} number={number} />
+        </>
+      );
+    }
+  } else if (event.kind === 'mergedIn') {
+    const number = detailText(d, 'duplicateNumber');
+    if (number) {
+      summary = (
+        <>
+          {t('detail.mergedInEvent')} <RequestLink id={detailNumber(d, 'duplicateId')} number={number} />
+        </>
+      );
+    }
+  } else if (event.kind === 'complaintAnalysis') {
+    const rootCause = detailText(d, 'rootCause');
+    const correctiveAction = detailText(d, 'correctiveAction');
+    summary =
+      rootCause || correctiveAction ? (
+        <>
+          {rootCause ? <div>{t('complaint.rootCauseLine', { text: rootCause })}</div> : null}
+          {correctiveAction ? <div>{t('complaint.correctiveActionLine', { text: correctiveAction })}</div> : null}
+        </>
+      ) : null;
+  }
+  if (summary === null) return null;
+  return (
+    <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap' }} data-testid="event-summary">
+      {summary}
+    </Text>
+  );
+}
+
+/** One entry of the request's history; steps the system took itself are signed "System". */
+export function EventEntry({ event }: { event: TicketEvent }) {
+  const { t, i18n } = useTranslation();
+  const written = WRITTEN[event.kind];
+  const signature = `${formatDateTime(event.at, i18n.language)} · ${t('detail.by', { name: event.actorName ?? t('detail.system') })}`;
+  if (written) {
+    return (
+      <Timeline.Item
+        color={written.color}
+        title={
+          <Badge color={written.color} variant="light" data-testid="event-label">
+            {t(written.label)}
+          </Badge>
+        }
+        data-testid="ticket-event"
+        data-kind={event.kind}
+      >
+        <Paper
+          p="xs"
+          mt={4}
+          radius="sm"
+          bg={`var(--mantine-color-${written.color}-light)`}
+          style={{ borderLeft: `3px solid var(--mantine-color-${written.color}-filled)` }}
+        >
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="event-note">
+            {event.note}
+          </Text>
+        </Paper>
+        <Text size="xs" c="dimmed" mt={4}>
+          {signature}
+        </Text>
+      </Timeline.Item>
+    );
+  }
+  const title = isEventKind(event.kind)
+    ? t(`detail.event.${event.kind}`)
+    : event.kind === 'status_changed'
+      ? t('detail.event.statusChanged')
+      : t('detail.event.other');
+  let status: string | null = null;
+  if (KEEPS_STATUS.includes(event.kind)) {
+    // A change beside the lifecycle keeps the status: no status line.
+  } else if (event.fromStatus && event.toStatus) {
+    status = t('detail.fromToStatus', { from: t(`ticket.status.${event.fromStatus}`), to: t(`ticket.status.${event.toStatus}`) });
+  } else if (event.toStatus) {
+    status = t('detail.toStatus', { status: t(`ticket.status.${event.toStatus}`) });
+  }
+  return (
+    <Timeline.Item title={title} data-testid="ticket-event" data-kind={event.kind}>
+      {status ? (
+        <Text size="sm" c="dimmed">
+          {status}
+        </Text>
+      ) : null}
+      <EventSummary event={event} />
+      {event.note ? (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="event-note">
+          {event.note}
+        </Text>
+      ) : null}
+      <Text size="xs" c="dimmed" mt={4} data-testid="event-signature">
+        {signature}
+      </Text>
+    </Timeline.Item>
+  );
+}
