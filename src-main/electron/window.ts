@@ -90,7 +90,11 @@ export function hardenSession(ses: Session = session.defaultSession): void {
   ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  ses.on('will-download', (event) => event.preventDefault());
+  // Only files the app itself hands over (attachments, exports: blob: URLs made by our page)
+  // may be saved; Electron then asks where. Nothing is ever opened after saving.
+  ses.on('will-download', (event, item) => {
+    if (!item.getURL().startsWith('blob:')) event.preventDefault();
+  });
 }
 
 /** Per-contents rules for every web contents the app ever creates. */

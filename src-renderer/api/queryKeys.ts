@@ -14,6 +14,8 @@ export const queryKeys = {
     /** Per saved view, how many requests it holds for the signed-in user (navigation badges). */
     viewCounts: ['tickets', 'viewCounts'] as const,
     problemCategories: ['tickets', 'problemCategories'] as const,
+    /** Under 'tickets' so every request change refreshes the intake panel. */
+    customerSummary: (customerId: number) => ['tickets', 'customerSummary', customerId] as const,
   },
   parts: {
     all: ['parts'] as const,

@@ -17,6 +17,7 @@ import {
 } from '../../../src-shared/domain/tickets';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { CustomerPicker, type CustomerChoice } from '../customers/CustomerPicker';
+import { CustomerServicePanel } from '../customers/CustomerServicePanel';
 import { useProducts } from '../customers/hooks';
 import { useAssignees } from '../users/hooks';
 import { useCreateTicket, useProblemCategories, type CreateTicketInput } from './hooks';
@@ -187,6 +188,7 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
             error={errors.customerPhone}
           />
         ) : null}
+        {customer?.kind === 'existing' ? <CustomerServicePanel customerId={customer.customer.id} /> : null}
         {customer?.kind === 'existing' ? (
           <NativeSelect
             label={t('newTicket.contact')}

@@ -258,6 +258,9 @@ function TicketDetailView({ id }: { id: number }) {
           <StatusBadge status={d.status} />
           <PriorityBadge priority={d.priority} />
           <TypeBadge type={d.type} />
+          <Anchor component={Link} to={`/tickets/${d.id}/dispatch-sheet`} size="sm" ml="auto" data-testid="dispatch-sheet-link">
+            {t('workbench.dispatchSheet')}
+          </Anchor>
         </Group>
         <Title order={2} mt={4} data-testid="ticket-subject">
           {d.subject}

@@ -1,0 +1,50 @@
+import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDateTime } from '../../i18n/format';
+import { useLocale } from '../../i18n/useLocale';
+import { StatusBadge } from '../tickets/badges';
+import { useCustomerServiceSummary } from './hooks';
+
+/** Beside intake: the chosen customer's open and recent requests, so duplicates are caught early. */
+export function CustomerServicePanel({ customerId }: { customerId: number }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const summary = useCustomerServiceSummary(customerId);
+  if (!summary.data) return null;
+  const { openRequests, requestsLast12Months, recent } = summary.data;
+  return (
+    <Paper withBorder p="xs" data-testid="customer-service-panel">
+      <Group justify="space-between" mb={4}>
+        <Text size="sm" fw={600}>
+          {t('customerHistory.title')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('customerHistory.counts', { open: openRequests, year: requestsLast12Months })}
+        </Text>
+      </Group>
+      {recent.length === 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('customerHistory.none')}
+        </Text>
+      ) : (
+        <Stack gap={2}>
+          {recent.slice(0, 5).map((r) => (
+            <Group key={r.id} gap="xs" wrap="nowrap">
+              <Anchor component={Link} to={`/tickets/${r.id}`} size="xs" ff="monospace" tabIndex={-1}>
+                {r.number}
+              </Anchor>
+              <Text size="xs" truncate style={{ flex: 1 }}>
+                {r.subject}
+              </Text>
+              <StatusBadge status={r.status} />
+              <Text size="xs" c="dimmed">
+                {formatDateTime(r.createdAt, locale)}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
