@@ -30,6 +30,8 @@ export interface CustomersTable {
   kind: string;
   phone: string | null;
   created_at: number;
+  /** GB/T 2260 province code (src-shared/domain/regions.ts). */
+  province: string | null;
 }
 
 export interface ContactsTable {
@@ -170,6 +172,8 @@ export interface AssignmentRulesTable {
   active: Generated<number>;
   last_user_id: number | null;
   created_at: number;
+  /** A service region (src-shared/domain/regions.ts); null = anywhere. */
+  region: string | null;
 }
 
 export interface AssignmentRuleEngineersTable {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGIONS, type Region } from '../domain/regions';
 import { channel } from './channel';
 
 export const ASSIGNMENT_STRATEGIES = ['least_load', 'round_robin'] as const;
@@ -13,6 +14,8 @@ export interface AssignmentRule {
   productLine: string | null;
   /** null = any problem category. */
   problemCategoryId: number | null;
+  /** null = customers anywhere; otherwise the region of the customer's province. */
+  region: Region | null;
   strategy: AssignmentStrategy;
   active: boolean;
   engineers: { id: number; displayName: string; available: boolean }[];
@@ -30,6 +33,7 @@ export const assignment = {
         position: z.number().int().min(0).max(10_000),
         productLine: z.string().trim().min(1).max(100).nullable(),
         problemCategoryId: id.nullable(),
+        region: z.enum(REGIONS).nullable().default(null),
         strategy: z.enum(ASSIGNMENT_STRATEGIES),
         active: z.boolean().default(true),
         engineerIds: z.array(id).min(1).max(200),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ProvinceCode } from '../domain/regions';
 import type { TicketStatus, TicketType } from '../domain/tickets';
 import { channel } from './channel';
 
@@ -8,6 +9,7 @@ export interface CustomerSummary {
   name: string;
   kind: 'company' | 'individual';
   phone: string | null;
+  province: ProvinceCode | null;
   contacts: { id: number; name: string; phone: string | null }[];
 }
 

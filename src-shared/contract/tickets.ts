@@ -24,6 +24,7 @@ import {
   type TicketAction,
   type WorkOutcome,
 } from '../domain/lifecycle';
+import { PROVINCE_CODES, type ProvinceCode } from '../domain/regions';
 import { channel } from './channel';
 
 export interface TicketListItem {
@@ -128,7 +129,7 @@ export interface TicketDetail extends TicketListItem {
   workLogs: WorkLogView[];
   followUps: FollowUpView[];
   description: string;
-  customer: { id: number; customerNo: string; name: string; phone: string | null };
+  customer: { id: number; customerNo: string; name: string; phone: string | null; province: ProvinceCode | null };
   contact: { id: number; name: string; phone: string | null } | null;
   product: { id: number; name: string; model: string } | null;
   createdByName: string;
@@ -148,10 +149,11 @@ const phone = z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, { error: 'phone'
 export const isoDateSchema = z.iso.date();
 
 const newParty = z.object({ name: z.string().trim().min(1).max(100), phone: phone.optional() }).strict();
+const newCustomer = newParty.extend({ province: z.enum(PROVINCE_CODES).optional() }).strict();
 
 export const createTicketInput = z
   .object({
-    customer: z.union([z.object({ id }).strict(), newParty]),
+    customer: z.union([z.object({ id }).strict(), newCustomer]),
     contact: z.union([z.object({ id }).strict(), newParty]).optional(),
     productId: id.optional(),
     type: z.enum(TICKET_TYPES),

@@ -49,6 +49,22 @@ describe('automatic assignment', () => {
     expect((await request({ initialStatus: 'on_hold', holdReason: 'scheduled' })).status).toBe('on_hold');
   });
 
+  it('routes by the region of the customer’s province', async () => {
+    await call(core, 'assignment.saveRule', { name: '华南', position: 1, productLine: null, problemCategoryId: null, region: 'south', strategy: 'least_load', engineerIds: [ids.zhao!] }, 'boss');
+    await call(core, 'assignment.saveRule', { name: '华东', position: 2, productLine: null, problemCategoryId: null, region: 'east', strategy: 'least_load', engineerIds: [ids.wang!] }, 'boss');
+    const shenzhen = await request({ customer: { name: '深圳宏达', province: 'GD' } });
+    expect(shenzhen.assignee?.id).toBe(ids.zhao);
+    expect(shenzhen.customer.province).toBe('GD');
+    expect((await request({ customer: { name: '苏州精密', province: 'JS' } })).assignee?.id).toBe(ids.wang);
+    // No province, or one no rule covers: a person decides.
+    expect((await request({ customer: { name: '无地址客户' } })).status).toBe('pending_assignment');
+    expect((await request({ customer: { name: '成都客户', province: 'SC' } })).status).toBe('pending_assignment');
+    expect(await core.dispatch('tickets.create', { customer: { name: 'X', province: 'ZZ' }, type: 'repair', channel: 'phone', subject: 'x' }, 'agent1')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+  });
+
   it('rotates round robin through the rule’s engineers', async () => {
     await call(core, 'assignment.saveRule', { name: 'All', position: 1, productLine: null, problemCategoryId: null, strategy: 'round_robin', engineerIds: [ids.wang!, ids.li!, ids.zhao!] }, 'boss');
     const owners = [];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AssignmentRule, AssignmentStrategy } from '../../../src-shared/contract';
 import type { assignment } from '../../../src-shared/contract/assignment';
+import type { Region } from '../../../src-shared/domain/regions';
 import { AppError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import { listRules, openLoads, ruleEngineers } from './queries';
@@ -32,6 +33,7 @@ export function createAssignmentService(deps: CoreDeps) {
       position: r.position,
       productLine: r.product_line,
       problemCategoryId: r.problem_category_id,
+      region: (r.region as Region | null) ?? null,
       strategy: r.strategy as AssignmentStrategy,
       active: r.active === 1,
       engineers: members.filter((m) => m.rule_id === r.id).map((m) => ({ id: m.id, displayName: m.display_name, available: m.available === 1 && m.disabled === 0 })),
@@ -59,6 +61,7 @@ export function createAssignmentService(deps: CoreDeps) {
         position: input.position,
         product_line: input.productLine,
         problem_category_id: input.problemCategoryId,
+        region: input.region,
         strategy: input.strategy,
         active: input.active ? 1 : 0,
       };
@@ -90,15 +93,16 @@ export function createAssignmentService(deps: CoreDeps) {
   }
 
   /**
-   * The engineer the first matching rule picks for a request, or null (no rule matches, or
+   * The engineer the first matching rule (product line, problem category, region) picks for a request, or null (no rule matches, or
    * none of its engineers is available). Least load: fewest open requests, ties to the
    * lower id. Round robin: the next available engineer after the rule's last pick.
    */
-  async function choose(request: { productLine: string | null; problemCategoryId: number | null }): Promise<AssignmentChoice | null> {
+  async function choose(request: { productLine: string | null; problemCategoryId: number | null; region: Region | null }): Promise<AssignmentChoice | null> {
     for (const rule of await rules()) {
       if (!rule.active) continue;
       if (rule.productLine !== null && rule.productLine !== request.productLine) continue;
       if (rule.problemCategoryId !== null && rule.problemCategoryId !== request.problemCategoryId) continue;
+      if (rule.region !== null && rule.region !== request.region) continue;
       const eligible = rule.engineers.filter((e) => e.available);
       if (eligible.length === 0) continue;
       const loads = await openLoads(

@@ -15,7 +15,7 @@ export function findProduct(db: Q, id: number) {
   return db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function insertCustomer(db: Q, values: { customer_no: string; name: string; kind: string; phone: string | null; created_at: number }) {
+export function insertCustomer(db: Q, values: { customer_no: string; name: string; kind: string; phone: string | null; province: string | null; created_at: number }) {
   return db.insertInto('customers').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -25,7 +25,7 @@ export function insertContact(db: Q, values: { customer_id: number; name: string
 
 /** Name prefix/substring, customer number or phone; most recent customers first. */
 export function lookupCustomers(db: Q, text: string, limit: number) {
-  let q = db.selectFrom('customers').select(['id', 'customer_no', 'name', 'kind', 'phone']);
+  let q = db.selectFrom('customers').select(['id', 'customer_no', 'name', 'kind', 'phone', 'province']);
   if (text) {
     const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     q = q.where((eb) =>

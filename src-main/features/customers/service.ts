@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CustomerServiceSummary, CustomerSummary, ProductOption } from '../../../src-shared/contract';
 import { OPEN_STATUSES } from '../../../src-shared/domain/lifecycle';
+import type { ProvinceCode } from '../../../src-shared/domain/regions';
 import type { TicketStatus, TicketType } from '../../../src-shared/domain/tickets';
 import { AppError } from '../../../src-shared/errors';
 import { dayKey } from '../../../src-shared/domain/time';
@@ -29,6 +30,7 @@ export async function lookup(db: Q, text: string, limit: number): Promise<Custom
     name: r.name,
     kind: r.kind === 'individual' ? 'individual' : 'company',
     phone: r.phone,
+    province: (r.province as ProvinceCode | null) ?? null,
     contacts: contacts.filter((c) => c.customer_id === r.id).map((c) => ({ id: c.id, name: c.name, phone: c.phone })),
   }));
 }

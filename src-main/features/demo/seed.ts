@@ -598,7 +598,7 @@ function addCustomers(
   // Key accounts are the oldest customers; everyone else arrives over time.
   created.sort();
 
-  const insertCustomer = sqlite.prepare('INSERT INTO customers (customer_no, name, kind, phone, created_at) VALUES (?, ?, ?, ?, ?)');
+  const insertCustomer = sqlite.prepare('INSERT INTO customers (customer_no, name, kind, phone, province, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const insertContact = sqlite.prepare('INSERT INTO contacts (customer_id, name, phone, email, created_at) VALUES (?, ?, ?, ?, ?)');
   const customers: Customer[] = [];
   const contactNames: string[] = [];
@@ -630,7 +630,7 @@ function addCustomers(
       const phone = company ? landline(rng, city.area) : mobile(rng);
       const day = dk(createdAt);
       const customerNo = `C${day}${String(nextSeq(`C-${day}`)).padStart(4, '0')}`;
-      const id = Number(insertCustomer.run(customerNo, name, company ? 'company' : 'individual', phone, createdAt).lastInsertRowid);
+      const id = Number(insertCustomer.run(customerNo, name, company ? 'company' : 'individual', phone, city.province, createdAt).lastInsertRowid);
 
       const contactFrom = contactIds.length;
       const contactCount = company ? (j < keyAccounts ? rng.int(3, 5) : rng.int(1, 3)) : 0;

@@ -17,23 +17,23 @@ export const GIVEN_NAMES = [
 export const ENGLISH_FIRST = ['John', 'Emily', 'Michael', 'Sarah', 'David', 'Laura', 'James', 'Anna', 'Peter', 'Grace', 'Thomas', 'Olivia', 'Kevin', 'Linda'] as const;
 export const ENGLISH_LAST = ['Smith', 'Miller', 'Brown', 'Wilson', 'Taylor', 'Chen', 'Wong', 'Schmidt', 'Müller', 'Tanaka', 'Clark', 'Walker'] as const;
 
-/** City, landline area code (+86-<code>-<8 digits>), city prefix used in company names. */
+/** City, landline area code (+86-<code>-<8 digits>), city prefix used in company names, province code. */
 export const CITIES = [
-  { name: '上海', area: '21', prefix: '上海' },
-  { name: '北京', area: '10', prefix: '北京' },
-  { name: '深圳', area: '755', prefix: '深圳市' },
-  { name: '广州', area: '20', prefix: '广州市' },
-  { name: '杭州', area: '571', prefix: '杭州' },
-  { name: '苏州', area: '512', prefix: '苏州' },
-  { name: '南京', area: '25', prefix: '南京' },
-  { name: '武汉', area: '27', prefix: '武汉' },
-  { name: '成都', area: '28', prefix: '成都' },
-  { name: '重庆', area: '23', prefix: '重庆' },
-  { name: '天津', area: '22', prefix: '天津' },
-  { name: '宁波', area: '574', prefix: '宁波' },
-  { name: '东莞', area: '769', prefix: '东莞市' },
-  { name: '青岛', area: '532', prefix: '青岛' },
-  { name: '西安', area: '29', prefix: '西安' },
+  { name: '上海', area: '21', prefix: '上海', province: 'SH' },
+  { name: '北京', area: '10', prefix: '北京', province: 'BJ' },
+  { name: '深圳', area: '755', prefix: '深圳市', province: 'GD' },
+  { name: '广州', area: '20', prefix: '广州市', province: 'GD' },
+  { name: '杭州', area: '571', prefix: '杭州', province: 'ZJ' },
+  { name: '苏州', area: '512', prefix: '苏州', province: 'JS' },
+  { name: '南京', area: '25', prefix: '南京', province: 'JS' },
+  { name: '武汉', area: '27', prefix: '武汉', province: 'HB' },
+  { name: '成都', area: '28', prefix: '成都', province: 'SC' },
+  { name: '重庆', area: '23', prefix: '重庆', province: 'CQ' },
+  { name: '天津', area: '22', prefix: '天津', province: 'TJ' },
+  { name: '宁波', area: '574', prefix: '宁波', province: 'ZJ' },
+  { name: '东莞', area: '769', prefix: '东莞市', province: 'GD' },
+  { name: '青岛', area: '532', prefix: '青岛', province: 'SD' },
+  { name: '西安', area: '29', prefix: '西安', province: 'SN' },
 ] as const;
 
 export const COMPANY_CORES = [

@@ -1,4 +1,5 @@
 import type { TicketDetail } from '../../../src-shared/contract';
+import { regionOf } from '../../../src-shared/domain/regions';
 import type { CoreDeps } from '../../core/context';
 import type { AssignmentService } from '../assignment/service';
 import type { Lifecycle } from './lifecycle';
@@ -14,7 +15,11 @@ export async function autoAssign(deps: CoreDeps, assignment: AssignmentService, 
   const product = ticket.product
     ? await deps.db.selectFrom('products').select('product_line').where('id', '=', ticket.product.id).executeTakeFirst()
     : undefined;
-  const choice = await assignment.choose({ productLine: product?.product_line ?? null, problemCategoryId: ticket.problemCategory?.id ?? null });
+  const choice = await assignment.choose({
+    productLine: product?.product_line ?? null,
+    problemCategoryId: ticket.problemCategory?.id ?? null,
+    region: regionOf(ticket.customer.province),
+  });
   if (!choice) return false;
   await lifecycle.autoAssign(ticket.id, ticket.version, choice);
   await assignment.recordPick(choice);

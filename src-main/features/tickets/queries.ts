@@ -228,6 +228,7 @@ export function getTicketRow(db: Q, id: number) {
       'c.name as customer_name',
       'c.customer_no',
       'c.phone as customer_phone',
+      'c.province as customer_province',
       'cb.display_name as created_by_name',
       'a.display_name as assignee_name',
       'ct.name as contact_name',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ProblemCategory, SessionUser, TicketDetail, TicketListItem, TicketPage } from '../../../src-shared/contract';
+import type { ProvinceCode } from '../../../src-shared/domain/regions';
 import { allowedActions, type HoldReason, type LockReason, type WorkOutcome } from '../../../src-shared/domain/lifecycle';
 import type { createTicketInput, listTicketsInput } from '../../../src-shared/contract/tickets';
 import {
@@ -154,7 +155,13 @@ export function createTicketService(deps: CoreDeps) {
       customerName: row.customer_name,
       assigneeName: row.assignee_name,
       assignee: row.assignee_id !== null ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
-      customer: { id: row.customer_id, customerNo: row.customer_no, name: row.customer_name, phone: row.customer_phone },
+      customer: {
+        id: row.customer_id,
+        customerNo: row.customer_no,
+        name: row.customer_name,
+        phone: row.customer_phone,
+        province: (row.customer_province as ProvinceCode | null) ?? null,
+      },
       contact: row.contact_id !== null && row.contact_name !== null ? { id: row.contact_id, name: row.contact_name, phone: row.contact_phone } : null,
       product: row.product_id !== null && row.product_name !== null ? { id: row.product_id, name: row.product_name, model: row.product_model ?? '' } : null,
       createdByName: row.created_by_name,
@@ -211,6 +218,7 @@ export function createTicketService(deps: CoreDeps) {
           name: input.customer.name,
           kind: 'company',
           phone: input.customer.phone || null,
+          province: input.customer.province ?? null,
           created_at: now,
         });
       }
