@@ -200,7 +200,7 @@ async function benchLifecycle(core: Core): Promise<void> {
   }
 
   if (!wanted('transition')) return;
-  const pending = (sqlite.prepare("SELECT id FROM tickets WHERE status = 'pending_assignment' ORDER BY id DESC LIMIT ?").all(2 * RUNS) as { id: number }[]).map((r) => r.id);
+  const pending = (sqlite.prepare("SELECT id FROM tickets WHERE status = 'pending_assignment' AND type != 'complaint' ORDER BY id DESC LIMIT ?").all(2 * RUNS) as { id: number }[]).map((r) => r.id);
   const viaDispatch = pending.slice(0, RUNS);
   const viaRaw = pending.slice(RUNS);
   const version = (id: number) => (sqlite.prepare('SELECT version FROM tickets WHERE id = ?').get(id) as { version: number }).version;

@@ -333,7 +333,8 @@ export function createTicketService(deps: CoreDeps) {
   async function list(input: z.output<typeof listTicketsInput>, viewer: SessionUser): Promise<TicketPage> {
     const cursor = input.cursor ? decodeCursor(input.cursor) : null;
     const base: TicketFilter = { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee };
-    const filter = input.view ? applyView(input.view, base, viewer.id, await today()) : base;
+    // Only the due view needs today's date (a settings read for the desk's time zone).
+    const filter = input.view ? applyView(input.view, base, viewer.id, input.view === 'due' ? await today() : '') : base;
     // The view and the filters exclude each other: nothing can match.
     if (!filter) return { items: [], nextCursor: null };
     let match: string | undefined;
