@@ -1,10 +1,7 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databasePath } from '../src-main/host/paths';
-import { hashPassword } from '../src-main/features/users/password';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { addAccount, launchBrowser, openPage, screenshot, setUpDesk, step } from './harness';
 import { startHost, type RunningHost } from './webHost';
 
 // A complaint, in Chinese, on a desk without demo data: entered with the keyboard against
@@ -16,8 +13,6 @@ import { startHost, type RunningHost } from './webHost';
 // The admin (刘经理) holds every permission and acts throughout; the engineer account is
 // written straight into the host's database, as in lifecycle.spec.ts.
 
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ADMIN = { username: 'admin', password: 'Kongtiao#2024', displayName: '刘经理' };
 const ENGINEER = { username: 'wang', password: 'Weixiu#2024', displayName: '王工' };
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
@@ -32,26 +27,13 @@ const FILE_TEXT = '2024 年客户来电摘要：服务工程师迟到两小时�
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 let firstPath = '';
 let firstNumber = '';
 let secondNumber = '';
 
-let broken = false;
-function step(name: string, fn: () => Promise<void>): void {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip();
-    try {
-      await fn();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
-
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `complaints-${name}.png`), fullPage: true });
+  await screenshot(page, `complaints-${name}`);
 }
 
 /** Presses Tab until the form field named `name` has the focus. */
@@ -92,23 +74,9 @@ async function fillResolvedWork(): Promise<void> {
 
 describe('complaints: acknowledgement, analysis, attachments and a merged duplicate', () => {
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     host = await startHost();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    page.on('response', (response) => {
-      // Refusals such as INVALID_TRANSITION come back as results; a failed HTTP request is a fault.
-      if (response.status() >= 400) pageErrors.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
-    });
+    browser = await launchBrowser();
+    ({ page, pageErrors } = await openPage(browser, { acceptDownloads: true }));
   });
 
   afterAll(async () => {
@@ -117,29 +85,8 @@ describe('complaints: acknowledgement, analysis, attachments and a merged duplic
   });
 
   step('sets up the desk in Chinese without demo data, then adds engineer 王工', async () => {
-    await page.goto(host.url);
-    await page.getByTestId('setup-form').waitFor();
-    await page.locator('input[name=companyName]').fill('华东制冷设备服务有限公司');
-    await page.locator('input[name=username]').fill(ADMIN.username);
-    await page.locator('input[name=displayName]').fill(ADMIN.displayName);
-    await page.locator('input[name=password]').fill(ADMIN.password);
-    await page.locator('input[name=confirm]').fill(ADMIN.password);
-    await page.locator('input[name=demoData]').uncheck();
-    await page.getByTestId('setup-submit').click();
-    await page.getByTestId('queue-empty').waitFor();
-
-    const db = new Database(databasePath(host.dataDir));
-    try {
-      db.prepare('INSERT INTO users (username, display_name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)').run(
-        ENGINEER.username,
-        ENGINEER.displayName,
-        await hashPassword(ENGINEER.password),
-        'engineer',
-        Date.now(),
-      );
-    } finally {
-      db.close();
-    }
+    await setUpDesk(page, { url: host.url, companyName: '华东制冷设备服务有限公司', admin: ADMIN });
+    await addAccount(host.dataDir, { ...ENGINEER, role: 'engineer' });
     // Forget the engineer list already fetched.
     await page.reload();
     await page.getByTestId('queue-empty').waitFor();

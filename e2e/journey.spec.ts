@@ -1,17 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { fillSetupForm, launchBrowser, openPage, screenshot, signOut, step } from './harness';
 import { startHost, type RunningHost } from './webHost';
 
 // One journey of a new desk, in Chinese: first-run setup with demo data → sign out → sign
 // in (a wrong password first) → a service request entered with the keyboard only → found
 // in the queue and by a two-character Chinese search → opened → sign out.
 
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const USERNAME = 'admin';
-const PASSWORD = 'Kongtiao#2024';
+const ADMIN = { username: 'admin', password: 'Kongtiao#2024', displayName: '王经理' };
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
 const CUSTOMER = `苏州湖畔物业管理有限公司${RUN}`;
 const SUBJECT = `三楼会议室空调漏水 ${RUN}`;
@@ -19,46 +15,18 @@ const SUBJECT = `三楼会议室空调漏水 ${RUN}`;
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 let createdNumber = '';
 
-/** A step of the journey; once one fails, the later ones are skipped instead of timing out. */
-let broken = false;
-function step(name: string, fn: () => Promise<void>): void {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip();
-    try {
-      await fn();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
-
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await screenshot(page, name);
 }
 
 describe('journey: first run to a keyboard-entered service request', () => {
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     host = await startHost();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    page.on('response', (response) => {
-      if (response.status() >= 400) pageErrors.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
-    });
-    page.on('console', (message) => {
-      // Failed loads are reported (with their address) by the response listener.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
-    });
+    browser = await launchBrowser();
+    ({ page, pageErrors } = await openPage(browser));
   });
 
   afterAll(async () => {
@@ -73,11 +41,7 @@ describe('journey: first run to a keyboard-entered service request', () => {
     expect(page.url()).not.toContain('token=');
     await expect(page.getByRole('heading', { name: '欢迎使用 ServiceLoop' }).isVisible()).resolves.toBe(true);
 
-    await page.locator('input[name=companyName]').fill('华东制冷设备服务有限公司');
-    await page.locator('input[name=username]').fill(USERNAME);
-    await page.locator('input[name=displayName]').fill('王经理');
-    await page.locator('input[name=password]').fill(PASSWORD);
-    await page.locator('input[name=confirm]').fill(PASSWORD);
+    await fillSetupForm(page, { companyName: '华东制冷设备服务有限公司', admin: ADMIN });
     expect(await page.locator('input[name=demoData]').isChecked()).toBe(true);
     await shot('01-setup');
     await page.getByTestId('setup-submit').click();
@@ -90,11 +54,9 @@ describe('journey: first run to a keyboard-entered service request', () => {
   });
 
   step('signs out, rejects a wrong password, signs in', async () => {
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('sign-out').click();
-    await page.getByTestId('sign-in-form').waitFor();
+    await signOut(page);
 
-    await page.locator('input[name=username]').fill(USERNAME);
+    await page.locator('input[name=username]').fill(ADMIN.username);
     await page.locator('input[name=password]').fill('not-the-password');
     await page.getByTestId('sign-in-submit').click();
     const error = page.getByTestId('sign-in-error');
@@ -102,7 +64,7 @@ describe('journey: first run to a keyboard-entered service request', () => {
     expect(await error.textContent()).toBe('用户名或密码错误，请重新输入。');
     await shot('03-sign-in-wrong-password');
 
-    await page.locator('input[name=password]').fill(PASSWORD);
+    await page.locator('input[name=password]').fill(ADMIN.password);
     await page.getByTestId('sign-in-submit').click();
     await page.getByTestId('ticket-row').first().waitFor();
   });
@@ -206,9 +168,7 @@ describe('journey: first run to a keyboard-entered service request', () => {
   });
 
   step('signs out', async () => {
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('sign-out').click();
-    await page.getByTestId('sign-in-form').waitFor();
+    await signOut(page);
     await shot('08-signed-out');
     // No script errors, CSP violations or failed loads anywhere on the way.
     expect(pageErrors).toEqual([]);

@@ -1,10 +1,6 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databasePath } from '../src-main/host/paths';
-import { hashPassword } from '../src-main/features/users/password';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { addAccount, type Account, launchBrowser, openPage, screenshot, setUpDesk, signIn, signOut, step } from './harness';
 import { startHost, type RunningHost } from './webHost';
 
 // The closed loop of one repair request, in Chinese, on a desk without demo data:
@@ -16,8 +12,6 @@ import { startHost, type RunningHost } from './webHost';
 // There is no user-management UI yet, so the engineer account is written straight into
 // the host's database (WAL lets a second connection write while the host runs).
 
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ADMIN = { username: 'admin', password: 'Kongtiao#2024', displayName: '刘经理' };
 const ENGINEER = { username: 'wang', password: 'Weixiu#2024', displayName: '王工' };
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
@@ -29,43 +23,17 @@ const SUBJECT = `冷库压缩机无法启动 ${RUN}`;
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 let ticketPath = '';
 
-let broken = false;
-function step(name: string, fn: () => Promise<void>): void {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip();
-    try {
-      await fn();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
-
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `lifecycle-${name}.png`), fullPage: true });
-}
-
-async function signOut(): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('sign-out').click();
-  await page.getByTestId('sign-in-form').waitFor();
-}
-
-async function signIn(user: { username: string; password: string; displayName: string }): Promise<void> {
-  await page.locator('input[name=username]').fill(user.username);
-  await page.locator('input[name=password]').fill(user.password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('user-menu').filter({ hasText: user.displayName }).waitFor();
+  await screenshot(page, `lifecycle-${name}`);
 }
 
 /** Signs in as `user` and opens the request. */
-async function openAs(user: { username: string; password: string; displayName: string }): Promise<void> {
-  await signOut();
-  await signIn(user);
+async function openAs(user: Account): Promise<void> {
+  await signOut(page);
+  await signIn(page, user);
   await page.evaluate(`window.location.hash = ${JSON.stringify(ticketPath)}`);
   await page.getByTestId('ticket-detail').waitFor();
 }
@@ -135,22 +103,9 @@ async function recordFollowUp(stars: number, comment: string): Promise<void> {
 
 describe('lifecycle: a repair request around the closed loop', () => {
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     host = await startHost();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    page.on('response', (response) => {
-      if (response.status() >= 400) pageErrors.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
-    });
+    browser = await launchBrowser();
+    ({ page, pageErrors } = await openPage(browser));
   });
 
   afterAll(async () => {
@@ -159,29 +114,8 @@ describe('lifecycle: a repair request around the closed loop', () => {
   });
 
   step('sets up the desk in Chinese without demo data, then adds engineer 王工', async () => {
-    await page.goto(host.url);
-    await page.getByTestId('setup-form').waitFor();
-    await page.locator('input[name=companyName]').fill('华东制冷设备服务有限公司');
-    await page.locator('input[name=username]').fill(ADMIN.username);
-    await page.locator('input[name=displayName]').fill(ADMIN.displayName);
-    await page.locator('input[name=password]').fill(ADMIN.password);
-    await page.locator('input[name=confirm]').fill(ADMIN.password);
-    await page.locator('input[name=demoData]').uncheck();
-    await page.getByTestId('setup-submit').click();
-    await page.getByTestId('queue-empty').waitFor();
-
-    const db = new Database(databasePath(host.dataDir));
-    try {
-      db.prepare('INSERT INTO users (username, display_name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)').run(
-        ENGINEER.username,
-        ENGINEER.displayName,
-        await hashPassword(ENGINEER.password),
-        'engineer',
-        Date.now(),
-      );
-    } finally {
-      db.close();
-    }
+    await setUpDesk(page, { url: host.url, companyName: '华东制冷设备服务有限公司', admin: ADMIN });
+    await addAccount(host.dataDir, { ...ENGINEER, role: 'engineer' });
     // Forget the engineer list the queue already fetched.
     await page.reload();
     await page.getByTestId('queue-empty').waitFor();
@@ -288,10 +222,7 @@ describe('lifecycle: a repair request around the closed loop', () => {
     const other = await page.context().newPage();
     try {
       await other.goto(host.url);
-      await other.locator('input[name=username]').fill(ADMIN.username);
-      await other.locator('input[name=password]').fill(ADMIN.password);
-      await other.getByTestId('sign-in-submit').click();
-      await other.getByTestId('user-menu').waitFor();
+      await signIn(other, ADMIN);
       await other.evaluate(`window.location.hash = ${JSON.stringify(ticketPath)}`);
       await other.getByTestId('action-assign').click();
       await other.getByTestId('action-engineer').selectOption({ label: ENGINEER.displayName });

@@ -1,10 +1,6 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databasePath } from '../src-main/host/paths';
-import { hashPassword } from '../src-main/features/users/password';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { addAccount, launchBrowser, openPage, screenshot, setUpDesk, signIn, signOut, step } from './harness';
 import { startHost, type RunningHost } from './webHost';
 
 // The queue as a dispatcher uses it, in Chinese, on a desk without demo data: three
@@ -14,8 +10,6 @@ import { startHost, type RunningHost } from './webHost';
 //
 // The engineer account is written straight into the host's database, as in lifecycle.spec.ts.
 
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ADMIN = { username: 'admin', password: 'Kongtiao#2024', displayName: '周主管' };
 const ENGINEER = { username: 'li', password: 'Weixiu#2024', displayName: '李工' };
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
@@ -30,23 +24,10 @@ const NOTE = '客户为重点客户，上门前先带好备用压缩机电容。
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-
-let broken = false;
-function step(name: string, fn: () => Promise<void>): void {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip();
-    try {
-      await fn();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+let pageErrors: string[] = [];
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `queue-${name}.png`), fullPage: true });
+  await screenshot(page, `queue-${name}`);
 }
 
 async function blur(): Promise<void> {
@@ -64,22 +45,9 @@ async function rowSubjects(): Promise<string[]> {
 
 describe('queue: saved views, bulk assignment and replies', () => {
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     host = await startHost();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    page.on('response', (response) => {
-      if (response.status() >= 400) pageErrors.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
-    });
+    browser = await launchBrowser();
+    ({ page, pageErrors } = await openPage(browser));
   });
 
   afterAll(async () => {
@@ -88,29 +56,8 @@ describe('queue: saved views, bulk assignment and replies', () => {
   });
 
   step('sets up the desk without demo data and adds engineer 李工', async () => {
-    await page.goto(host.url);
-    await page.getByTestId('setup-form').waitFor();
-    await page.locator('input[name=companyName]').fill('江南机电售后服务中心');
-    await page.locator('input[name=username]').fill(ADMIN.username);
-    await page.locator('input[name=displayName]').fill(ADMIN.displayName);
-    await page.locator('input[name=password]').fill(ADMIN.password);
-    await page.locator('input[name=confirm]').fill(ADMIN.password);
-    await page.locator('input[name=demoData]').uncheck();
-    await page.getByTestId('setup-submit').click();
-    await page.getByTestId('queue-empty').waitFor();
-
-    const db = new Database(databasePath(host.dataDir));
-    try {
-      db.prepare('INSERT INTO users (username, display_name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)').run(
-        ENGINEER.username,
-        ENGINEER.displayName,
-        await hashPassword(ENGINEER.password),
-        'engineer',
-        Date.now(),
-      );
-    } finally {
-      db.close();
-    }
+    await setUpDesk(page, { url: host.url, companyName: '江南机电售后服务中心', admin: ADMIN });
+    await addAccount(host.dataDir, { ...ENGINEER, role: 'engineer' });
     await page.reload();
     await page.getByTestId('queue-empty').waitFor();
     // Every saved view under 服务请求, each with its count.
@@ -178,13 +125,8 @@ describe('queue: saved views, bulk assignment and replies', () => {
   });
 
   step('李工 finds both under 我的服务请求', async () => {
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('sign-out').click();
-    await page.getByTestId('sign-in-form').waitFor();
-    await page.locator('input[name=username]').fill(ENGINEER.username);
-    await page.locator('input[name=password]').fill(ENGINEER.password);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('user-menu').filter({ hasText: ENGINEER.displayName }).waitFor();
+    await signOut(page);
+    await signIn(page, ENGINEER);
 
     await expect.poll(() => count('mine')).toBe('2');
     await page.getByTestId('nav-view-mine').click();

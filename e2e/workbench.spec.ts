@@ -1,10 +1,6 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databasePath } from '../src-main/host/paths';
-import { hashPassword } from '../src-main/features/users/password';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { addAccount, launchBrowser, openPage, screenshot, setUpDesk, signIn, signOut, step } from './harness';
 import { startHost, type RunningHost } from './webHost';
 
 // Automatic assignment and the engineer's day, in Chinese, on a desk without demo data:
@@ -16,8 +12,6 @@ import { startHost, type RunningHost } from './webHost';
 // There is no user-management UI yet, so the engineer account is written straight into
 // the host's database (WAL lets a second connection write while the host runs).
 
-const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const COMPANY = '苏州捷达暖通服务有限公司';
 const ADMIN = { username: 'admin', password: 'Nuantong#2024', displayName: '陈经理' };
 const ENGINEER = { username: 'li', password: 'Shangmen#2024', displayName: '李工' };
@@ -31,36 +25,10 @@ const SUBJECT_2 = `冷库温控器报警 ${RUN}`;
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-
-let broken = false;
-function step(name: string, fn: () => Promise<void>): void {
-  it(name, async (ctx) => {
-    if (broken) ctx.skip();
-    try {
-      await fn();
-    } catch (error) {
-      broken = true;
-      throw error;
-    }
-  });
-}
+let pageErrors: string[] = [];
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `workbench-${name}.png`), fullPage: true });
-}
-
-async function signOut(): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('sign-out').click();
-  await page.getByTestId('sign-in-form').waitFor();
-}
-
-async function signIn(user: { username: string; password: string; displayName: string }): Promise<void> {
-  await page.locator('input[name=username]').fill(user.username);
-  await page.locator('input[name=password]').fill(user.password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('user-menu').filter({ hasText: user.displayName }).waitFor();
+  await screenshot(page, `workbench-${name}`);
 }
 
 /** Enters a request for a new customer from the queue and opens it. */
@@ -90,22 +58,9 @@ async function expectStatus(code: string, zh: string): Promise<void> {
 
 describe('workbench: automatic assignment, the engineer workbench and the dispatch sheet', () => {
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     host = await startHost();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    page.on('response', (response) => {
-      if (response.status() >= 400) pageErrors.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
-    });
+    browser = await launchBrowser();
+    ({ page, pageErrors } = await openPage(browser));
   });
 
   afterAll(async () => {
@@ -114,29 +69,8 @@ describe('workbench: automatic assignment, the engineer workbench and the dispat
   });
 
   step('sets up the desk in Chinese without demo data, then adds engineer 李工', async () => {
-    await page.goto(host.url);
-    await page.getByTestId('setup-form').waitFor();
-    await page.locator('input[name=companyName]').fill(COMPANY);
-    await page.locator('input[name=username]').fill(ADMIN.username);
-    await page.locator('input[name=displayName]').fill(ADMIN.displayName);
-    await page.locator('input[name=password]').fill(ADMIN.password);
-    await page.locator('input[name=confirm]').fill(ADMIN.password);
-    await page.locator('input[name=demoData]').uncheck();
-    await page.getByTestId('setup-submit').click();
-    await page.getByTestId('queue-empty').waitFor();
-
-    const db = new Database(databasePath(host.dataDir));
-    try {
-      db.prepare('INSERT INTO users (username, display_name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)').run(
-        ENGINEER.username,
-        ENGINEER.displayName,
-        await hashPassword(ENGINEER.password),
-        'engineer',
-        Date.now(),
-      );
-    } finally {
-      db.close();
-    }
+    await setUpDesk(page, { url: host.url, companyName: COMPANY, admin: ADMIN });
+    await addAccount(host.dataDir, { ...ENGINEER, role: 'engineer' });
     // Forget the engineer list the queue already fetched.
     await page.reload();
     await page.getByTestId('queue-empty').waitFor();
@@ -184,8 +118,8 @@ describe('workbench: automatic assignment, the engineer workbench and the dispat
   });
 
   step('李工 finds it on his workbench', async () => {
-    await signOut();
-    await signIn(ENGINEER);
+    await signOut(page);
+    await signIn(page, ENGINEER);
     // Engineers see their workbench but not the rules.
     expect(await page.getByTestId('nav-assignment').count()).toBe(0);
     await page.getByTestId('nav-workbench').click();
@@ -253,8 +187,8 @@ describe('workbench: automatic assignment, the engineer workbench and the dispat
   });
 
   step('back as the administrator, the next request stays 待分配', async () => {
-    await signOut();
-    await signIn(ADMIN);
+    await signOut(page);
+    await signIn(page, ADMIN);
     await createRequest(CUSTOMER_2, SUBJECT_2);
     await expectStatus('pending_assignment', '待分配');
     expect(await page.getByTestId('assignee').textContent()).toBe('未分配');

@@ -1,0 +1,133 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { it } from 'vitest';
+import { databasePath } from '../src-main/host/paths';
+import { hashPassword } from '../src-main/features/users/password';
+import type { Role } from '../src-shared/domain/roles';
+
+// What every end-to-end spec does the same way: Debian Chromium in Chinese and Shanghai
+// time, a page whose faults are collected, steps that stop at the first failure, the
+// first-run setup form, accounts written straight into the database, signing in and out.
+// The web host itself is started by webHost.ts.
+
+export const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A user as the specs name one: what they sign in with and what the user menu shows. */
+export interface Account {
+  username: string;
+  password: string;
+  displayName: string;
+}
+
+/** Launches Chromium (CHROMIUM_PATH, else Debian's) headless, without sandbox or GPU. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * Opens a page in a new zh-CN, Asia/Shanghai context (1440 × 900, 15 s default timeout).
+ * `pageErrors` collects script errors, console errors and every HTTP response of 400 or
+ * more; the specs expect it empty at the end.
+ */
+export async function openPage(browser: Browser, options: { acceptDownloads?: boolean } = {}): Promise<{ page: Page; pageErrors: string[] }> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai', ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('response', (response) => {
+    // Refusals such as INVALID_TRANSITION come back as results; a failed HTTP request is a fault.
+    if (response.status() >= 400) pageErrors.push(`HTTP ${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  page.on('console', (message) => {
+    // Failed loads are reported (with their address) by the response listener.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
+  });
+  return { page, pageErrors };
+}
+
+/** Test files in which a step has failed. */
+const brokenFiles = new WeakSet<object>();
+
+/** A step of a journey; once one fails, the later ones of its file are skipped instead of timing out. */
+export function step(name: string, fn: () => Promise<void>): void {
+  it(name, async (ctx) => {
+    if (brokenFiles.has(ctx.task.file)) ctx.skip();
+    try {
+      await fn();
+    } catch (error) {
+      brokenFiles.add(ctx.task.file);
+      throw error;
+    }
+  });
+}
+
+/** Saves a full-page screenshot as e2e/artifacts/`name`.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Fills the first-run setup form (company and administrator); demo data is left as offered. */
+export async function fillSetupForm(page: Page, desk: { companyName: string; admin: Account }): Promise<void> {
+  await page.locator('input[name=companyName]').fill(desk.companyName);
+  await page.locator('input[name=username]').fill(desk.admin.username);
+  await page.locator('input[name=displayName]').fill(desk.admin.displayName);
+  await page.locator('input[name=password]').fill(desk.admin.password);
+  await page.locator('input[name=confirm]').fill(desk.admin.password);
+}
+
+/**
+ * Runs first-run setup at `url` through the UI without demo data; resolves on the empty
+ * queue, signed in as `admin`. (journey.spec.ts goes through the form itself, with demo data.)
+ */
+export async function setUpDesk(page: Page, desk: { url: string; companyName: string; admin: Account }): Promise<void> {
+  await page.goto(desk.url);
+  await page.getByTestId('setup-form').waitFor();
+  await fillSetupForm(page, desk);
+  await page.locator('input[name=demoData]').uncheck();
+  await page.getByTestId('setup-submit').click();
+  await page.getByTestId('queue-empty').waitFor();
+}
+
+/**
+ * Writes an account straight into the host's database: there is no user-management UI
+ * yet, and WAL lets a second connection write while the host runs. Pages that already
+ * fetched the engineer list need a reload to see it.
+ */
+export async function addAccount(dataDir: string, account: Account & { role: Role }): Promise<void> {
+  const passwordHash = await hashPassword(account.password);
+  const db = new Database(databasePath(dataDir));
+  try {
+    db.prepare('INSERT INTO users (username, display_name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      account.username,
+      account.displayName,
+      passwordHash,
+      account.role,
+      Date.now(),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** Signs in from the sign-in form; resolves once the user menu shows the account's name. */
+export async function signIn(page: Page, account: Account): Promise<void> {
+  await page.locator('input[name=username]').fill(account.username);
+  await page.locator('input[name=password]').fill(account.password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('user-menu').filter({ hasText: account.displayName }).waitFor();
+}
+
+/** Signs out through the user menu; resolves once the sign-in form shows. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+  await page.getByTestId('sign-in-form').waitFor();
+}
