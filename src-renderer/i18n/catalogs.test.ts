@@ -13,6 +13,7 @@ import { LOCALES } from '../../src-shared/domain/locale';
 import { HOLD_REASONS, LOCK_REASONS, TICKET_ACTIONS, UNLOCK_MODES, WORK_OUTCOMES } from '../../src-shared/domain/lifecycle';
 import { ERROR_CODES } from '../../src-shared/errors';
 import { ASSIGNMENT_STRATEGIES } from '../../src-shared/contract/assignment';
+import { REGIONS } from '../../src-shared/domain/regions';
 import { EVENT_KINDS } from '../features/tickets/vocabulary';
 import { BULK_FAILURE_CODES, CONFLICT_REASONS, FORBIDDEN_REASONS, TRANSITION_REASONS } from './errors';
 import enUS from './en-US.json';
@@ -101,6 +102,7 @@ describe('i18n catalogs', () => {
     'detail.autoAssigned',
     ...ASSIGNMENT_STRATEGIES.map((s) => `assignment.strategy.${s}`),
     ...ASSIGNMENT_STRATEGIES.map((s) => `assignment.strategyHint.${s}`),
+    ...REGIONS.map((r) => `region.${r}`),
     'errors.conflictChanged',
     'errors.invalidTransitionAllowed',
   ];
@@ -133,5 +135,10 @@ describe('i18n catalogs', () => {
     expect(zh.get('detail.event.note')).toBe('内部备注');
     expect(zh.get('complaint.title')).toBe('投诉处理');
     expect(zh.get('detail.system')).toBe('系统');
+    expect(zh.get('region.east')).toBe('华东');
+    expect(zh.get('region.south')).toBe('华南');
+    expect(zh.get('region.hmt')).toBe('港澳台');
+    expect(zh.get('assignment.anyRegion')).toBe('全部地区');
+    expect(zh.get('newTicket.provinceNone')).toBe('未指定');
   });
 });

@@ -8,6 +8,7 @@ import { errorMessage } from '../../i18n/errors';
 import { AvailabilityDot } from '../../ui/AvailabilityDot';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useSession } from '../auth/hooks';
+import { regionName } from '../customers/provinces';
 import { useProblemCategories } from '../tickets/hooks';
 import { problemCategoryName } from '../tickets/vocabulary';
 import { useAssignees } from '../users/hooks';
@@ -146,6 +147,7 @@ export function AssignmentRulesPage() {
               <Table.Th>{t('assignment.strategyLabel')}</Table.Th>
               <Table.Th>{t('assignment.engineers')}</Table.Th>
               <Table.Th>{t('assignment.status')}</Table.Th>
+              <Table.Th>{t('assignment.region')}</Table.Th>
               <Table.Th w={150} />
             </Table.Tr>
           </Table.Thead>
@@ -177,6 +179,9 @@ export function AssignmentRulesPage() {
                   <Badge color={r.active ? 'teal' : 'gray'} variant="light">
                     {t(r.active ? 'assignment.active' : 'assignment.inactive')}
                   </Badge>
+                </Table.Td>
+                <Table.Td c={r.region === null ? 'dimmed' : undefined} data-testid="rule-region" data-region={r.region ?? ''}>
+                  {r.region === null ? t('assignment.anyRegion') : regionName(t, r.region)}
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">

@@ -3,18 +3,22 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_STRATEGIES, type AssignmentStrategy } from '../../../src-shared/contract/assignment';
 import type { AssignmentRule } from '../../../src-shared/contract';
+import { REGIONS } from '../../../src-shared/domain/regions';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { AvailabilityDot } from '../../ui/AvailabilityDot';
 import { useProducts } from '../customers/hooks';
+import { isRegion, regionName } from '../customers/provinces';
 import { useProblemCategories } from '../tickets/hooks';
 import { problemCategoryName } from '../tickets/vocabulary';
 import { useAssignees } from '../users/hooks';
 import { useSaveRule } from './hooks';
 
-type Field = 'name' | 'position' | 'productLine' | 'problemCategoryId' | 'strategy' | 'engineerIds';
+type Field = 'name' | 'position' | 'productLine' | 'problemCategoryId' | 'region' | 'strategy' | 'engineerIds';
 
 function fieldOf(path: string): Field | null {
-  if (path === 'name' || path === 'position' || path === 'productLine' || path === 'problemCategoryId' || path === 'strategy') return path;
+  if (path === 'name' || path === 'position' || path === 'productLine' || path === 'problemCategoryId' || path === 'region' || path === 'strategy') {
+    return path;
+  }
   return path === 'engineerIds' || path.startsWith('engineerIds.') ? 'engineerIds' : null;
 }
 
@@ -43,6 +47,8 @@ export function RuleForm({
   const [position, setPosition] = useState<number | string>(rule?.position ?? nextPosition);
   const [productLine, setProductLine] = useState(rule?.productLine ?? '');
   const [categoryId, setCategoryId] = useState(rule?.problemCategoryId ? String(rule.problemCategoryId) : '');
+  // '' = customers anywhere; otherwise a REGIONS value.
+  const [region, setRegion] = useState<string>(rule?.region ?? '');
   const [strategy, setStrategy] = useState<AssignmentStrategy>(rule?.strategy ?? 'least_load');
   const [active, setActive] = useState(rule?.active ?? true);
   const [engineerIds, setEngineerIds] = useState<string[]>(rule?.engineers.map((e) => String(e.id)) ?? []);
@@ -80,6 +86,7 @@ export function RuleForm({
         position: pos,
         productLine: productLine || null,
         problemCategoryId: categoryId ? Number(categoryId) : null,
+        region: isRegion(region) ? region : null,
         strategy,
         active,
         engineerIds: engineerIds.map(Number),
@@ -147,6 +154,16 @@ export function RuleForm({
             data-testid="rule-category-select"
           />
         </Group>
+        <NativeSelect
+          label={t('assignment.region')}
+          description={t('assignment.regionHint')}
+          name="region"
+          value={region}
+          onChange={(e) => setRegion(e.currentTarget.value)}
+          error={errors.region}
+          data={[{ value: '', label: t('assignment.anyRegion') }, ...REGIONS.map((r) => ({ value: r, label: regionName(t, r) }))]}
+          data-testid="rule-region-select"
+        />
         <Radio.Group
           label={t('assignment.strategyLabel')}
           name="strategy"

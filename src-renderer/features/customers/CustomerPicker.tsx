@@ -4,6 +4,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSummary } from '../../../src-shared/contract';
 import { useCustomerLookup } from './hooks';
+import { provinceName } from './provinces';
 
 export type CustomerChoice = { kind: 'existing'; customer: CustomerSummary } | { kind: 'new'; name: string };
 
@@ -23,7 +24,7 @@ interface Props {
  * option, or the first one; IME composition is left alone.
  */
 export function CustomerPicker({ text, onTextChange, value, onChange, error }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const combobox = useCombobox();
   const trimmed = text.trim();
   const [debounced] = useDebouncedValue(trimmed, 200);
@@ -84,6 +85,7 @@ export function CustomerPicker({ text, onTextChange, value, onChange, error }: P
               <Text size="sm">{c.name}</Text>
               <Text size="xs" c="dimmed">
                 {c.customerNo}
+                {c.province ? ` · ${provinceName(c.province, i18n.language) ?? c.province}` : ''}
                 {c.phone ? ` · ${c.phone}` : ''}
               </Text>
             </Combobox.Option>

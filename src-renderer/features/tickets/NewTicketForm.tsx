@@ -18,6 +18,7 @@ import {
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { CustomerPicker, type CustomerChoice } from '../customers/CustomerPicker';
 import { CustomerServicePanel } from '../customers/CustomerServicePanel';
+import { isProvinceCode, provinceGroups } from '../customers/provinces';
 import { useProducts } from '../customers/hooks';
 import { useAssignees } from '../users/hooks';
 import { useCreateTicket, useProblemCategories, type CreateTicketInput } from './hooks';
@@ -26,6 +27,7 @@ import { problemCategoryName } from './vocabulary';
 type Field =
   | 'customer'
   | 'customerPhone'
+  | 'province'
   | 'contact'
   | 'contactName'
   | 'contactPhone'
@@ -46,6 +48,7 @@ type Field =
 /** Input paths of tickets.create → the form field that shows the problem. */
 function fieldOf(path: string): Field | null {
   if (path === 'customer.phone') return 'customerPhone';
+  if (path === 'customer.province') return 'province';
   if (path === 'customer' || path.startsWith('customer.')) return 'customer';
   if (path === 'contact.name') return 'contactName';
   if (path === 'contact.phone') return 'contactPhone';
@@ -77,6 +80,8 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
   const [customerText, setCustomerText] = useState('');
   const [customer, setCustomer] = useState<CustomerChoice | null>(null);
   const [customerPhone, setCustomerPhone] = useState('');
+  // '' = not specified; otherwise a PROVINCE_CODES value.
+  const [province, setProvince] = useState('');
   const [contactChoice, setContactChoice] = useState('');
   const [contactName, setContactName] = useState('');
   const [contactPhone, setContactPhone] = useState('');
@@ -120,7 +125,11 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
       customer:
         customer.kind === 'existing'
           ? { id: customer.customer.id }
-          : { name: customer.name, ...(customerPhone.trim() ? { phone: customerPhone.trim() } : {}) },
+          : {
+              name: customer.name,
+              ...(customerPhone.trim() ? { phone: customerPhone.trim() } : {}),
+              ...(isProvinceCode(province) ? { province } : {}),
+            },
       type,
       priority,
       channel,
@@ -179,14 +188,26 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
         ) : null}
         <CustomerPicker text={customerText} onTextChange={setCustomerText} value={customer} onChange={chooseCustomer} error={errors.customer} />
         {customer?.kind === 'new' ? (
-          <TextInput
-            label={t('newTicket.customerPhone')}
-            name="customerPhone"
-            type="tel"
-            value={customerPhone}
-            onChange={(e) => setCustomerPhone(e.currentTarget.value)}
-            error={errors.customerPhone}
-          />
+          // The new customer's phone, then the province its requests are routed by (tab order: phone → province → contact).
+          <SimpleGrid cols={2}>
+            <TextInput
+              label={t('newTicket.customerPhone')}
+              name="customerPhone"
+              type="tel"
+              value={customerPhone}
+              onChange={(e) => setCustomerPhone(e.currentTarget.value)}
+              error={errors.customerPhone}
+            />
+            <NativeSelect
+              label={t('newTicket.province')}
+              name="province"
+              value={province}
+              onChange={(e) => setProvince(e.currentTarget.value)}
+              error={errors.province}
+              data-testid="province-select"
+              data={[option('', t('newTicket.provinceNone')), ...provinceGroups(t, i18n.language)]}
+            />
+          </SimpleGrid>
         ) : null}
         {customer?.kind === 'existing' ? <CustomerServicePanel customerId={customer.customer.id} /> : null}
         {customer?.kind === 'existing' ? (

@@ -7,6 +7,7 @@ import { MAX_ATTEMPTS, type WorkOutcome } from '../../../src-shared/domain/lifec
 import { formatDateTime, formatDay } from '../../i18n/format';
 import { formatMoney } from '../../i18n/money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { provinceName } from '../customers/provinces';
 import { TicketActionBar } from './actions/TicketActionBar';
 import { AttachmentsSection } from './AttachmentsSection';
 import { PriorityBadge, StatusBadge, TypeBadge } from './badges';
@@ -247,6 +248,7 @@ function TicketDetailView({ id }: { id: number }) {
 
   const d = ticket.data;
   const notSet = t('app.notSet');
+  const province = provinceName(d.customer.province, locale);
   return (
     <Stack gap="md" maw={1100} data-testid="ticket-detail">
       {back}
@@ -274,6 +276,7 @@ function TicketDetailView({ id }: { id: number }) {
             {d.customer.name}
             <Text span size="xs" c="dimmed">
               {` ${d.customer.customerNo}`}
+              {province ? <span data-testid="customer-province">{` · ${province}`}</span> : null}
               {d.customer.phone ? ` · ${d.customer.phone}` : ''}
             </Text>
           </Field>
