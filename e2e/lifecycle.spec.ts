@@ -4,7 +4,8 @@ import { addAccount, type Account, launchBrowser, openPage, screenshot, setUpDes
 import { startHost, type RunningHost } from './webHost';
 
 // The closed loop of one repair request, in Chinese, on a desk without demo data:
-// a spare part is catalogued → the request is entered → assigned to 王工 → he resolves it
+// a spare part is catalogued → an agent enters the request → a rule assigns it to 王工
+// and says why → he resolves it
 // with the part → the follow-up finds the customer unsatisfied (attempt 1, back to 待分配)
 // → assigned again → still unresolved (attempt 2: 锁定) → the service manager unlocks it by
 // reassigning → resolved → a satisfied follow-up closes it.
@@ -14,6 +15,8 @@ import { startHost, type RunningHost } from './webHost';
 
 const ADMIN = { username: 'admin', password: 'Kongtiao#2024', displayName: '刘经理' };
 const ENGINEER = { username: 'wang', password: 'Weixiu#2024', displayName: '王工' };
+const AGENT = { username: 'zhang', password: 'Kefu#2024', displayName: '张客服' };
+const RULE = '冷库设备 华东';
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
 const PART_NO = `CAP-35UF-${RUN}`;
 const PART_NAME = '压缩机启动电容 35μF';
@@ -116,6 +119,7 @@ describe('lifecycle: a repair request around the closed loop', () => {
   step('sets up the desk in Chinese without demo data, then adds engineer 王工', async () => {
     await setUpDesk(page, { url: host.url, companyName: '华东制冷设备服务有限公司', admin: ADMIN });
     await addAccount(host.dataDir, { ...ENGINEER, role: 'engineer' });
+    await addAccount(host.dataDir, { ...AGENT, role: 'agent' });
     // Forget the engineer list the queue already fetched.
     await page.reload();
     await page.getByTestId('queue-empty').waitFor();
@@ -140,7 +144,20 @@ describe('lifecycle: a repair request around the closed loop', () => {
     await shot('01-parts');
   });
 
-  step('enters a repair request with a problem category and analysis', async () => {
+  step('the service manager adds an assignment rule for 王工', async () => {
+    await page.getByTestId('nav-assignment').click();
+    await page.getByTestId('rule-add').click();
+    const form = page.getByTestId('rule-form');
+    await page.getByTestId('rule-name-input').fill(RULE);
+    await form.getByRole('checkbox', { name: ENGINEER.displayName }).check();
+    await page.getByTestId('rule-submit').click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByTestId('rule-row').filter({ hasText: RULE }).waitFor();
+  });
+
+  step('an agent enters a repair request with a problem category and analysis', async () => {
+    await signOut(page);
+    await signIn(page, AGENT);
     await page.getByTestId('nav-tickets').click();
     await page.getByTestId('queue-empty').waitFor();
     await page.evaluate('document.activeElement && document.activeElement.blur()');
@@ -162,24 +179,16 @@ describe('lifecycle: a repair request around the closed loop', () => {
     await page.getByTestId('ticket-detail').waitFor();
     ticketPath = new URL(page.url()).hash;
     expect(ticketPath).toMatch(/^#\/tickets\/\d+$/);
-    await expectStatus('pending_assignment', '待分配');
+    // The rule assigned it at once, and the history says by which rule and why.
+    await expectStatus('assigned', '已分配');
+    expect(await page.getByTestId('assignee').textContent()).toBe(ENGINEER.displayName);
+    const assigned = page.locator('[data-testid="ticket-event"][data-kind="assign"]');
+    expect(await assigned.textContent()).toContain(`系统按规则「${RULE}」分配给 ${ENGINEER.displayName}（最少负载，当前 0 件）`);
     expect(await page.getByTestId('problem-category').textContent()).toBe('设备故障');
     expect(await page.getByTestId('analysis').textContent()).toBe('初步判断为启动电容失效。');
     expect(await page.getByTestId('attempts').textContent()).toBe('0/2');
-    // The admin may assign, hold, close or merge (as a duplicate) a request waiting for assignment.
-    expect(await actions()).toEqual(['assign', 'hold', 'close', 'merge']);
-  });
-
-  step('assigns it to 王工 with the A key', async () => {
-    await page.evaluate('document.activeElement && document.activeElement.blur()');
-    await page.keyboard.press('a');
-    await page.locator('[data-testid="action-form"][data-action="assign"]').waitFor();
-    await page.getByTestId('action-engineer').selectOption({ label: ENGINEER.displayName });
-    await page.getByTestId('action-note').fill('请今天下午上门。');
-    await page.keyboard.press('Control+Enter');
-    await page.getByTestId('action-form').waitFor({ state: 'hidden' });
-    await expectStatus('assigned', '已分配');
-    expect(await page.getByTestId('assignee').textContent()).toBe(ENGINEER.displayName);
+    // An agent may reassign, hold or merge (as a duplicate); closing is the manager's.
+    expect(await actions()).toEqual(['assign', 'hold', 'merge']);
     await shot('03-assigned');
   });
 
@@ -214,8 +223,10 @@ describe('lifecycle: a repair request around the closed loop', () => {
     await shot('06-unsatisfied');
   });
 
-  step('assigns it to 王工 again, after a colleague changed it meanwhile', async () => {
-    await openAction('assign');
+  step('assigns it to 王工 again with the A key, after a colleague changed it meanwhile', async () => {
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    await page.keyboard.press('a');
+    await page.locator('[data-testid="action-form"][data-action="assign"]').waitFor();
     await page.getByTestId('action-engineer').selectOption({ label: ENGINEER.displayName });
 
     // Meanwhile a colleague assigns it in another window.

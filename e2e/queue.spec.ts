@@ -139,6 +139,15 @@ describe('queue: saved views, bulk assignment and replies', () => {
   });
 
   step('replies to the customer (R, Ctrl+Enter) and leaves an internal note', async () => {
+    // From the queue: J focuses a row, R opens it with the reply box ready.
+    await blur();
+    await page.keyboard.press('j');
+    await page.keyboard.press('r');
+    await page.locator('[data-testid="note-body"]:focus').waitFor();
+    expect(page.url()).toContain('reply=1');
+    await page.goBack();
+    await page.getByTestId('ticket-row').first().waitFor();
+
     await page.getByTestId('ticket-row').filter({ hasText: REQUESTS[2]!.subject }).click();
     await page.getByTestId('ticket-detail').waitFor();
     await blur();

@@ -1,8 +1,9 @@
 import { Button, Group, Kbd, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { useAddNote } from './hooks';
 
@@ -11,7 +12,7 @@ const BODY_MAX = 5000;
 
 /**
  * Writes on the request's timeline: a reply to the customer or an internal note. Ctrl+Enter
- * sends; R (outside inputs) starts a reply.
+ * sends; R (outside inputs, or from the queue) starts a reply.
  */
 export function NoteComposer({ ticketId }: { ticketId: number }) {
   const { t } = useTranslation();
@@ -20,6 +21,13 @@ export function NoteComposer({ ticketId }: { ticketId: number }) {
   const [body, setBody] = useState('');
   const [local, setLocal] = useState<string | undefined>();
   const input = useRef<HTMLTextAreaElement>(null);
+
+  // Arriving from the queue with R (?reply=1): start a reply straight away.
+  const [searchParams] = useSearchParams();
+  const replyRequested = searchParams.get('reply') === '1';
+  useEffect(() => {
+    if (replyRequested) input.current?.focus();
+  }, [replyRequested]);
 
   useHotkeys([
     [

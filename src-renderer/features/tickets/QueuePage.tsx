@@ -170,6 +170,12 @@ export function QueuePage() {
         setAssigning(focused);
         return true;
       }),
+      // R: reply to the focused request's customer (its page opens with the reply box focused).
+      shortcut('r', () => {
+        if (!focused) return false;
+        void navigate(`/tickets/${focused.id}?reply=1`);
+        return true;
+      }),
       [
         'Enter',
         (event) => {
