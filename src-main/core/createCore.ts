@@ -9,6 +9,7 @@ import { migrate, type MigrationReport } from '../db/migrator';
 import { assignmentHandlers } from '../features/assignment/handlers';
 import { customersHandlers } from '../features/customers/handlers';
 import { partsHandlers } from '../features/parts/handlers';
+import { settingsHandlers } from '../features/settings/handlers';
 import { systemHandlers } from '../features/system/handlers';
 import { ticketsHandlers } from '../features/tickets/handlers';
 import { scheduleTicketJobs } from '../features/tickets/jobs';
@@ -70,6 +71,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     assignment: assignmentHandlers(deps),
     customers: customersHandlers(deps),
     parts: partsHandlers(deps),
+    settings: settingsHandlers(deps),
   };
   const run = createDispatch(handlers, options.logger);
   const sessions = new Map<string, SessionUser>();

@@ -96,6 +96,8 @@ function validSample(name: string): unknown {
     'tickets.close': { id: 999999, version: 1, note: 'duplicate' },
     'tickets.reopen': { id: 999999, version: 1, note: 'again' },
     'parts.list': {},
+    'settings.get': {},
+    'settings.update': {},
     'assignment.rules': {},
     'assignment.saveRule': { id: 999999, name: 'x', position: 1, productLine: null, problemCategoryId: null, strategy: 'least_load', engineerIds: [999999] },
     'assignment.removeRule': { id: 999999 },

@@ -3,6 +3,7 @@ import { assignment } from './assignment';
 import { auth } from './auth';
 import { customers } from './customers';
 import { parts } from './parts';
+import { settings } from './settings';
 import { system } from './system';
 import { tickets } from './tickets';
 import { users } from './users';
@@ -12,12 +13,13 @@ export type { SessionUser } from './auth';
 export type { SystemStatus } from './system';
 export type { TicketListItem, TicketDetail, TicketPage, TicketEvent, WorkLogView, FollowUpView, ProblemCategory, BulkResult, ComplaintView, Workbench, DispatchSheet, AttachmentView } from './tickets';
 export type { Part } from './parts';
+export type { DeskSettings } from './settings';
 export type { AssignmentRule, AssignmentStrategy } from './assignment';
 export type { CustomerSummary, ProductOption, CustomerServiceSummary } from './customers';
 export type { UserOption } from './users';
 
 /** Every channel the app speaks, by domain. Channel names are `domain.verb`. */
-export const contract = { system, auth, tickets, assignment, customers, parts, users } as const;
+export const contract = { system, auth, tickets, assignment, customers, parts, users, settings } as const;
 
 export type Contract = typeof contract;
 export type Domain = keyof Contract;

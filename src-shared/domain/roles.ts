@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   /** Mark engineers available or away (everyone may mark themselves). */
   'users.availability',
   'users.read',
+  /** Desk-wide settings (company name, reopen window). */
+  'settings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,7 +48,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.read',
   ],
   engineer: ['tickets.read', 'tickets.hold', 'tickets.logWork', 'customers.read', 'parts.read', 'users.read'],
-  supervisor: ALL.filter((p) => p !== 'parts.manage'),
+  supervisor: ALL.filter((p) => p !== 'parts.manage' && p !== 'settings.manage'),
   admin: ALL,
 };
 

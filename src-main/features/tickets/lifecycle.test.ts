@@ -167,6 +167,20 @@ describe('the closed loop', () => {
     expect(t.status).toBe('reopened');
   });
 
+  it('uses the reopen window the administrator sets', async () => {
+    expect(await call(core, 'settings.get', {}, 'agent1')).toMatchObject({ reopenWindowDays: 30, companyName: '华东精密机械', timeZone: 'Asia/Shanghai' });
+    expect(await core.dispatch('settings.update', { reopenWindowDays: 7 }, 'boss')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await core.dispatch('settings.update', { reopenWindowDays: -1 }, 'admin')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call(core, 'settings.update', { reopenWindowDays: 7 }, 'admin')).toMatchObject({ reopenWindowDays: 7 });
+    let t = await newRequest();
+    t = await call(core, 'tickets.close', { id: t.id, version: t.version, note: '重复' }, 'boss');
+    clock.advance(8 * 24 * HOUR);
+    expect(await core.dispatch('tickets.reopen', { id: t.id, version: t.version, note: '再次来电' }, 'agent1')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { reason: 'reopenWindowPassed' } },
+    });
+  });
+
   it('counts occurrences of (product, problem category) on entry', async () => {
     const categories = await call(core, 'tickets.problemCategories', {}, 'agent1');
     const leak = categories.find((c) => c.code === 'noise_leak')!;

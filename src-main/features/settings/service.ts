@@ -1,0 +1,23 @@
+import type { DeskSettings } from '../../../src-shared/contract';
+import type { CoreDeps } from '../../core/context';
+import { DEFAULT_REOPEN_WINDOW_DAYS } from '../tickets/lifecycle';
+import { DEFAULT_TIME_ZONE } from '../tickets/service';
+import { getSettings, putSetting } from './queries';
+
+export async function readSettings(deps: CoreDeps): Promise<DeskSettings> {
+  const s = await getSettings(deps.db);
+  const days = Number(s.reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS);
+  return {
+    companyName: s.companyName ?? '',
+    timeZone: s.timeZone ?? DEFAULT_TIME_ZONE,
+    reopenWindowDays: Number.isInteger(days) && days >= 0 ? days : DEFAULT_REOPEN_WINDOW_DAYS,
+  };
+}
+
+export async function updateSettings(deps: CoreDeps, input: { companyName?: string; reopenWindowDays?: number }): Promise<DeskSettings> {
+  await deps.db.transaction().execute(async (trx) => {
+    if (input.companyName !== undefined) await putSetting(trx, 'companyName', input.companyName);
+    if (input.reopenWindowDays !== undefined) await putSetting(trx, 'reopenWindowDays', String(input.reopenWindowDays));
+  });
+  return readSettings(deps);
+}
