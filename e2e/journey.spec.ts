@@ -167,6 +167,25 @@ describe('journey: first run to a keyboard-entered service request', () => {
     await shot('07-detail');
   });
 
+  step('changes the company name in desk settings and the header follows', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-form').waitFor();
+    expect(page.url()).toContain('#/settings');
+    await expect(page.getByText('已关闭的服务请求在此天数内可以重新打开').isVisible()).resolves.toBe(true);
+    expect(await page.getByTestId('settings-time-zone').getAttribute('readonly')).not.toBeNull();
+
+    const name = page.getByTestId('settings-company-name');
+    await name.fill('');
+    await page.getByTestId('settings-submit').click();
+    await page.getByTestId('settings-form').getByText('此项为必填项').waitFor();
+
+    await name.fill('华东制冷设备服务有限公司（苏州）');
+    await page.getByTestId('settings-reopen-days').fill('30');
+    await page.getByTestId('settings-submit').click();
+    await expect.poll(() => page.getByTestId('company-name').textContent()).toBe('华东制冷设备服务有限公司（苏州）');
+    await shot('07b-settings');
+  });
+
   step('signs out', async () => {
     await signOut(page);
     await shot('08-signed-out');

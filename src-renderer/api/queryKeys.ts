@@ -10,6 +10,8 @@ export const queryKeys = {
   tickets: {
     all: ['tickets'] as const,
     list: (filter: ListInput) => ['tickets', 'list', filter] as const,
+    /** Every request's detail (its allowed actions depend on desk settings such as the reopen window). */
+    details: ['tickets', 'detail'] as const,
     detail: (id: number) => ['tickets', 'detail', id] as const,
     /** Per saved view, how many requests it holds for the signed-in user (navigation badges). */
     viewCounts: ['tickets', 'viewCounts'] as const,
@@ -26,4 +28,5 @@ export const queryKeys = {
     products: ['customers', 'products'] as const,
   },
   users: { assignees: ['users', 'assignees'] as const },
+  settings: { desk: ['settings', 'desk'] as const },
 };

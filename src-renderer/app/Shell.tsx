@@ -90,6 +90,7 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
   const session = useSession();
   const canReadParts = session.data?.permissions.includes('parts.read') ?? false;
   const canManageRules = session.data?.permissions.includes('assignment.manage') ?? false;
+  const canManageSettings = session.data?.permissions.includes('settings.manage') ?? false;
 
   const actions: SpotlightActionData[] = [
     ...(newTicket.canCreate
@@ -104,6 +105,9 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
       : []),
     ...(canManageRules
       ? [{ id: 'assignment', label: t('spotlight.goToAssignment'), description: t('spotlight.goToAssignmentDescription'), onClick: () => void navigate('/assignment') }]
+      : []),
+    ...(canManageSettings
+      ? [{ id: 'settings', label: t('spotlight.goToSettings'), description: t('spotlight.goToSettingsDescription'), onClick: () => void navigate('/settings') }]
       : []),
     { id: 'language', label: t('spotlight.switchLanguage'), description: t('spotlight.switchLanguageDescription'), onClick: toggleLocale },
     { id: 'dark', label: t('spotlight.toggleDark'), description: t('spotlight.toggleDarkDescription'), onClick: toggleColorScheme },
@@ -196,6 +200,15 @@ function ShellLayout() {
             label={t('nav.assignment')}
             active={location.pathname.startsWith('/assignment')}
             data-testid="nav-assignment"
+          />
+        ) : null}
+        {session.data?.permissions.includes('settings.manage') ? (
+          <NavLink
+            component={Link}
+            to="/settings"
+            label={t('nav.settings')}
+            active={location.pathname.startsWith('/settings')}
+            data-testid="nav-settings"
           />
         ) : null}
       </AppShell.Navbar>

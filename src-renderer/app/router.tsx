@@ -1,6 +1,7 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { AssignmentRulesPage } from '../features/assignment/AssignmentRulesPage';
 import { PartsPage } from '../features/parts/PartsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { QueuePage } from '../features/tickets/QueuePage';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage';
 import { DispatchSheetPage } from '../features/workbench/DispatchSheetPage';
@@ -20,6 +21,7 @@ export const router = createHashRouter([
       { path: 'workbench', element: <WorkbenchPage /> },
       { path: 'parts', element: <PartsPage /> },
       { path: 'assignment', element: <AssignmentRulesPage /> },
+      { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <Navigate to="/tickets" replace /> },
     ],
   },

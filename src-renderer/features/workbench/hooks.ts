@@ -4,6 +4,8 @@ import { api } from '../../api';
 // Under the 'tickets' prefix: pushed 'tickets.changed' events and bulk changes refresh them too.
 export const workbenchKeys = {
   workbench: ['tickets', 'workbench'] as const,
+  /** Every dispatch sheet (they print the company name). */
+  dispatchSheets: ['tickets', 'dispatchSheet'] as const,
   dispatchSheet: (id: number) => ['tickets', 'dispatchSheet', id] as const,
 };
 

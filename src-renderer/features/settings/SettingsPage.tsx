@@ -1,0 +1,138 @@
+import { Button, Group, Loader, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeskSettings } from '../../../src-shared/contract';
+import { ApiError } from '../../api';
+import { errorMessage, fieldErrors } from '../../i18n/errors';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useSession } from '../auth/hooks';
+import { useDeskSettings, useUpdateSettings } from './hooks';
+
+type Field = 'companyName' | 'reopenWindowDays';
+
+const COMPANY_NAME_MAX = 100;
+const REOPEN_MIN = 0;
+const REOPEN_MAX = 365;
+
+function fieldOf(path: string): Field | null {
+  return path === 'companyName' || path === 'reopenWindowDays' ? path : null;
+}
+
+function parseDays(value: number | string): number | null {
+  const n = typeof value === 'number' ? value : value.trim() === '' ? NaN : Number(value);
+  return Number.isInteger(n) && n >= REOPEN_MIN && n <= REOPEN_MAX ? n : null;
+}
+
+function SettingsForm({ settings }: { settings: DeskSettings }) {
+  const { t } = useTranslation();
+  const save = useUpdateSettings();
+  const [companyName, setCompanyName] = useState(settings.companyName);
+  const [days, setDays] = useState<number | string>(settings.reopenWindowDays);
+  const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
+
+  const rangeMessage = t('settings.reopenWindowRange', { min: REOPEN_MIN, max: REOPEN_MAX });
+  const server: Partial<Record<Field, string>> = save.error ? fieldErrors(t, save.error, fieldOf) : {};
+  // Main reports a number out of range as tooShort / tooLong, which read as character counts: say the range instead.
+  if (server.reopenWindowDays) server.reopenWindowDays = rangeMessage;
+  const errors = { ...server, ...local };
+  const general = save.error && Object.keys(server).length === 0 ? errorMessage(t, save.error) : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (save.isPending) return;
+    const reopenWindowDays = parseDays(days);
+    const problems: Partial<Record<Field, string>> = {};
+    if (!companyName.trim()) problems.companyName = t('validation.required');
+    if (reopenWindowDays === null) problems.reopenWindowDays = typeof days === 'string' && days.trim() === '' ? t('validation.required') : rangeMessage;
+    setLocal(problems);
+    if (Object.keys(problems).length > 0 || reopenWindowDays === null) return;
+    save.mutate(
+      { companyName: companyName.trim(), reopenWindowDays },
+      {
+        onSuccess: (saved) => {
+          setCompanyName(saved.companyName);
+          setDays(saved.reopenWindowDays);
+          notifications.show({ color: 'teal', message: t('settings.saved') });
+        },
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="settings-form">
+      <Stack gap="sm">
+        {general ? (
+          <Text c="red" size="sm" role="alert" data-testid="settings-error">
+            {general}
+          </Text>
+        ) : null}
+        <TextInput
+          label={t('settings.companyName')}
+          description={t('settings.companyNameHint')}
+          name="companyName"
+          required
+          maxLength={COMPANY_NAME_MAX}
+          value={companyName}
+          onChange={(e) => setCompanyName(e.currentTarget.value)}
+          error={errors.companyName}
+          data-testid="settings-company-name"
+        />
+        <NumberInput
+          label={t('settings.reopenWindowDays')}
+          description={t('settings.reopenWindowHint')}
+          name="reopenWindowDays"
+          required
+          min={REOPEN_MIN}
+          max={REOPEN_MAX}
+          allowDecimal={false}
+          allowNegative={false}
+          suffix={t('settings.daysSuffix')}
+          value={days}
+          onChange={setDays}
+          error={errors.reopenWindowDays}
+          w={240}
+          data-testid="settings-reopen-days"
+        />
+        <TextInput
+          label={t('settings.timeZone')}
+          description={t('settings.timeZoneHint')}
+          name="timeZone"
+          value={settings.timeZone}
+          readOnly
+          variant="filled"
+          w={240}
+          data-testid="settings-time-zone"
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button type="submit" loading={save.isPending} data-testid="settings-submit">
+            {t('settings.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Desk settings (系统设置): company name, reopen window, time zone; administrators only (settings.manage). */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const canManage = session.data?.permissions.includes('settings.manage') ?? false;
+  const settings = useDeskSettings(canManage);
+
+  if (!canManage) return <ErrorAlert error={new ApiError({ code: 'FORBIDDEN', message: 'settings.manage needed' })} />;
+
+  return (
+    <Stack gap="md" maw={640} data-testid="settings-page">
+      <Title order={2}>{t('settings.title')}</Title>
+      {settings.isError ? <ErrorAlert error={settings.error} /> : null}
+      {settings.isPending ? <Loader size="sm" aria-label={t('app.loading')} /> : null}
+      {settings.data ? (
+        <Paper withBorder p="md">
+          <SettingsForm settings={settings.data} />
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}

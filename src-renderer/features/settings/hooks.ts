@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Contract, DeskSettings, InputOf } from '../../../src-shared/contract';
+import { api, queryKeys } from '../../api';
+import { workbenchKeys } from '../workbench/hooks';
+
+export type UpdateSettingsInput = InputOf<Contract['settings']['update']>;
+
+export function useDeskSettings(enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.settings.desk,
+    queryFn: () => api.settings.get({}),
+    staleTime: 60_000,
+    enabled,
+  });
+}
+
+export function useUpdateSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateSettingsInput) => api.settings.update(input),
+    onSuccess: async (saved: DeskSettings) => {
+      queryClient.setQueryData(queryKeys.settings.desk, saved);
+      await Promise.all([
+        // The header shows the company name from the system status; dispatch sheets print it too.
+        queryClient.invalidateQueries({ queryKey: queryKeys.system.status }),
+        queryClient.invalidateQueries({ queryKey: workbenchKeys.dispatchSheets }),
+        // Whether a closed request may be reopened now depends on the reopen window.
+        queryClient.invalidateQueries({ queryKey: queryKeys.tickets.details }),
+      ]);
+    },
+  });
+}
