@@ -167,6 +167,20 @@ describe('journey: first run to a keyboard-entered service request', () => {
     await shot('07-detail');
   });
 
+  step('switches the whole interface to English and back', async () => {
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect.poll(() => page.getByTestId('nav-tickets').textContent()).toBe('Service requests');
+    const detail = (await page.getByTestId('ticket-detail').textContent()) ?? '';
+    expect(detail).toContain('Repair');
+    expect(detail).toContain('Pending assignment');
+    expect(detail).not.toMatch(/待分配|报修/);
+    await shot('07a-detail-en');
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: '简体中文' }).click();
+    await expect.poll(() => page.getByTestId('nav-tickets').textContent()).toBe('服务请求');
+  });
+
   step('changes the company name in desk settings and the header follows', async () => {
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-form').waitFor();
