@@ -1,0 +1,151 @@
+// Business time: SLA targets count only working minutes of a calendar — working hours per
+// weekday in a time zone, holidays, and China's make-up working days (调休上班: a
+// Saturday that is worked while a Wednesday is off). Pure functions over epoch
+// milliseconds; the SLA clocks of the service agreements build on them.
+
+/** Minutes from local midnight: 9:00–12:00 is { start: 540, end: 720 }. */
+export interface WorkingInterval {
+  start: number;
+  end: number;
+}
+
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export interface BusinessCalendar {
+  /** IANA zone the hours are read in, e.g. Asia/Shanghai. */
+  timeZone: string;
+  /** 24×7: every minute counts (premium agreements). */
+  allDay?: boolean;
+  /** Working hours per ISO weekday (1 = Monday … 7 = Sunday); a missing day is a day off. */
+  week: Partial<Record<IsoWeekday, readonly WorkingInterval[]>>;
+  /** Days off on top of the week (YYYY-MM-DD). */
+  holidays: ReadonlySet<string>;
+  /** Days worked although the week says off (YYYY-MM-DD), with `makeUpHours`. */
+  makeUpWorkdays: ReadonlySet<string>;
+  makeUpHours: readonly WorkingInterval[];
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** A calendar with no working minute in ten years is a configuration error, not a wait. */
+const MAX_DAYS = 3660;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The wall clock of an instant in a zone, as if it were UTC (for offset arithmetic). */
+function wallClock(epochMs: number, timeZone: string): number {
+  const p: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(epochMs)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) + (epochMs % 1000 + 1000) % 1000;
+}
+
+/** The instant a local wall-clock time names in a zone (two passes settle DST edges). */
+function instantOf(wall: number, timeZone: string): number {
+  let guess = wall - (wallClock(wall, timeZone) - wall);
+  guess = wall - (wallClock(guess, timeZone) - guess);
+  return guess;
+}
+
+function isoDay(wall: number): string {
+  return new Date(wall).toISOString().slice(0, 10);
+}
+
+function weekdayOf(dayStartWall: number): IsoWeekday {
+  const d = new Date(dayStartWall).getUTCDay();
+  return (d === 0 ? 7 : d) as IsoWeekday;
+}
+
+/** The working intervals of one local day. */
+export function workingIntervalsOn(day: string, calendar: BusinessCalendar): readonly WorkingInterval[] {
+  if (calendar.allDay) return [{ start: 0, end: 1440 }];
+  if (calendar.holidays.has(day)) return [];
+  if (calendar.makeUpWorkdays.has(day)) return calendar.makeUpHours;
+  return calendar.week[weekdayOf(Date.parse(`${day}T00:00:00Z`))] ?? [];
+}
+
+/** Calls `visit` with each working period (epoch ms) from the local day holding `from` on. */
+function eachWorkingPeriod(from: number, calendar: BusinessCalendar, visit: (start: number, end: number) => boolean): void {
+  let dayStart = Math.floor(wallClock(from, calendar.timeZone) / DAY) * DAY;
+  for (let i = 0; i < MAX_DAYS; i++, dayStart += DAY) {
+    for (const interval of workingIntervalsOn(isoDay(dayStart), calendar)) {
+      const start = instantOf(dayStart + interval.start * MINUTE, calendar.timeZone);
+      const end = instantOf(dayStart + interval.end * MINUTE, calendar.timeZone);
+      if (end > from && visit(Math.max(start, from), end)) return;
+    }
+  }
+  throw new Error('The business calendar has no working time in ten years');
+}
+
+/** The instant `durationMs` of business time after `start` (the SLA due time). */
+export function addBusinessTime(start: number, durationMs: number, calendar: BusinessCalendar): number {
+  if (durationMs <= 0) return start;
+  let left = durationMs;
+  let due = start;
+  eachWorkingPeriod(start, calendar, (from, to) => {
+    if (to - from >= left) {
+      due = from + left;
+      return true;
+    }
+    left -= to - from;
+    return false;
+  });
+  return due;
+}
+
+/** Business time between two instants (0 when `to` is not after `from`). */
+export function businessTimeBetween(from: number, to: number, calendar: BusinessCalendar): number {
+  if (to <= from) return 0;
+  let total = 0;
+  eachWorkingPeriod(from, calendar, (start, end) => {
+    if (start >= to) return true;
+    total += Math.min(end, to) - start;
+    return end >= to;
+  });
+  return total;
+}
+
+export interface HolidayImport {
+  holidays: Set<string>;
+  makeUpWorkdays: Set<string>;
+  /** Rejected rows with their 1-based line numbers; nothing else is half-read. */
+  errors: { line: number; reason: 'badDate' | 'badKind' | 'duplicate' | 'columns' }[];
+}
+
+/**
+ * Reads a holiday list in the shipped format (`date,kind,name` with kind `holiday` or
+ * `workday`), as admins import a new year's State Council schedule.
+ */
+export function parseHolidayCsv(text: string): HolidayImport {
+  const result: HolidayImport = { holidays: new Set(), makeUpWorkdays: new Set(), errors: [] };
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    if (!raw.trim() || (index === 0 && /^date,/i.test(raw))) return;
+    const [date, kind] = raw.split(',').map((c) => c.trim());
+    if (!date || !kind) return void result.errors.push({ line, reason: 'columns' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || isoDay(Date.parse(`${date}T00:00:00Z`) || 0) !== date) {
+      return void result.errors.push({ line, reason: 'badDate' });
+    }
+    if (kind !== 'holiday' && kind !== 'workday') return void result.errors.push({ line, reason: 'badKind' });
+    if (result.holidays.has(date) || result.makeUpWorkdays.has(date)) return void result.errors.push({ line, reason: 'duplicate' });
+    (kind === 'holiday' ? result.holidays : result.makeUpWorkdays).add(date);
+  });
+  return result;
+}
