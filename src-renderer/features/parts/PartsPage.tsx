@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Loader, Modal, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Loader, Modal, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { fenToYuan, formatMoney, yuanToFen } from '../../i18n/money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useSession } from '../auth/hooks';
 import { useParts, useSavePart } from './hooks';
+import { YuanInput } from '../../ui/YuanInput';
 
 type Field = 'partNo' | 'name' | 'unitPrice' | 'active';
 
@@ -73,15 +74,11 @@ function PartForm({ part, onSaved, onCancel }: { part: Part | null; onSaved(part
           error={errors.name}
           data-testid="part-name-input"
         />
-        <NumberInput
+        <YuanInput
           label={t('parts.unitPriceYuan')}
           name="unitPrice"
           required
-          min={0}
           max={1_000_000}
-          decimalScale={2}
-          hideControls
-          prefix="¥"
           value={price}
           onChange={setPrice}
           error={errors.unitPrice}

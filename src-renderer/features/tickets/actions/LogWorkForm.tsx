@@ -6,6 +6,7 @@ import { formatMoney, yuanToFen } from '../../../i18n/money';
 import { useParts } from '../../parts/hooks';
 import { fromLocalInput, spanMinutes, splitMinutes, toLocalInput, workMinutesOf } from '../workTime';
 import { ActionFormFrame, useActionErrors, type ActionFormProps } from './ActionForm';
+import { YuanInput } from '../../../ui/YuanInput';
 
 type Kind = 'onsite' | 'remote';
 type Charging = 'covered' | 'chargeable';
@@ -305,25 +306,17 @@ export function LogWorkForm({ ticket, submit, pending, error, onCancel }: Action
       </div>
 
       <SimpleGrid cols={2}>
-        <NumberInput
+        <YuanInput
           label={t('actionForm.labourFee')}
           name="labourFee"
-          min={0}
-          decimalScale={2}
-          hideControls
-          prefix="¥"
           value={labourFee}
           onChange={setLabourFee}
           error={err('labourFee')}
           data-testid="work-labour-fee"
         />
-        <NumberInput
+        <YuanInput
           label={t('actionForm.travelFee')}
           name="travelFee"
-          min={0}
-          decimalScale={2}
-          hideControls
-          prefix="¥"
           value={travelFee}
           onChange={setTravelFee}
           error={err('travelFee')}
