@@ -5,6 +5,7 @@ import * as m0003 from './0003_assignment_rules';
 import * as m0004 from './0004_complaints';
 import * as m0005 from './0005_attachments';
 import * as m0006 from './0006_regions';
+import * as m0007 from './0007_sla';
 
 export interface Migration {
   name: string;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0004_complaints', up: m0004.up },
   { name: '0005_attachments', up: m0005.up },
   { name: '0006_regions', up: m0006.up },
+  { name: '0007_sla', up: m0007.up },
 ];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCore, consoleLogger, systemClock, type Platform } from '../src-main/core';
 import { seedDemoData } from '../src-main/features/demo/seed';
-import { DEFAULT_TIME_ZONE } from '../src-main/features/tickets/service';
+import { DEFAULT_TIME_ZONE } from '../src-shared/domain/time';
 import { databasePath, userDataDir } from '../src-main/host/paths';
 
 // `npm run seed -- --tickets N [--seed S]`: loads demo data into the database in the

@@ -12,8 +12,16 @@ import { partsHandlers } from '../features/parts/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { systemHandlers } from '../features/system/handlers';
 import { ticketsHandlers } from '../features/tickets/handlers';
-import { scheduleTicketJobs } from '../features/tickets/jobs';
+import { notificationsHandlers } from '../features/notifications/handlers';
+import { createNotificationService } from '../features/notifications/service';
+import { notificationText } from '../features/notifications/text';
+import { ensureShippedAgreements } from '../features/sla/agreements';
+import { ensureShippedCalendars } from '../features/sla/calendars';
+import { slaHandlers } from '../features/sla/handlers';
+import { runServiceCheck, scheduleServiceCheck } from '../features/sla/jobs';
+import { getSettings } from '../features/settings/queries';
 import { authHandlers, usersHandlers } from '../features/users/handlers';
+import { LOCALES, type Locale } from '../../src-shared/domain/locale';
 import type { CallContext, CoreDeps } from './context';
 import { createDispatch } from './dispatch';
 import { createEvents, type CoreEvents } from './events';
@@ -42,6 +50,8 @@ export interface Core {
   dropSession(sessionKey: string): void;
   /** Starts the time-driven jobs (the shells do; tests call the job functions directly). */
   startJobs(): void;
+  /** Runs the service check now: the shells call it when the machine wakes from sleep. */
+  catchUp(): Promise<void>;
   migration: MigrationReport;
   /** For the seed and bench tools, which load data in bulk beside the core. */
   deps: CoreDeps;
@@ -58,6 +68,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
   if (migration.applied.length > 0) options.logger.info('database migrated', { ...migration });
+  // Shipped calendars and agreements on a new desk; newly shipped holiday years on every start.
+  await db.transaction().execute(async (trx) => {
+    await ensureShippedCalendars(trx, options.clock.now());
+    await ensureShippedAgreements(trx, options.clock.now());
+  });
 
   const events = createEvents((error) => options.logger.error('event listener failed', { error: String(error) }));
   const dataDir =
@@ -72,10 +87,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     customers: customersHandlers(deps),
     parts: partsHandlers(deps),
     settings: settingsHandlers(deps),
+    sla: slaHandlers(deps),
+    notifications: notificationsHandlers(deps),
   };
   const run = createDispatch(handlers, options.logger);
   const sessions = new Map<string, SessionUser>();
   const tasks: { stop(): void | Promise<void> }[] = [];
+
+  // A desktop notification for each signed-in user who just got one, in the desk's language.
+  const inbox = createNotificationService(deps);
+  events.subscribe((name, payload) => {
+    if (name !== 'notifications.created') return;
+    const signedIn = new Set([...sessions.values()].map((u) => u.id));
+    const recipients = (payload as { userIds: number[] }).userIds.filter((id) => signedIn.has(id));
+    void (async () => {
+      const stored = (await getSettings(db)).defaultLocale as Locale | undefined;
+      const locale = stored && LOCALES.includes(stored) ? stored : 'zh-CN';
+      for (const userId of recipients) {
+        const newest = (await inbox.list(userId, { unreadOnly: true, limit: 1 })).items[0];
+        if (newest) {
+          const { title, body } = notificationText(locale, newest);
+          options.platform.notify(title, body);
+        }
+      }
+    })().catch((error: unknown) => options.logger.error('desktop notification failed', { error: String(error) }));
+  });
 
   return {
     dispatch(channel, input, sessionKey) {
@@ -90,7 +126,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     dropSession: (key) => void sessions.delete(key),
     startJobs() {
-      if (tasks.length === 0) tasks.push(...scheduleTicketJobs(deps));
+      if (tasks.length === 0) tasks.push(...scheduleServiceCheck(deps));
+    },
+    async catchUp() {
+      await runServiceCheck(deps);
     },
     migration,
     deps,

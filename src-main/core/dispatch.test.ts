@@ -107,6 +107,28 @@ function validSample(name: string): unknown {
     'customers.products': {},
     'customers.serviceSummary': { customerId: 999999 },
     'users.assignees': {},
+    'tickets.setAgreement': { id: 999999, version: 1, agreementId: 1 },
+    'sla.calendars': {},
+    'sla.saveCalendar': { id: 999999, name: 'x', timeZone: 'Asia/Shanghai', allDay: true, week: {}, makeUpHours: [], days: [] },
+    'sla.importHolidays': { calendarId: 999999, format: 'csv', text: '2026-01-01,holiday,x', dryRun: true },
+    'sla.agreements': {},
+    'sla.saveAgreement': {
+      id: 999999,
+      name: 'x',
+      calendarId: 999999,
+      chargingMethod: 'per_visit',
+      targets: (['low', 'normal', 'high', 'urgent'] as const).map((priority) => ({ priority, responseMinutes: 60, resolutionMinutes: 120 })),
+    },
+    'sla.setCustomerAgreement': { customerId: 999999, agreementId: null },
+    'sla.settings': {},
+    'sla.updateSettings': {},
+    'sla.escalations': {},
+    'sla.saveEscalation': { id: 999999, name: 'x', position: 1, onTarget: 'any', priority: null, agreementId: null, action: 'lock' },
+    'sla.removeEscalation': { id: 999999 },
+    'sla.runCheck': {},
+    'sla.jobRuns': {},
+    'notifications.list': {},
+    'notifications.markRead': { all: true },
   };
   if (!(name in samples)) throw new Error(`add a sample for ${name}`);
   return samples[name];

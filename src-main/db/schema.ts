@@ -32,6 +32,7 @@ export interface CustomersTable {
   created_at: number;
   /** GB/T 2260 province code (src-shared/domain/regions.ts). */
   province: string | null;
+  agreement_id: ColumnType<number | null, number | null | undefined>;
 }
 
 export interface ContactsTable {
@@ -86,6 +87,24 @@ export interface TicketsTable {
   merged_into: number | null;
   /** Generated (status × type, see ticketFacet): read-only. */
   facet: ColumnType<number, never, never>;
+  // The SLA clock (migration 0007, features/sla/clock.ts).
+  agreement_id: ColumnType<number | null, number | null | undefined>;
+  sla_basis: ColumnType<string | null, string | null | undefined>;
+  sla_calendar_id: ColumnType<number | null, number | null | undefined>;
+  sla_started_at: ColumnType<number | null, number | null | undefined>;
+  response_target_min: ColumnType<number | null, number | null | undefined>;
+  resolution_target_min: ColumnType<number | null, number | null | undefined>;
+  response_due_at: ColumnType<number | null, number | null | undefined>;
+  resolution_due_at: ColumnType<number | null, number | null | undefined>;
+  responded_at: ColumnType<number | null, number | null | undefined>;
+  sla_paused_at: ColumnType<number | null, number | null | undefined>;
+  sla_paused_ms: Generated<number>;
+  response_level: Generated<number>;
+  resolution_level: Generated<number>;
+  response_breached_at: ColumnType<number | null, number | null | undefined>;
+  resolution_breached_at: ColumnType<number | null, number | null | undefined>;
+  sla_next_check_at: ColumnType<number | null, number | null | undefined>;
+  sla_due_at: ColumnType<number | null, number | null | undefined>;
 }
 
 export interface TicketEventsTable {
@@ -209,6 +228,101 @@ export interface TicketSearchTable {
   terms: string;
 }
 
+export interface CalendarsTable {
+  id: Generated<number>;
+  name: string;
+  time_zone: string;
+  all_day: number;
+  /** JSON: working intervals per ISO weekday. */
+  week: string;
+  make_up_hours: string;
+  source: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CalendarDaysTable {
+  calendar_id: number;
+  day: string;
+  /** 'holiday' or 'workday' (a make-up working day). */
+  kind: string;
+  name: Generated<string>;
+}
+
+export interface AgreementsTable {
+  id: Generated<number>;
+  name: string;
+  calendar_id: number;
+  charging_method: string;
+  included_visits: number | null;
+  covered_items: Generated<string>;
+  terms: Generated<string>;
+  valid_from: string | null;
+  valid_to: string | null;
+  active: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AgreementTargetsTable {
+  agreement_id: number;
+  priority: number;
+  response_minutes: number;
+  resolution_minutes: number;
+}
+
+export interface AssetsTable {
+  id: Generated<number>;
+  customer_id: number;
+  product_id: number | null;
+  serial_no: string | null;
+  install_date: string | null;
+  location: string | null;
+  warranty_start: string | null;
+  warranty_end: string | null;
+  agreement_id: number | null;
+  created_at: number;
+}
+
+export interface EscalationRulesTable {
+  id: Generated<number>;
+  name: string;
+  position: number;
+  active: Generated<number>;
+  on_target: string;
+  priority: number | null;
+  agreement_id: number | null;
+  action: string;
+  created_at: number;
+}
+
+export interface EscalationRuleEngineersTable {
+  rule_id: number;
+  user_id: number;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  ticket_id: number | null;
+  kind: string;
+  /** JSON: what the notification says (rendered in the reader's language). */
+  payload: string;
+  created_at: number;
+  read_at: number | null;
+}
+
+export interface JobRunsTable {
+  id: Generated<number>;
+  job: string;
+  started_at: number;
+  finished_at: number | null;
+  outcome: string | null;
+  gap_ms: number | null;
+  summary: string | null;
+  error: string | null;
+}
+
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
@@ -229,6 +343,15 @@ export interface DB {
   assignment_rule_engineers: AssignmentRuleEngineersTable;
   complaints: ComplaintsTable;
   attachments: AttachmentsTable;
+  calendars: CalendarsTable;
+  calendar_days: CalendarDaysTable;
+  agreements: AgreementsTable;
+  agreement_targets: AgreementTargetsTable;
+  assets: AssetsTable;
+  escalation_rules: EscalationRulesTable;
+  escalation_rule_engineers: EscalationRuleEngineersTable;
+  notifications: NotificationsTable;
+  job_runs: JobRunsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -3,7 +3,9 @@ import { assignment } from './assignment';
 import { auth } from './auth';
 import { customers } from './customers';
 import { parts } from './parts';
+import { notifications } from './notifications';
 import { settings } from './settings';
+import { sla } from './sla';
 import { system } from './system';
 import { tickets } from './tickets';
 import { users } from './users';
@@ -11,15 +13,17 @@ import { users } from './users';
 export * from './channel';
 export type { SessionUser } from './auth';
 export type { SystemStatus } from './system';
-export type { TicketListItem, TicketDetail, TicketPage, TicketEvent, WorkLogView, FollowUpView, ProblemCategory, BulkResult, ComplaintView, Workbench, DispatchSheet, AttachmentView } from './tickets';
+export type { TicketListItem, TicketDetail, SlaCountdown, TicketSla, SlaClockView, TicketPage, TicketEvent, WorkLogView, FollowUpView, ProblemCategory, BulkResult, ComplaintView, Workbench, DispatchSheet, AttachmentView } from './tickets';
 export type { Part } from './parts';
 export type { DeskSettings } from './settings';
 export type { AssignmentRule, AssignmentStrategy } from './assignment';
 export type { CustomerSummary, ProductOption, CustomerServiceSummary } from './customers';
 export type { UserOption } from './users';
+export type { CalendarView, AgreementView, AgreementTarget, SlaSettings, EscalationRule, JobRun, HolidayImportResult } from './sla';
+export type { NotificationView, NotificationPage, NotificationKind } from './notifications';
 
 /** Every channel the app speaks, by domain. Channel names are `domain.verb`. */
-export const contract = { system, auth, tickets, assignment, customers, parts, users, settings } as const;
+export const contract = { system, auth, tickets, assignment, customers, parts, users, settings, sla, notifications } as const;
 
 export type Contract = typeof contract;
 export type Domain = keyof Contract;

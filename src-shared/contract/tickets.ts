@@ -25,6 +25,7 @@ import {
   type WorkOutcome,
 } from '../domain/lifecycle';
 import { PROVINCE_CODES, type ProvinceCode } from '../domain/regions';
+import type { SlaBasis, SlaTarget } from '../domain/sla';
 import { channel } from './channel';
 
 export interface TicketListItem {
@@ -41,6 +42,41 @@ export interface TicketListItem {
   createdAt: number;
   /** For bulk actions from the queue: each change sends the version it saw. */
   version: number;
+  /** The nearest running SLA target, for the live countdown; null while no clock runs. */
+  sla: SlaCountdown | null;
+  /** A target of this request was breached (kept for ever). */
+  breached: boolean;
+}
+
+/** Enough to count down in business time in the renderer (with the calendar from sla.calendars). */
+export interface SlaCountdown {
+  target: SlaTarget;
+  dueAt: number;
+  calendarId: number;
+  targetMinutes: number;
+}
+
+export interface SlaClockView {
+  targetMinutes: number;
+  dueAt: number;
+  /** Responded / resolved at. */
+  doneAt: number | null;
+  breachedAt: number | null;
+  /** The share of the target already announced: 0, a warning threshold, or 100. */
+  level: number;
+}
+
+/** Which agreement applies, why, and its two clocks. */
+export interface TicketSla {
+  agreement: { id: number; name: string };
+  basis: SlaBasis;
+  calendarId: number;
+  startedAt: number;
+  /** Set while the clock stands still (on hold, resolved, closed). */
+  pausedAt: number | null;
+  pausedMs: number;
+  response: SlaClockView;
+  resolution: SlaClockView;
 }
 
 export interface TicketEvent {
@@ -109,6 +145,8 @@ export interface AttachmentView {
 }
 
 export interface TicketDetail extends TicketListItem {
+  /** The service agreement and SLA clocks; null when no agreement applies. */
+  agreement: TicketSla | null;
   attachments: AttachmentView[];
   /** Complaint handling; null unless the request is a complaint. */
   complaint: ComplaintView | null;
@@ -339,6 +377,11 @@ export const tickets = {
   setPriority: channel<TicketDetail>()({
     input: z.object({ ...change, priority: z.enum(TICKET_PRIORITIES), note: note.default('') }).strict(),
     access: 'tickets.assign',
+  }),
+  /** Apply another service agreement: both targets are recomputed from the start, with a history entry. */
+  setAgreement: channel<TicketDetail>()({
+    input: z.object({ ...change, agreementId: id, note: note.default('') }).strict(),
+    access: 'tickets.manage',
   }),
   /** The engineer's workbench: their queue by requested date and their logged hours this week. */
   workbench: channel<Workbench>()({ input: z.object({}).strict(), access: 'tickets.read' }),

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addBusinessTime, businessTimeBetween, parseHolidayCsv, type BusinessCalendar, type WorkingInterval } from './businessCalendar';
+import { CN_STATUTORY_HOLIDAYS_CSV } from '../../src-main/features/sla/cnHolidays';
+import { addBusinessTime, businessTimeBetween, parseHolidayCsv, parseHolidayIcs, workingIntervalsOn, type BusinessCalendar, type WorkingInterval } from './businessCalendar';
 
 const HOUR = 3_600_000;
 const DAY_HOURS: WorkingInterval[] = [
@@ -57,24 +59,106 @@ describe('business time', () => {
     expect(businessTimeBetween(sh('2026-10-01T00:00:00'), sh('2026-10-03T00:00:00'), always)).toBe(48 * HOUR);
   });
 
-  it('measures back exactly what it added, from any start', () => {
-    let seed = 7;
-    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-    for (let i = 0; i < 200; i++) {
-      const start = sh('2026-09-15T00:00:00') + Math.floor(next() * 40 * 24) * HOUR + Math.floor(next() * 60) * 60_000;
-      const duration = Math.floor(next() * 60 * HOUR);
-      const due = addBusinessTime(start, duration, desk);
-      expect(businessTimeBetween(start, due, desk)).toBe(duration);
-    }
-  });
-
   it('refuses a calendar without working time instead of looping', () => {
     const never: BusinessCalendar = { ...desk, week: {}, makeUpWorkdays: new Set() };
     expect(() => addBusinessTime(sh('2026-10-01T00:00:00'), HOUR, never)).toThrow(/no working time/);
   });
 });
 
+// Properties over the shipped 2025–2026 schedule: any instant of the two years, any
+// duration up to four working weeks, in the desk's zone and in zones with daylight saving.
+const shipped = parseHolidayCsv(CN_STATUTORY_HOLIDAYS_CSV);
+const calendarIn = (timeZone: string): BusinessCalendar => ({ ...desk, timeZone, holidays: shipped.holidays, makeUpWorkdays: shipped.makeUpWorkdays });
+const instant = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2026, 11, 20) });
+const duration = fc.integer({ min: 0, max: 160 * HOUR });
+const zone = fc.constantFrom('Asia/Shanghai', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata');
+
+describe('business time properties', () => {
+  it('adding then measuring round-trips, in any zone', () => {
+    fc.assert(
+      fc.property(zone, instant, duration, (tz, start, d) => {
+        const calendar = calendarIn(tz);
+        expect(businessTimeBetween(start, addBusinessTime(start, d, calendar), calendar)).toBe(d);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is additive: time from a to c is time from a to b plus b to c', () => {
+    fc.assert(
+      fc.property(zone, fc.array(instant, { minLength: 3, maxLength: 3 }), (tz, points) => {
+        const [a, b, c] = [...points].sort((x, y) => x - y) as [number, number, number];
+        const calendar = calendarIn(tz);
+        expect(businessTimeBetween(a, c, calendar)).toBe(businessTimeBetween(a, b, calendar) + businessTimeBetween(b, c, calendar));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a pause subtracts exactly: a clock held from p to q meets its target at start + target + pause', () => {
+    fc.assert(
+      fc.property(instant, duration, fc.integer({ min: 0, max: 100 * HOUR }), fc.integer({ min: 0, max: 100 * HOUR }), (start, target, before, pauseLength) => {
+        const calendar = calendarIn('Asia/Shanghai');
+        const pausedAt = start + before;
+        const resumedAt = pausedAt + pauseLength;
+        const paused = businessTimeBetween(pausedAt, resumedAt, calendar);
+        const due = addBusinessTime(start, target + paused, calendar);
+        // Only a target still running at the pause is moved by it.
+        fc.pre(due > resumedAt && businessTimeBetween(start, pausedAt, calendar) < target);
+        expect(businessTimeBetween(start, pausedAt, calendar) + businessTimeBetween(resumedAt, due, calendar)).toBe(target);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts each day of 2025–2026 as its holidays and make-up working days say', () => {
+    const calendar = calendarIn('Asia/Shanghai');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 729 }), (n) => {
+        const day = new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+        const expected = workingIntervalsOn(day, calendar).reduce((sum, i) => sum + (i.end - i.start) * 60_000, 0);
+        expect(businessTimeBetween(sh(`${day}T00:00:00`), sh(`${day}T00:00:00`) + 24 * HOUR, calendar)).toBe(expected);
+        if (shipped.holidays.has(day)) expect(expected).toBe(0);
+        if (shipped.makeUpWorkdays.has(day)) expect(expected).toBe(7.5 * HOUR);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('crosses the year end through the New Year holiday to the make-up Sunday', () => {
+    const calendar = calendarIn('Asia/Shanghai');
+    // Wed 31 Dec 2025 17:00 + 2 h: one hour that day, 1–3 January off, Sunday 4 January worked.
+    expect(addBusinessTime(sh('2025-12-31T17:00:00'), 2 * HOUR, calendar)).toBe(sh('2026-01-04T10:00:00'));
+  });
+});
+
 describe('holiday import', () => {
+  it('reads an iCalendar feed: ranges of holidays and 补班 make-up days', () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20271001',
+      'DTEND;VALUE=DATE:20271004',
+      'SUMMARY:国庆节',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20270925',
+      'SUMMARY:国庆节 补班',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20271345',
+      'SUMMARY:bad',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const result = parseHolidayIcs(ics);
+    expect([...result.holidays]).toEqual(['2027-10-01', '2027-10-02', '2027-10-03']);
+    expect([...result.makeUpWorkdays]).toEqual(['2027-09-25']);
+    // Reported at the line where the bad event begins.
+    expect(result.errors).toEqual([{ line: 11, reason: 'badDate' }]);
+    expect(parseHolidayIcs('not a calendar').errors).toEqual([{ line: 1, reason: 'noEvents' }]);
+  });
+
   it('reads holidays and make-up days and rejects bad rows with their line numbers', () => {
     const result = parseHolidayCsv('\uFEFFdate,kind,name\n2027-01-01,holiday,元旦\n2027-02-30,holiday,bad\n2027-01-01,workday,dup\n2027-01-02,rest,odd\nno-comma\n\n2027-02-06,workday,春节');
     expect([...result.holidays]).toEqual(['2027-01-01']);

@@ -124,8 +124,26 @@ export function businessTimeBetween(from: number, to: number, calendar: Business
 export interface HolidayImport {
   holidays: Set<string>;
   makeUpWorkdays: Set<string>;
+  /** The day's name as published (春节 Spring Festival), by day. */
+  names: Map<string, string>;
   /** Rejected rows with their 1-based line numbers; nothing else is half-read. */
-  errors: { line: number; reason: 'badDate' | 'badKind' | 'duplicate' | 'columns' }[];
+  errors: { line: number; reason: 'badDate' | 'badKind' | 'duplicate' | 'columns' | 'noEvents' }[];
+}
+
+function validDay(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && isoDay(Date.parse(`${date}T00:00:00Z`) || 0) === date;
+}
+
+function emptyImport(): HolidayImport {
+  return { holidays: new Set(), makeUpWorkdays: new Set(), names: new Map(), errors: [] };
+}
+
+function addDay(result: HolidayImport, line: number, date: string, kind: string, name: string): void {
+  if (!validDay(date)) return void result.errors.push({ line, reason: 'badDate' });
+  if (kind !== 'holiday' && kind !== 'workday') return void result.errors.push({ line, reason: 'badKind' });
+  if (result.holidays.has(date) || result.makeUpWorkdays.has(date)) return void result.errors.push({ line, reason: 'duplicate' });
+  (kind === 'holiday' ? result.holidays : result.makeUpWorkdays).add(date);
+  result.names.set(date, name);
 }
 
 /**
@@ -133,19 +151,53 @@ export interface HolidayImport {
  * `workday`), as admins import a new year's State Council schedule.
  */
 export function parseHolidayCsv(text: string): HolidayImport {
-  const result: HolidayImport = { holidays: new Set(), makeUpWorkdays: new Set(), errors: [] };
+  const result = emptyImport();
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((raw, index) => {
     const line = index + 1;
     if (!raw.trim() || (index === 0 && /^date,/i.test(raw))) return;
-    const [date, kind] = raw.split(',').map((c) => c.trim());
+    const [date, kind, ...name] = raw.split(',').map((c) => c.trim());
     if (!date || !kind) return void result.errors.push({ line, reason: 'columns' });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || isoDay(Date.parse(`${date}T00:00:00Z`) || 0) !== date) {
-      return void result.errors.push({ line, reason: 'badDate' });
-    }
-    if (kind !== 'holiday' && kind !== 'workday') return void result.errors.push({ line, reason: 'badKind' });
-    if (result.holidays.has(date) || result.makeUpWorkdays.has(date)) return void result.errors.push({ line, reason: 'duplicate' });
-    (kind === 'holiday' ? result.holidays : result.makeUpWorkdays).add(date);
+    addDay(result, line, date, kind, name.join(',').trim());
   });
+  return result;
+}
+
+/** A make-up working day in published calendars: 补班 / 调休上班 / "working day". */
+const WORKDAY_SUMMARY = /补班|上班|调休.*班|working ?day|workday/i;
+
+/**
+ * Reads an iCalendar holiday feed (one all-day VEVENT per holiday or range, DTEND
+ * exclusive); events whose summary says 补班 / 上班 are make-up working days.
+ */
+export function parseHolidayIcs(text: string): HolidayImport {
+  const result = emptyImport();
+  // Unfold continuation lines (RFC 5545 §3.1) but keep line numbers of each property.
+  const lines: { line: number; text: string }[] = [];
+  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, index) => {
+    if (/^[ \t]/.test(raw) && lines.length > 0) lines[lines.length - 1]!.text += raw.slice(1);
+    else lines.push({ line: index + 1, text: raw });
+  });
+  let event: { line: number; start?: string; end?: string; summary: string } | null = null;
+  let events = 0;
+  const day = (value: string | undefined) => (value && /^\d{8}/.test(value) ? `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}` : undefined);
+  for (const { line, text: l } of lines) {
+    if (/^BEGIN:VEVENT$/i.test(l)) event = { line, summary: '' };
+    else if (event && /^DTSTART/i.test(l)) event.start = day(l.split(':').pop());
+    else if (event && /^DTEND/i.test(l)) event.end = day(l.split(':').pop());
+    else if (event && /^SUMMARY/i.test(l)) event.summary = l.slice(l.indexOf(':') + 1).replace(/\\([,;\\])/g, '$1').trim();
+    else if (event && /^END:VEVENT$/i.test(l)) {
+      events++;
+      const { start, summary } = event;
+      if (!start || !validDay(start)) result.errors.push({ line: event.line, reason: 'badDate' });
+      else {
+        const kind = WORKDAY_SUMMARY.test(summary) ? 'workday' : 'holiday';
+        const end = event.end && validDay(event.end) && event.end > start ? event.end : isoDay(Date.parse(`${start}T00:00:00Z`) + DAY);
+        for (let d = start; d < end; d = isoDay(Date.parse(`${d}T00:00:00Z`) + DAY)) addDay(result, event.line, d, kind, summary);
+      }
+      event = null;
+    }
+  }
+  if (events === 0) result.errors.push({ line: 1, reason: 'noEvents' });
   return result;
 }

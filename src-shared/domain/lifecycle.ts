@@ -40,8 +40,8 @@ export type WorkOutcome = (typeof WORK_OUTCOMES)[number];
 export const UNLOCK_MODES = ['reassign', 'extend', 'close'] as const;
 export type UnlockMode = (typeof UNLOCK_MODES)[number];
 
-/** Why a request was locked: the two rules of the lifecycle. */
-export const LOCK_REASONS = ['not_assigned_by_requested_date', 'not_worked_by_requested_date', 'attempts_exhausted'] as const;
+/** Why a request was locked: the two rules of the lifecycle, or an SLA escalation rule. */
+export const LOCK_REASONS = ['not_assigned_by_requested_date', 'not_worked_by_requested_date', 'attempts_exhausted', 'sla_breached'] as const;
 export type LockReason = (typeof LOCK_REASONS)[number];
 
 const OPEN_BEFORE_WORK: readonly TicketStatus[] = ['pending_assignment', 'reopened'];

@@ -24,6 +24,10 @@ export const PERMISSIONS = [
   'users.read',
   /** Desk-wide settings (company name, reopen window). */
   'settings.manage',
+  /** Service agreements, business calendars, escalation rules, SLA settings. */
+  'sla.manage',
+  /** The record of scheduled job runs. */
+  'jobs.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,7 +52,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.read',
   ],
   engineer: ['tickets.read', 'tickets.hold', 'tickets.logWork', 'customers.read', 'parts.read', 'users.read'],
-  supervisor: ALL.filter((p) => p !== 'parts.manage' && p !== 'settings.manage'),
+  supervisor: ALL.filter((p) => p !== 'parts.manage' && p !== 'settings.manage' && p !== 'sla.manage'),
   admin: ALL,
 };
 

@@ -43,7 +43,7 @@ export function ticketFacet(status: TicketStatus, type: TicketType): number {
 }
 
 /** Saved queue views, one per role's daily question; counts show in the navigation. */
-export const TICKET_VIEWS = ['mine', 'unassigned', 'locked', 'due', 'awaiting_follow_up', 'complaints', 'on_hold'] as const;
+export const TICKET_VIEWS = ['mine', 'unassigned', 'locked', 'due', 'awaiting_follow_up', 'complaints', 'on_hold', 'breaching', 'breached'] as const;
 export type TicketView = (typeof TICKET_VIEWS)[number];
 
 export const COMPLAINT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;

@@ -1,7 +1,7 @@
 import type { DeskSettings } from '../../../src-shared/contract';
 import type { CoreDeps } from '../../core/context';
 import { DEFAULT_REOPEN_WINDOW_DAYS } from '../tickets/lifecycle';
-import { DEFAULT_TIME_ZONE } from '../tickets/service';
+import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/time';
 import { getSettings, putSetting } from './queries';
 
 export async function readSettings(deps: CoreDeps): Promise<DeskSettings> {

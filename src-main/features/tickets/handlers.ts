@@ -47,6 +47,7 @@ export function ticketsHandlers(deps: CoreDeps) {
     attachment: (input) => files.read(input.attachmentId),
     addNote: (input, ctx) => then(input.id, ctx, lifecycle.addNote(input, requireUser(ctx))),
     setPriority: (input, ctx) => then(input.id, ctx, lifecycle.setPriority(input, requireUser(ctx))),
+    setAgreement: (input, ctx) => then(input.id, ctx, lifecycle.setAgreement(input, requireUser(ctx))),
     bulk: (input, ctx) => bulk(lifecycle, input, requireUser(ctx)),
   });
 }

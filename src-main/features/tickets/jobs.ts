@@ -1,9 +1,7 @@
-import { schedule, type ScheduledTask } from 'node-cron';
 import { afterFailedAttempt, type LockReason } from '../../../src-shared/domain/lifecycle';
 import type { TicketStatus } from '../../../src-shared/domain/tickets';
-import { dayKey } from '../../../src-shared/domain/time';
+import { DEFAULT_TIME_ZONE, isoDay } from '../../../src-shared/domain/time';
 import type { CoreDeps } from '../../core/context';
-import { DEFAULT_TIME_ZONE } from './service';
 import { getSettings } from '../settings/queries';
 import { insertEvent, overdueUnworked, updateTicketState } from './queries';
 
@@ -17,8 +15,7 @@ import { insertEvent, overdueUnworked, updateTicketState } from './queries';
 export async function runRequestedDateCheck(deps: CoreDeps, now: number): Promise<number[]> {
   const { db, events } = deps;
   const timeZone = (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE;
-  const d = dayKey(now, timeZone);
-  const today = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`;
+  const today = isoDay(now, timeZone);
   const locked = await db.transaction().execute(async (trx) => {
     const rows = await overdueUnworked(trx, today);
     for (const row of rows) {
@@ -49,14 +46,4 @@ export async function runRequestedDateCheck(deps: CoreDeps, now: number): Promis
   });
   if (locked.length > 0) events.emit('tickets.changed', { ids: locked });
   return locked;
-}
-
-/** Runs the check every five minutes and once at start (catching up after sleep or downtime). */
-export function scheduleTicketJobs(deps: CoreDeps): ScheduledTask[] {
-  const run = () =>
-    runRequestedDateCheck(deps, deps.clock.now()).catch((error: unknown) =>
-      deps.logger.error('requested-date check failed', { error: error instanceof Error ? error.stack : String(error) }),
-    );
-  void run();
-  return [schedule('*/5 * * * *', run, { name: 'tickets.requestedDateCheck', noOverlap: true })];
 }

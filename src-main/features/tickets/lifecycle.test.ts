@@ -88,6 +88,7 @@ describe('the closed loop', () => {
     // Every transition is in the history with who, from and to.
     expect(t.events.map((e) => [e.kind, e.fromStatus, e.toStatus, e.actorName])).toEqual([
       ['created', null, 'pending_assignment', 'agent1'],
+      ['slaComputed', null, null, null],
       ['assign', 'pending_assignment', 'assigned', 'agent1'],
       ['logWork', 'assigned', 'resolved', 'wang'],
       ['recordFollowUp', 'resolved', 'pending_assignment', 'agent1'],
@@ -240,6 +241,9 @@ describe('saved views', () => {
       awaiting_follow_up: 0,
       complaints: 1,
       on_hold: 1,
+      // The SLA clocks of the three open requests run (the held one stands still); none breached yet.
+      breaching: 3,
+      breached: 0,
     });
     expect((await call(core, 'tickets.viewCounts', {}, 'li')).mine).toBe(0);
 
@@ -264,7 +268,7 @@ describe('notes, priority and bulk actions', () => {
     await call(core, 'tickets.addNote', { id: t.id, kind: 'internal', body: '客户是重点客户' }, 'wang');
     expect(after.version).toBe(t.version);
     const detail = await call(core, 'tickets.get', { id: t.id }, 'agent1');
-    expect(detail.events.slice(1).map((e) => [e.kind, e.note, e.actorName])).toEqual([
+    expect(detail.events.slice(2).map((e) => [e.kind, e.note, e.actorName])).toEqual([
       ['reply', '已安排工程师明天上门', 'agent1'],
       ['note', '客户是重点客户', 'wang'],
     ]);
@@ -360,7 +364,7 @@ describe('merging duplicates', () => {
     dup = await call(core, 'tickets.addNote', { id: dup.id, kind: 'internal', body: '客户第二次来电' }, 'agent1');
     dup = await call(core, 'tickets.merge', { id: dup.id, version: dup.version, intoId: keep.id, note: '同一故障' }, 'agent1');
     expect(dup).toMatchObject({ status: 'closed', mergedInto: { id: keep.id, number: keep.number } });
-    expect(dup.events.map((e) => e.kind)).toEqual(['created', 'note', 'merge']);
+    expect(dup.events.map((e) => e.kind)).toEqual(['created', 'slaComputed', 'note', 'merge']);
     const kept = await call(core, 'tickets.get', { id: keep.id }, 'agent1');
     expect(kept).toMatchObject({ status: 'pending_assignment', duplicates: [{ id: dup.id, number: dup.number }] });
     expect(kept.events.at(-1)).toMatchObject({ kind: 'mergedIn', details: { duplicateId: dup.id } });

@@ -19,6 +19,8 @@ import type { CoreDeps } from '../../core/context';
 import type { DB } from '../../db/schema';
 import type { AssignmentChoice } from '../assignment/service';
 import { getSettings } from '../settings/queries';
+import { clockAfterStep, recomputeClock } from '../sla/clock';
+import { DEFAULT_TIME_ZONE, isoDay } from '../../../src-shared/domain/time';
 import { findActiveParts } from '../parts/queries';
 import { findAssignableEngineer, insertEvent, rowForChange, updateTicketState } from './queries';
 
@@ -47,6 +49,11 @@ interface Step {
 
 export function createLifecycle(deps: CoreDeps) {
   const { db, clock, events } = deps;
+
+  /** Today in the desk's zone: agreements are in force by day. */
+  async function deskToday(now: number): Promise<string> {
+    return isoDay(now, (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE);
+  }
 
   async function reopenWindowMs(): Promise<number> {
     const days = Number((await getSettings(db)).reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS);
@@ -102,6 +109,7 @@ export function createLifecycle(deps: CoreDeps) {
         ...(next.status === 'resolved' ? { resolved_at: now } : {}),
         ...(next.status === 'closed' ? { closed_at: now } : {}),
       });
+      await clockAfterStep(trx, row.id, { from: status, to: next.status, event: action === 'assign' ? 'assign' : 'transition' }, now);
       const details = { ...step.details, ...written, ...(next.lock ? { lockReason: next.lock } : {}), attempts: next.attempts };
       await insertEvent(trx, {
         ticket_id: row.id,
@@ -277,14 +285,31 @@ export function createLifecycle(deps: CoreDeps) {
       transition('reopen', input.id, input.version, actor, () => ({ note: input.note })),
 
     /** Priority is not a state: any open request, with the version check and a history entry. */
-    setPriority: (input: { id: number; version: number; priority: TicketPriority; note: string }, actor: SessionUser) =>
-      edit(input.id, input.version, actor, 'priority', async (trx, row, now) => {
+    setPriority: async (input: { id: number; version: number; priority: TicketPriority; note: string }, actor: SessionUser) => {
+      // Read before the transaction: the connection is the transaction's until it ends.
+      const today = await deskToday(clock.now());
+      await edit(input.id, input.version, actor, 'priority', async (trx, row, now) => {
         if (!OPEN_STATUSES.includes(row.status as TicketStatus)) {
           throw new AppError('INVALID_TRANSITION', 'Closed requests keep their priority', { status: row.status, allowed: actionsFrom(row.status as TicketStatus) });
         }
         await trx.updateTable('tickets').set({ priority: PRIORITY_RANK[input.priority], updated_at: now }).where('id', '=', row.id).execute();
+        // Another priority has other targets: both are recomputed from the start.
+        await recomputeClock(trx, row.id, 'priority', actor.id, now, today);
         return { details: { from: TICKET_PRIORITIES[row.priority] ?? 'normal', to: input.priority }, note: input.note || null };
-      }),
+      });
+    },
+
+    /** Another service agreement for an open request: its targets are recomputed from the start. */
+    setAgreement: async (input: { id: number; version: number; agreementId: number; note: string }, actor: SessionUser) => {
+      const today = await deskToday(clock.now());
+      await edit(input.id, input.version, actor, 'agreement', async (trx, row, now) => {
+        if (!OPEN_STATUSES.includes(row.status as TicketStatus)) {
+          throw new AppError('INVALID_TRANSITION', 'Closed requests keep their agreement', { status: row.status, allowed: actionsFrom(row.status as TicketStatus) });
+        }
+        await recomputeClock(trx, row.id, 'agreement', actor.id, now, today, input.agreementId, input.note || null);
+        return { details: { agreementId: input.agreementId }, note: input.note || null };
+      });
+    },
 
     acknowledgeComplaint: (input: { id: number; version: number }, actor: SessionUser) =>
       edit(input.id, input.version, actor, 'acknowledge', async (trx, row, now) => {
@@ -336,6 +361,8 @@ export function createLifecycle(deps: CoreDeps) {
         const row = await rowForChange(trx, input.id);
         if (!row) throw new AppError('NOT_FOUND', `Service request ${input.id} not found`);
         await trx.updateTable('tickets').set({ updated_at: now }).where('id', '=', row.id).execute();
+        // A reply to the customer may be the first response the agreement measures.
+        if (input.kind === 'reply') await clockAfterStep(trx, row.id, { from: null, to: null, event: 'reply' }, now);
         await insertEvent(trx, {
           ticket_id: row.id,
           at: now,

@@ -24,7 +24,14 @@ export interface TicketFilter {
   requestedTo?: string;
   /** An FTS5 MATCH expression from search/terms.ts. */
   match?: string;
+  /** SLA views: a running clock (paged by due time), or a breached target (newest first). */
+  sla?: 'running' | 'breached';
 }
+
+const SLA_CONDITION = {
+  running: sql<boolean>`t.sla_due_at IS NOT NULL`,
+  breached: sql<boolean>`(t.response_breached_at IS NOT NULL OR t.resolution_breached_at IS NOT NULL)`,
+};
 
 /** Requests with no requested-by date sort after every dated one (matches the indexes). */
 export const REQUESTED_KEY = sql<string>`ifnull(t.requested_by, '9999-12-31')`;
@@ -91,11 +98,14 @@ export function ticketPageQuery(filter: TicketFilter, sort: TicketSort, cursor: 
       ...(priorities ? [anyOf('+t.priority', priorities)] : []),
       ...(assignee !== undefined ? [equals('+t.assignee_id', assignee)] : []),
       ...(filter.requestedTo !== undefined ? [sql<boolean>`+${REQUESTED_KEY} <= ${filter.requestedTo}`] : []),
+      ...(filter.sla ? [SLA_CONDITION[filter.sla]] : []),
       ...(cursor ? [desc ? sql<boolean>`s.rowid < ${cursor[1]}` : sql<boolean>`s.rowid > ${cursor[1]}`] : []),
     ];
     return sql<PageKey>`SELECT s.rowid AS id, NULL AS k FROM ticket_search s CROSS JOIN tickets t ON t.id = s.rowid
       WHERE ${sql.join(where, sql` AND `)} ORDER BY s.rowid ${sql.raw(desc ? 'DESC' : 'ASC')} LIMIT ${limit}`;
   }
+
+  if (filter.sla) return slaPageQuery({ ...filter, sla: filter.sla }, priorities, assignee, cursor, limit);
 
   const { key, desc } = orderOf(sort);
   const dir = sql.raw(desc ? 'DESC' : 'ASC');
@@ -112,6 +122,33 @@ export function ticketPageQuery(filter: TicketFilter, sort: TicketSort, cursor: 
   if (ranges.length === 1) return branch([...ranges[0]!, ...residual]);
   const branches = ranges.map((conds) => sql`SELECT id, k FROM (${branch([...conds, ...residual])})`);
   return sql<PageKey>`${sql.join(branches, sql` UNION ALL `)} ORDER BY ${key ? sql`k ${dir}, ` : sql``}id ${dir} LIMIT ${limit}`;
+}
+
+/**
+ * An SLA view's page off its partial index (migration 0007): "breaching soon" in due-time
+ * order, "breached" newest first. Both sets are small beside the whole table, so the
+ * other filters are checked row by row.
+ */
+function slaPageQuery(
+  filter: TicketFilter & { sla: 'running' | 'breached' },
+  priorities: number[] | null,
+  assignee: number | null | undefined,
+  cursor: Cursor | null,
+  limit: number,
+) {
+  const running = filter.sla === 'running';
+  const where = [
+    SLA_CONDITION[filter.sla],
+    ...(filter.status?.length ? [anyOf('+t.status', filter.status)] : []),
+    ...(filter.type?.length ? [anyOf('+t.type', filter.type)] : []),
+    ...(priorities ? [anyOf('+t.priority', priorities)] : []),
+    ...(assignee !== undefined ? [equals('+t.assignee_id', assignee)] : []),
+    ...(filter.requestedTo !== undefined ? [sql<boolean>`+${REQUESTED_KEY} <= ${filter.requestedTo}`] : []),
+    ...(cursor ? [running ? sql<boolean>`(t.sla_due_at, t.id) > (${cursor[0]}, ${cursor[1]})` : sql<boolean>`t.id < ${cursor[1]}`] : []),
+  ];
+  return running
+    ? sql<PageKey>`SELECT t.id AS id, t.sla_due_at AS k FROM tickets t${indexedBy('tickets_sla_due')} WHERE ${sql.join(where, sql` AND `)} ORDER BY t.sla_due_at, t.id LIMIT ${limit}`
+    : sql<PageKey>`SELECT t.id AS id, NULL AS k FROM tickets t${indexedBy('tickets_sla_breached')} WHERE ${sql.join(where, sql` AND `)} ORDER BY t.id DESC LIMIT ${limit}`;
 }
 
 /**
@@ -175,6 +212,7 @@ export async function countTickets(db: Q, filter: TicketFilter): Promise<number>
   if (filter.status?.length || filter.type?.length) where.push(anyOf('t.facet', facetsOf(filter)));
   if (filter.priority?.length) where.push(anyOf('t.priority', filter.priority.map((p) => PRIORITY_RANK[p])));
   if (filter.requestedTo !== undefined) where.push(sql<boolean>`${REQUESTED_KEY} <= ${filter.requestedTo}`);
+  if (filter.sla) where.push(SLA_CONDITION[filter.sla]);
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM tickets t ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}`.execute(db);
   return rows[0]?.n ?? 0;
 }
@@ -198,6 +236,14 @@ export function ticketRowsQuery(db: Q, ids: number[]) {
       't.version',
       'c.name as customer_name',
       'a.display_name as assignee_name',
+      't.sla_due_at',
+      't.sla_calendar_id',
+      't.responded_at',
+      't.response_due_at',
+      't.response_target_min',
+      't.resolution_target_min',
+      't.response_breached_at',
+      't.resolution_breached_at',
     ])
     .where('t.id', 'in', ids.length > 0 ? ids : [0]);
 }
@@ -223,6 +269,7 @@ export function getTicketRow(db: Q, id: number) {
     .leftJoin('contacts as ct', 'ct.id', 't.contact_id')
     .leftJoin('products as p', 'p.id', 't.product_id')
     .leftJoin('problem_categories as pc', 'pc.id', 't.problem_category_id')
+    .leftJoin('agreements as ag', 'ag.id', 't.agreement_id')
     .selectAll('t')
     .select([
       'c.name as customer_name',
@@ -238,6 +285,7 @@ export function getTicketRow(db: Q, id: number) {
       'pc.code as category_code',
       'pc.name_zh as category_zh',
       'pc.name_en as category_en',
+      'ag.name as agreement_name',
     ])
     .where('t.id', '=', id)
     .executeTakeFirst();

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { ProblemCategory, SessionUser, TicketDetail, TicketListItem, TicketPage } from '../../../src-shared/contract';
+import type { ProblemCategory, SessionUser, SlaClockView, SlaCountdown, TicketDetail, TicketListItem, TicketPage, TicketSla } from '../../../src-shared/contract';
+import type { SlaBasis } from '../../../src-shared/domain/sla';
 import type { ProvinceCode } from '../../../src-shared/domain/regions';
 import { allowedActions, type HoldReason, type LockReason, type WorkOutcome } from '../../../src-shared/domain/lifecycle';
 import type { createTicketInput, listTicketsInput } from '../../../src-shared/contract/tickets';
@@ -16,7 +17,7 @@ import {
   type TicketStatus,
   type TicketType,
 } from '../../../src-shared/domain/tickets';
-import { dayKey } from '../../../src-shared/domain/time';
+import { DEFAULT_TIME_ZONE, dayKey, isoDay } from '../../../src-shared/domain/time';
 import { AppError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import { findContact, findCustomer, findProduct, insertContact, insertCustomer } from '../customers/queries';
@@ -24,6 +25,7 @@ import { nextCustomerNo } from '../customers/service';
 import { ticketIndexStatements } from '../search/ticketIndex';
 import { matchExpression } from '../search/terms';
 import { getSettings } from '../settings/queries';
+import { startClock } from '../sla/clock';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DEFAULT_REOPEN_WINDOW_DAYS } from './lifecycle';
 import { createAttachments } from './attachments';
@@ -46,15 +48,39 @@ import {
   nextSequence,
 } from './queries';
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 function priorityName(rank: number): TicketPriority {
   return TICKET_PRIORITIES[rank] ?? 'normal';
 }
 
+type SlaColumns = {
+  sla_due_at: number | null;
+  sla_calendar_id: number | null;
+  responded_at: number | null;
+  response_due_at: number | null;
+  response_target_min: number | null;
+  resolution_target_min: number | null;
+  response_breached_at: number | null;
+  resolution_breached_at: number | null;
+};
+
+/** The nearest running target for the queue's countdown (the response one while it is unmet and nearer). */
+function slaCountdown(r: SlaColumns): SlaCountdown | null {
+  if (r.sla_due_at === null || r.sla_calendar_id === null) return null;
+  const response = r.responded_at === null && r.response_due_at === r.sla_due_at;
+  const targetMinutes = response ? r.response_target_min : r.resolution_target_min;
+  return { target: response ? 'response' : 'resolution', dueAt: r.sla_due_at, calendarId: r.sla_calendar_id, targetMinutes: targetMinutes ?? 0 };
+}
+
+function wasBreached(r: SlaColumns): boolean {
+  return r.response_breached_at !== null || r.resolution_breached_at !== null;
+}
+
 /** A queue row as the contract carries it. */
 export function toListItem(r: Awaited<ReturnType<typeof listTickets>>[number]): TicketListItem {
   return {
+    sla: slaCountdown(r),
+    breached: wasBreached(r),
     id: r.id,
     number: r.number,
     subject: r.subject,
@@ -67,6 +93,28 @@ export function toListItem(r: Awaited<ReturnType<typeof listTickets>>[number]): 
     requestedBy: r.requested_by,
     createdAt: r.created_at,
     version: r.version,
+  };
+}
+
+function clockView(targetMinutes: number | null, dueAt: number | null, doneAt: number | null, breachedAt: number | null, level: number): SlaClockView {
+  return { targetMinutes: targetMinutes ?? 0, dueAt: dueAt ?? 0, doneAt, breachedAt, level };
+}
+
+const RESOLVED = ['resolved', 'follow_up', 'closed'];
+
+/** The agreement and both clocks for the detail page. */
+function ticketSla(row: NonNullable<Awaited<ReturnType<typeof getTicketRow>>>): TicketSla | null {
+  if (row.agreement_id === null || row.sla_calendar_id === null || row.sla_started_at === null) return null;
+  return {
+    agreement: { id: row.agreement_id, name: row.agreement_name ?? '' },
+    basis: (row.sla_basis as SlaBasis | null) ?? 'default',
+    calendarId: row.sla_calendar_id,
+    startedAt: row.sla_started_at,
+    pausedAt: row.sla_paused_at,
+    pausedMs: row.sla_paused_ms,
+    response: clockView(row.response_target_min, row.response_due_at, row.responded_at, row.response_breached_at, row.response_level),
+    // A reopened request's earlier resolution no longer counts.
+    resolution: clockView(row.resolution_target_min, row.resolution_due_at, RESOLVED.includes(row.status) ? row.resolved_at : null, row.resolution_breached_at, row.resolution_level),
   };
 }
 
@@ -126,6 +174,9 @@ export function createTicketService(deps: CoreDeps) {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       version: row.version,
+      sla: slaCountdown(row),
+      breached: wasBreached(row),
+      agreement: ticketSla(row),
       complaint: complaint
         ? {
             severity: complaint.severity as ComplaintSeverity,
@@ -297,6 +348,7 @@ export function createTicketService(deps: CoreDeps) {
           details: status === 'on_hold' ? JSON.stringify({ reason: input.holdReason }) : null,
         })
         .execute();
+      await startClock(trx, row.id, now, isoDay(now, tz));
       index.put(row.id, {
         number,
         subject: input.subject,
@@ -316,8 +368,7 @@ export function createTicketService(deps: CoreDeps) {
 
   /** Today in the desk's time zone, as YYYY-MM-DD (requested-by dates are calendar days). */
   async function today(): Promise<string> {
-    const d = dayKey(clock.now(), await timeZone());
-    return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`;
+    return isoDay(clock.now(), await timeZone());
   }
 
   async function viewCounts(viewer: SessionUser): Promise<Record<TicketView, number>> {
@@ -360,7 +411,17 @@ export function createTicketService(deps: CoreDeps) {
     const last = page.at(-1);
     let nextCursor: string | null = null;
     if (more && last) {
-      const value = sort === 'priority_desc' ? last.priority : sort === 'requested_asc' ? (last.requested_by ?? '9999-12-31') : null;
+      // SLA views page in their own order (due time, or newest first) whatever the sort.
+      const value =
+        match === undefined && filter.sla
+          ? filter.sla === 'running'
+            ? last.sla_due_at
+            : null
+          : sort === 'priority_desc'
+            ? last.priority
+            : sort === 'requested_asc'
+              ? (last.requested_by ?? '9999-12-31')
+              : null;
       nextCursor = encodeCursor([value, last.id]);
     }
     return { items, nextCursor };

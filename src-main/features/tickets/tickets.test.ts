@@ -42,7 +42,11 @@ describe('creating a service request', () => {
       customer: { name: '华东精密机械有限公司', customerNo: 'C202611240001' },
       contact: { name: '王经理', phone: '13812345678' },
       createdByName: '管理员',
-      events: [{ kind: 'created', toStatus: 'pending_assignment', actorName: '管理员' }],
+      events: [
+        { kind: 'created', toStatus: 'pending_assignment', actorName: '管理员' },
+        // The desk's default agreement (Standard, shipped) starts the SLA clock.
+        { kind: 'slaComputed', actorName: null, details: { reason: 'created', basis: 'default', agreementName: '标准 Standard' } },
+      ],
     });
     const second = await create({ customer: { id: t.customer.id }, contact: { id: t.contact!.id }, subject: '再次漏水' });
     expect(second.number).toBe('SR-20261124-0002');

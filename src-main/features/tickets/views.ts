@@ -1,4 +1,5 @@
 import type { TicketStatus, TicketView } from '../../../src-shared/domain/tickets';
+import { SLA_RUNNING_STATUSES } from '../../../src-shared/domain/sla';
 import type { TicketFilter } from './queries';
 
 /** Work the desk still owes (resolved and follow-up wait on the customer call, not on work). */
@@ -12,6 +13,9 @@ const VIEW_STATUSES: Record<TicketView, TicketStatus[]> = {
   awaiting_follow_up: ['resolved', 'follow_up'],
   complaints: [...UNFINISHED, 'resolved', 'follow_up'],
   on_hold: ['on_hold'],
+  // SLA views: the clock runs (sorted by due time), or a target was breached and the work is not closed.
+  breaching: [...SLA_RUNNING_STATUSES],
+  breached: [...UNFINISHED, 'resolved', 'follow_up'],
 };
 
 /**
@@ -28,6 +32,8 @@ export function applyView(view: TicketView, filter: TicketFilter, viewerId: numb
     out.assignee = viewerId;
   }
   if (view === 'due') out.requestedTo = today;
+  if (view === 'breaching') out.sla = 'running';
+  if (view === 'breached') out.sla = 'breached';
   if (view === 'complaints') {
     if (filter.type?.length && !filter.type.includes('complaint')) return null;
     out.type = ['complaint'];

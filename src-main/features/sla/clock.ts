@@ -1,0 +1,250 @@
+import type { Kysely, Transaction } from 'kysely';
+import { addBusinessTime, businessTimeBetween, type BusinessCalendar } from '../../../src-shared/domain/businessCalendar';
+import { BREACH_LEVEL, businessTimeLeft, slaRuns, type SlaBasis } from '../../../src-shared/domain/sla';
+import type { TicketStatus } from '../../../src-shared/domain/tickets';
+import { AppError } from '../../../src-shared/errors';
+import type { DB } from '../../db/schema';
+import { insertEvent } from '../tickets/queries';
+import { agreementInForce, readSlaSettings, resolveAgreement, type AppliedAgreement } from './agreements';
+import { loadCalendar } from './calendars';
+
+// The SLA clock of one request. Targets are business minutes of the agreement's calendar,
+// counted from the start; time standing still (on hold, resolved, closed) is measured in
+// business time too and added to both targets, so
+//     due = start + (target + paused) in business time
+// holds after any number of pauses, and a priority or agreement change recomputes both
+// due times from the start with the same formula. Two derived columns keep the checks
+// cheap: sla_due_at (the nearest running due time, for the countdown and the "breaching
+// soon" view) and sla_next_check_at (the next warning threshold or breach still to be
+// announced), both indexed only where set.
+
+type Q = Kysely<DB> | Transaction<DB>;
+const MINUTE = 60_000;
+
+export function slaState(q: Q, id: number) {
+  return q
+    .selectFrom('tickets')
+    .select([
+      'id',
+      'status',
+      'priority',
+      'customer_id',
+      'product_id',
+      'assignee_id',
+      'agreement_id',
+      'sla_basis',
+      'sla_calendar_id',
+      'sla_started_at',
+      'response_target_min',
+      'resolution_target_min',
+      'response_due_at',
+      'resolution_due_at',
+      'responded_at',
+      'sla_paused_at',
+      'sla_paused_ms',
+      'response_level',
+      'resolution_level',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export type SlaState = NonNullable<Awaited<ReturnType<typeof slaState>>>;
+
+/** A target whose clock runs now: not yet met, and the request's clock is not standing still. */
+export interface RunningTarget {
+  target: 'response' | 'resolution';
+  dueAt: number;
+  targetMs: number;
+  level: number;
+}
+
+export function runningTargets(s: SlaState): RunningTarget[] {
+  if (s.sla_calendar_id === null || s.sla_paused_at !== null) return [];
+  const out: RunningTarget[] = [];
+  if (s.responded_at === null && s.response_due_at !== null && s.response_target_min !== null) {
+    out.push({ target: 'response', dueAt: s.response_due_at, targetMs: s.response_target_min * MINUTE, level: s.response_level });
+  }
+  if (s.resolution_due_at !== null && s.resolution_target_min !== null) {
+    out.push({ target: 'resolution', dueAt: s.resolution_due_at, targetMs: s.resolution_target_min * MINUTE, level: s.resolution_level });
+  }
+  return out;
+}
+
+/**
+ * When the check next has something to announce for a running target: the moment its
+ * next unannounced threshold is reached (business time), or its due time for the breach.
+ */
+function nextAnnouncement(t: RunningTarget, now: number, calendar: BusinessCalendar, thresholds: readonly number[]): number | null {
+  const pending = [...thresholds, BREACH_LEVEL].filter((p) => p > t.level);
+  if (pending.length === 0) return null;
+  const p = pending[0]!;
+  if (p === BREACH_LEVEL) return t.dueAt;
+  const left = businessTimeLeft(now, t.dueAt, calendar);
+  const leftAtThreshold = (t.targetMs * (BREACH_LEVEL - p)) / BREACH_LEVEL;
+  return left <= leftAtThreshold ? now : addBusinessTime(now, left - leftAtThreshold, calendar);
+}
+
+/** The derived columns for a state at `now`. */
+export function schedule(s: SlaState, now: number, calendar: BusinessCalendar | null, thresholds: readonly number[]) {
+  const running = calendar ? runningTargets(s) : [];
+  if (running.length === 0) return { sla_due_at: null, sla_next_check_at: null };
+  const next = running.map((t) => nextAnnouncement(t, now, calendar!, thresholds)).filter((v): v is number => v !== null);
+  return {
+    sla_due_at: Math.min(...running.map((t) => t.dueAt)),
+    sla_next_check_at: next.length ? Math.min(...next) : null,
+  };
+}
+
+/** Writes a changed state with its derived columns. */
+export async function storeClock(q: Q, s: SlaState, now: number, calendar: BusinessCalendar | null, thresholds: readonly number[]) {
+  await q
+    .updateTable('tickets')
+    .set({
+      agreement_id: s.agreement_id,
+      sla_basis: s.sla_basis,
+      sla_calendar_id: s.sla_calendar_id,
+      sla_started_at: s.sla_started_at,
+      response_target_min: s.response_target_min,
+      resolution_target_min: s.resolution_target_min,
+      response_due_at: s.response_due_at,
+      resolution_due_at: s.resolution_due_at,
+      responded_at: s.responded_at,
+      sla_paused_at: s.sla_paused_at,
+      sla_paused_ms: s.sla_paused_ms,
+      response_level: s.response_level,
+      resolution_level: s.resolution_level,
+      ...schedule(s, now, calendar, thresholds),
+    })
+    .where('id', '=', s.id)
+    .execute();
+}
+
+export type RecomputeReason = 'created' | 'priority' | 'agreement' | 'escalation';
+
+/** Sets both targets from the agreement for the request's priority, due from the start. */
+function applyTargets(s: SlaState, agreement: AppliedAgreement, calendar: BusinessCalendar): SlaState {
+  const targets = agreement.targets.get(s.priority) ?? agreement.targets.get(1);
+  if (!targets) return { ...s, agreement_id: null, sla_calendar_id: null };
+  const start = s.sla_started_at!;
+  return {
+    ...s,
+    agreement_id: agreement.id,
+    sla_basis: agreement.basis,
+    sla_calendar_id: agreement.calendarId,
+    response_target_min: targets.response,
+    resolution_target_min: targets.resolution,
+    response_due_at: addBusinessTime(start, targets.response * MINUTE + s.sla_paused_ms, calendar),
+    resolution_due_at: addBusinessTime(start, targets.resolution * MINUTE + s.sla_paused_ms, calendar),
+  };
+}
+
+async function recordComputation(q: Q, s: SlaState, agreement: AppliedAgreement, reason: RecomputeReason, actorId: number | null, now: number, note: string | null) {
+  await insertEvent(q, {
+    ticket_id: s.id,
+    at: now,
+    actor_id: actorId,
+    kind: 'slaComputed',
+    from_status: null,
+    to_status: null,
+    note,
+    details: JSON.stringify({
+      reason,
+      agreementId: agreement.id,
+      agreementName: agreement.name,
+      basis: agreement.basis,
+      responseTargetMinutes: s.response_target_min,
+      resolutionTargetMinutes: s.resolution_target_min,
+      responseDueAt: s.response_due_at,
+      resolutionDueAt: s.resolution_due_at,
+    }),
+  });
+}
+
+/** Starts the clock of a new request (inside its creating transaction), if an agreement applies. */
+export async function startClock(q: Q, ticketId: number, now: number, today: string): Promise<void> {
+  const s = await slaState(q, ticketId);
+  if (!s) return;
+  const agreement = await resolveAgreement(q, s.customer_id, s.product_id, today);
+  if (!agreement) return;
+  const calendar = await loadCalendar(q, agreement.calendarId);
+  const started = applyTargets({ ...s, sla_started_at: now, sla_paused_at: slaRuns(s.status as TicketStatus) ? null : now }, agreement, calendar);
+  const { warnThresholds } = await readSlaSettings(q);
+  await storeClock(q, started, now, calendar, warnThresholds);
+  await recordComputation(q, started, agreement, 'created', null, now, null);
+}
+
+/**
+ * Recomputes both targets from the start after a priority or agreement change (`agreementId`
+ * given: that agreement, applied manually). Announced levels are kept, so nothing is
+ * announced twice for the same target.
+ */
+export async function recomputeClock(
+  q: Q,
+  ticketId: number,
+  reason: Exclude<RecomputeReason, 'created'>,
+  actorId: number | null,
+  now: number,
+  today: string,
+  agreementId?: number,
+  note: string | null = null,
+): Promise<void> {
+  const s = await slaState(q, ticketId);
+  if (!s || s.sla_started_at === null) return;
+  // A manual choice must be in force today; otherwise the request keeps the agreement it
+  // started with, whatever its dates since.
+  const agreement =
+    agreementId !== undefined
+      ? await agreementInForce(q, agreementId, today, 'manual')
+      : await agreementById(q, s.agreement_id, (s.sla_basis as SlaBasis | null) ?? 'default');
+  if (agreementId !== undefined && !agreement) {
+    throw new AppError('VALIDATION', 'The agreement is not in force', { fields: [{ path: 'agreementId', code: 'notInForce', message: 'not in force' }] });
+  }
+  if (!agreement) return;
+  const calendar = await loadCalendar(q, agreement.calendarId);
+  const next = applyTargets(s, agreement, calendar);
+  const { warnThresholds } = await readSlaSettings(q);
+  await storeClock(q, next, now, calendar, warnThresholds);
+  await recordComputation(q, next, agreement, reason, actorId, now, note);
+}
+
+/** The request's own agreement whatever its dates (it applied when the request started). */
+async function agreementById(q: Q, id: number | null, basis: SlaBasis): Promise<AppliedAgreement | null> {
+  if (id === null) return null;
+  const a = await q.selectFrom('agreements').select(['id', 'name', 'calendar_id']).where('id', '=', id).executeTakeFirst();
+  if (!a) return null;
+  const targets = await q.selectFrom('agreement_targets').selectAll().where('agreement_id', '=', id).execute();
+  return { id: a.id, name: a.name, calendarId: a.calendar_id, basis, targets: new Map(targets.map((t) => [t.priority, { response: t.response_minutes, resolution: t.resolution_minutes }])) };
+}
+
+/**
+ * Keeps the clock in step with a lifecycle step (inside its transaction): it stands still
+ * on hold, once resolved and when closed, and runs again on resume or reopen; the first
+ * response is met by the configured event; resolving meets both.
+ */
+export async function clockAfterStep(
+  q: Q,
+  ticketId: number,
+  step: { from: TicketStatus | null; to: TicketStatus | null; event: 'transition' | 'reply' | 'assign' },
+  now: number,
+): Promise<void> {
+  const s = await slaState(q, ticketId);
+  if (!s || s.sla_started_at === null || s.sla_calendar_id === null) return;
+  const settings = await readSlaSettings(q);
+  const calendar = await loadCalendar(q, s.sla_calendar_id);
+  const next = { ...s };
+  if (step.from && step.to) {
+    const wasRunning = slaRuns(step.from);
+    const runs = slaRuns(step.to);
+    if (wasRunning && !runs) next.sla_paused_at = now;
+    if (!wasRunning && runs && s.sla_paused_at !== null) {
+      next.sla_paused_ms = s.sla_paused_ms + businessTimeBetween(s.sla_paused_at, now, calendar);
+      next.sla_paused_at = null;
+      if (next.response_target_min !== null) next.response_due_at = addBusinessTime(s.sla_started_at, next.response_target_min * MINUTE + next.sla_paused_ms, calendar);
+      if (next.resolution_target_min !== null) next.resolution_due_at = addBusinessTime(s.sla_started_at, next.resolution_target_min * MINUTE + next.sla_paused_ms, calendar);
+    }
+  }
+  const responds = step.to === 'resolved' || (step.event === 'reply' && settings.firstResponse === 'reply') || (step.event === 'assign' && settings.firstResponse === 'assignment');
+  if (responds && next.responded_at === null) next.responded_at = now;
+  await storeClock(q, next, now, calendar, settings.warnThresholds);
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { SlaTarget } from '../domain/sla';
+import { channel } from './channel';
+
+export const NOTIFICATION_KINDS = ['sla_warning', 'sla_breach', 'sla_escalated'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationView {
+  id: number;
+  kind: NotificationKind;
+  ticket: { id: number; number: string; subject: string } | null;
+  target: SlaTarget | null;
+  /** The share of the target reached (a warning threshold, or 100 when breached). */
+  level: number | null;
+  dueAt: number | null;
+  /** Escalations: the actions applied (raise_priority, reassign, lock). */
+  actions: string[];
+  createdAt: number;
+  readAt: number | null;
+}
+
+export interface NotificationPage {
+  items: NotificationView[];
+  unread: number;
+}
+
+/** Everyone reads and clears only their own notifications. */
+export const notifications = {
+  list: channel<NotificationPage>()({
+    input: z.object({ unreadOnly: z.boolean().default(false), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    access: 'signedIn',
+  }),
+  markRead: channel<NotificationPage>()({
+    input: z.union([z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) }).strict(), z.object({ all: z.literal(true) }).strict()]),
+    access: 'signedIn',
+  }),
+};
