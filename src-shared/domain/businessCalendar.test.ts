@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CN_STATUTORY_HOLIDAYS_CSV } from '../../src-main/features/sla/cnHolidays';
+import { CN_STATUTORY_HOLIDAYS_CSV } from './cnHolidays';
 import { addBusinessTime, businessTimeBetween, parseHolidayCsv, parseHolidayIcs, workingIntervalsOn, type BusinessCalendar, type WorkingInterval } from './businessCalendar';
 
 const HOUR = 3_600_000;

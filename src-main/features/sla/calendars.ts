@@ -7,7 +7,7 @@ import { toBusinessCalendar, type CalendarDefinition } from '../../../src-shared
 import { AppError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import type { DB } from '../../db/schema';
-import { CN_STATUTORY_HOLIDAYS_CSV } from './cnHolidays';
+import { CN_STATUTORY_HOLIDAYS_CSV } from '../../../src-shared/domain/cnHolidays';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -60,7 +60,7 @@ function validationError(path: string, code: string): AppError {
 /**
  * Creates the shipped calendars on a desk that has none (standard China working hours with
  * the statutory holidays, and 7×24), and adds newly shipped years to the statutory one.
- * Days an admin already has are left as they are.
+ * A year the calendar already has days in is left as the admin keeps it.
  */
 export async function ensureShippedCalendars(db: Q, now: number): Promise<void> {
   const shipped = parseHolidayCsv(CN_STATUTORY_HOLIDAYS_CSV);
@@ -87,15 +87,14 @@ export async function ensureShippedCalendars(db: Q, now: number): Promise<void> 
       .execute();
   }
   if (!statutory) return;
+  // Only years the calendar has no day in: a year an admin already edited stays as edited.
+  const known = await db.selectFrom('calendar_days').select('day').where('calendar_id', '=', statutory.id).execute();
+  const years = new Set(known.map((d) => d.day.slice(0, 4)));
   const rows = [
     ...[...shipped.holidays].map((day) => ({ calendar_id: statutory.id, day, kind: 'holiday', name: shipped.names.get(day) ?? '' })),
     ...[...shipped.makeUpWorkdays].map((day) => ({ calendar_id: statutory.id, day, kind: 'workday', name: shipped.names.get(day) ?? '' })),
-  ];
-  await db
-    .insertInto('calendar_days')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['calendar_id', 'day']).doNothing())
-    .execute();
+  ].filter((r) => !years.has(r.day.slice(0, 4)));
+  if (rows.length > 0) await db.insertInto('calendar_days').values(rows).execute();
 }
 
 export function createCalendarService(deps: CoreDeps) {
