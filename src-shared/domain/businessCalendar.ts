@@ -80,13 +80,32 @@ export function workingIntervalsOn(day: string, calendar: BusinessCalendar): rea
   return calendar.week[weekdayOf(Date.parse(`${day}T00:00:00Z`))] ?? [];
 }
 
+/**
+ * The working periods (epoch ms) of each local day, remembered per calendar object: the
+ * time-zone arithmetic is done once per day, not once per request (the seed and the SLA
+ * check compute many due times in the same calendar). A calendar is not changed once
+ * built; an edited calendar is a new object.
+ */
+const periodCache = new WeakMap<BusinessCalendar, Map<number, readonly (readonly [number, number])[]>>();
+
+function periodsOf(dayStart: number, calendar: BusinessCalendar): readonly (readonly [number, number])[] {
+  let byDay = periodCache.get(calendar);
+  if (!byDay) periodCache.set(calendar, (byDay = new Map()));
+  let periods = byDay.get(dayStart);
+  if (!periods) {
+    periods = workingIntervalsOn(isoDay(dayStart), calendar).map(
+      (i) => [instantOf(dayStart + i.start * MINUTE, calendar.timeZone), instantOf(dayStart + i.end * MINUTE, calendar.timeZone)] as const,
+    );
+    byDay.set(dayStart, periods);
+  }
+  return periods;
+}
+
 /** Calls `visit` with each working period (epoch ms) from the local day holding `from` on. */
 function eachWorkingPeriod(from: number, calendar: BusinessCalendar, visit: (start: number, end: number) => boolean): void {
   let dayStart = Math.floor(wallClock(from, calendar.timeZone) / DAY) * DAY;
   for (let i = 0; i < MAX_DAYS; i++, dayStart += DAY) {
-    for (const interval of workingIntervalsOn(isoDay(dayStart), calendar)) {
-      const start = instantOf(dayStart + interval.start * MINUTE, calendar.timeZone);
-      const end = instantOf(dayStart + interval.end * MINUTE, calendar.timeZone);
+    for (const [start, end] of periodsOf(dayStart, calendar)) {
       if (end > from && visit(Math.max(start, from), end)) return;
     }
   }
