@@ -4,6 +4,7 @@ import { dayKey } from '../../../src-shared/domain/time';
 import { fakeClock, setupDesk, testCore, unwrap } from '../../core/testing';
 import type { Core } from '../../core/createCore';
 import { verifyPassword } from '../users/password';
+import { runServiceCheck } from '../sla/jobs';
 import { seedDemoData } from './seed';
 
 const TZ = 'Asia/Shanghai';
@@ -137,6 +138,25 @@ describe('seedDemoData', () => {
     expect(created.number).toBe(`SR-${day}-${String(Number(lastToday!.number.slice(12)) + 1).padStart(4, '0')}`);
     expect(created.customer.customerNo).toMatch(new RegExp(`^C${day}\\d{4}$`));
     expect(unwrap(await core.dispatch('tickets.list', { text: '空调不制冷', limit: 1 }, 'admin'))).toMatchObject({ items: [{ id: created.id }] });
+  });
+
+  it('gives every request the SLA clock the live desk would have kept: nothing stale left for the first check', async () => {
+    const core = await seededDesk(3000, 4);
+    const [stats] = all<{ n: number; sla: number; running: number; breached: number; vip: number }>(
+      core,
+      `SELECT count(*) AS n, count(agreement_id) AS sla, count(sla_due_at) AS running,
+        sum(response_breached_at IS NOT NULL OR resolution_breached_at IS NOT NULL) AS breached,
+        sum(sla_basis = 'customer') AS vip FROM tickets`,
+    );
+    expect(stats!.sla).toBe(stats!.n);
+    expect(stats!.running).toBeGreaterThan(0);
+    expect(stats!.breached).toBeGreaterThan(0);
+    expect(stats!.vip).toBeGreaterThan(0);
+    // Work the desk owes has a running clock with a due time; everything else stands still.
+    const inconsistent = all(core, "SELECT id FROM tickets WHERE (sla_due_at IS NOT NULL) != (status IN ('pending_assignment', 'reopened', 'assigned', 'locked'))");
+    expect(inconsistent).toEqual([]);
+    const run = await runServiceCheck(core.deps);
+    expect(run.summary).toMatchObject({ due: 0 });
   });
 
   it('appends to a desk that already has data', async () => {

@@ -3,7 +3,9 @@ import type Database from 'better-sqlite3';
 import { formatTicketNumber, type TicketChannel, type TicketStatus, type TicketType } from '../../../src-shared/domain/tickets';
 import { dayKey } from '../../../src-shared/domain/time';
 import { ticketIndexStatements } from '../search/ticketIndex';
+import { DEFAULT_WARN_THRESHOLDS } from '../../../src-shared/domain/sla';
 import { createRng, weighted, type Rng } from './random';
+import { demoSla, SLA_COLUMNS } from './sla';
 import * as V from './vocabulary';
 
 // Demo data for first-run setup, the seed tool (scripts/seed.ts) and the benchmarks.
@@ -19,6 +21,8 @@ export interface SeedDemoOptions {
   now: number;
   /** The desk's time zone: it decides the day in SR-/C- numbers. */
   timeZone: string;
+  /** The desk's SLA warning thresholds (levels already announced are recorded up to `now`). */
+  warnThresholds?: readonly number[];
   /** Called after every committed batch with the number of requests loaded so far. */
   onProgress?: (done: number) => void;
 }
@@ -207,6 +211,8 @@ interface Customer {
   contactFrom: number;
   contactCount: number;
   createdAt: number;
+  /** Key accounts have an agreement of their own; everyone else counts in the desk's default. */
+  agreementId: number | null;
 }
 
 interface Product {
@@ -249,14 +255,15 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
     const creators = staff.length > 0 ? staff : engineers;
 
     const customerCount = Math.max(50, Math.round(total / 20));
-    const { customers, contactNames, contactPhones, contactIds, keyAccounts } = addCustomers(sqlite, rng, customerCount, times, firstDay, now, timeZone, nextSeq, flushCounters);
+    const sla = demoSla(sqlite, now, options.warnThresholds ?? DEFAULT_WARN_THRESHOLDS);
+    const { customers, contactNames, contactPhones, contactIds, keyAccounts } = addCustomers(sqlite, rng, sla.keyAccountAgreement, customerCount, times, firstDay, now, timeZone, nextSeq, flushCounters);
 
     // Requests, in creation order, so ids follow time (the queue's "created" order is by id).
     const insertTicket = sqlite.prepare(
       `INSERT INTO tickets (number, customer_id, contact_id, product_id, type, priority, channel, status, subject, description,
          requested_by, assignee_id, created_by, created_at, updated_at,
-         attempts, lock_reason, hold_reason, problem_category_id, resolved_at, closed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         attempts, lock_reason, hold_reason, problem_category_id, resolved_at, closed_at, ${SLA_COLUMNS.join(', ')})
+       VALUES (${Array.from({ length: 21 + SLA_COLUMNS.length }, () => '?').join(', ')})`,
     );
     const categories = new Map(
       (sqlite.prepare('SELECT id, code FROM problem_categories').all() as { id: number; code: string }[]).map((r) => [r.code, r.id]),
@@ -320,6 +327,7 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
             categories.get(problemCategory(rng, type, subject)) ?? null,
             life.resolvedAt,
             life.closedAt,
+            ...sla.columns(rng, { agreementId: customer.agreementId, status, priority, createdAt, updatedAt, resolvedAt: life.resolvedAt, closedAt: life.closedAt }),
           ).lastInsertRowid,
         );
         insertEvent.run(id, createdAt, creator, 'created', null, 'pending_assignment', null);
@@ -576,6 +584,7 @@ function addEngineers(sqlite: Database.Database, rng: Rng, count: number, firstD
 function addCustomers(
   sqlite: Database.Database,
   rng: Rng,
+  keyAccountAgreement: (index: number) => number | null,
   count: number,
   times: Float64Array,
   firstDay: number,
@@ -598,7 +607,7 @@ function addCustomers(
   // Key accounts are the oldest customers; everyone else arrives over time.
   created.sort();
 
-  const insertCustomer = sqlite.prepare('INSERT INTO customers (customer_no, name, kind, phone, province, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertCustomer = sqlite.prepare('INSERT INTO customers (customer_no, name, kind, phone, province, created_at, agreement_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertContact = sqlite.prepare('INSERT INTO contacts (customer_id, name, phone, email, created_at) VALUES (?, ?, ?, ?, ?)');
   const customers: Customer[] = [];
   const contactNames: string[] = [];
@@ -630,7 +639,8 @@ function addCustomers(
       const phone = company ? landline(rng, city.area) : mobile(rng);
       const day = dk(createdAt);
       const customerNo = `C${day}${String(nextSeq(`C-${day}`)).padStart(4, '0')}`;
-      const id = Number(insertCustomer.run(customerNo, name, company ? 'company' : 'individual', phone, city.province, createdAt).lastInsertRowid);
+      const agreementId = j < keyAccounts ? keyAccountAgreement(j) : null;
+      const id = Number(insertCustomer.run(customerNo, name, company ? 'company' : 'individual', phone, city.province, createdAt, agreementId).lastInsertRowid);
 
       const contactFrom = contactIds.length;
       const contactCount = company ? (j < keyAccounts ? rng.int(3, 5) : rng.int(1, 3)) : 0;
@@ -642,7 +652,7 @@ function addCustomers(
         contactNames.push(person);
         contactPhones.push(contactPhone);
       }
-      customers.push({ id, name, english, company, contactFrom, contactCount, createdAt });
+      customers.push({ id, name, english, company, contactFrom, contactCount, createdAt, agreementId });
     }
     flushCounters();
   });

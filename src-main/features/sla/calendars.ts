@@ -27,7 +27,8 @@ function calendarRows(db: Q, ids?: number[]) {
   return q.execute();
 }
 
-function definitionOf(row: CalendarRow, days: { day: string; kind: string }[]): CalendarDefinition {
+/** A stored calendar (its row and special days) as the plain definition the contract carries. */
+export function definitionOf(row: Pick<CalendarRow, 'time_zone' | 'all_day' | 'week' | 'make_up_hours'>, days: { day: string; kind: string }[]): CalendarDefinition {
   return {
     timeZone: row.time_zone,
     allDay: row.all_day === 1,
