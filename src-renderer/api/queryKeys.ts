@@ -29,4 +29,16 @@ export const queryKeys = {
   },
   users: { assignees: ['users', 'assignees'] as const },
   settings: { desk: ['settings', 'desk'] as const },
+  /** Service agreements, business calendars and SLA settings (admin pages edit them; clocks read them). */
+  sla: {
+    all: ['sla'] as const,
+    calendars: ['sla', 'calendars'] as const,
+    agreements: ['sla', 'agreements'] as const,
+    settings: ['sla', 'settings'] as const,
+  },
+  /** The signed-in user's notification centre. */
+  notifications: {
+    all: ['notifications'] as const,
+    list: ['notifications', 'list'] as const,
+  },
 };

@@ -8,7 +8,9 @@ import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-r
 import type { SessionUser } from '../../src-shared/contract';
 import { OwnAvailability } from '../features/assignment/AvailabilitySwitch';
 import { useSession, useSignOut } from '../features/auth/hooks';
+import { SlaAdminNav } from '../features/sla/SlaAdminNav';
 import { useSystemStatus } from '../features/system/hooks';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useTicketEvents } from '../features/tickets/hooks';
 import { useNewTicket } from '../features/tickets/NewTicketContext';
 import { NewTicketProvider } from '../features/tickets/NewTicketProvider';
@@ -156,6 +158,7 @@ function ShellLayout() {
                 <Kbd size="xs">K</Kbd>
               </ActionIcon>
             </Tooltip>
+            <NotificationBell />
             <LanguageSwitch />
             <ColorSchemeToggle />
             <Menu position="bottom-end" withinPortal>
@@ -211,6 +214,7 @@ function ShellLayout() {
             data-testid="nav-settings"
           />
         ) : null}
+        <SlaAdminNav />
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

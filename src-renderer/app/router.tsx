@@ -2,6 +2,10 @@ import { createHashRouter, Navigate } from 'react-router';
 import { AssignmentRulesPage } from '../features/assignment/AssignmentRulesPage';
 import { PartsPage } from '../features/parts/PartsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { AgreementsPage } from '../features/sla/AgreementsPage';
+import { CalendarsPage } from '../features/sla/CalendarsPage';
+import { EscalationsPage } from '../features/sla/EscalationsPage';
+import { JobRunsPage } from '../features/sla/JobRunsPage';
 import { QueuePage } from '../features/tickets/QueuePage';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage';
 import { DispatchSheetPage } from '../features/workbench/DispatchSheetPage';
@@ -22,6 +26,10 @@ export const router = createHashRouter([
       { path: 'parts', element: <PartsPage /> },
       { path: 'assignment', element: <AssignmentRulesPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'sla/agreements', element: <AgreementsPage /> },
+      { path: 'sla/calendars', element: <CalendarsPage /> },
+      { path: 'sla/escalations', element: <EscalationsPage /> },
+      { path: 'sla/jobs', element: <JobRunsPage /> },
       { path: '*', element: <Navigate to="/tickets" replace /> },
     ],
   },

@@ -14,6 +14,7 @@ import { HOLD_REASONS, LOCK_REASONS, TICKET_ACTIONS, UNLOCK_MODES, WORK_OUTCOMES
 import { ERROR_CODES } from '../../src-shared/errors';
 import { ASSIGNMENT_STRATEGIES } from '../../src-shared/contract/assignment';
 import { REGIONS } from '../../src-shared/domain/regions';
+import { ESCALATION_ACTIONS, SLA_BASES, SLA_TARGETS } from '../../src-shared/domain/sla';
 import { EVENT_KINDS } from '../features/tickets/vocabulary';
 import { BULK_FAILURE_CODES, CONFLICT_REASONS, FORBIDDEN_REASONS, TRANSITION_REASONS } from './errors';
 import enUS from './en-US.json';
@@ -39,6 +40,18 @@ const FIELD_CODES = [
   'complaintDetails',
   'tooLarge',
   'fileName',
+  // Service agreements, business calendars, SLA settings and escalation rules (contract/sla.ts refines).
+  'intervalOrder',
+  'intervalOverlap',
+  'timeZone',
+  'duplicateDay',
+  'resolutionBeforeResponse',
+  'duplicatePriority',
+  'validToBeforeFrom',
+  'thresholdOrder',
+  'groupRequired',
+  'duplicate',
+  'noWorkingTime',
 ];
 
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {
@@ -105,6 +118,11 @@ describe('i18n catalogs', () => {
     ...REGIONS.map((r) => `region.${r}`),
     'errors.conflictChanged',
     'errors.invalidTransitionAllowed',
+    // SLA clocks, their history events and the notification centre.
+    ...SLA_BASES.flatMap((b) => [`sla.basis.${b}`, `sla.basisHint.${b}`]),
+    ...SLA_TARGETS.flatMap((x) => [`sla.target.${x}`, `sla.targetShort.${x}`]),
+    ...ESCALATION_ACTIONS.map((a) => `sla.escalationAction.${a}`),
+    ...(['warning', 'breach', 'escalated'] as const).map((k) => `notifications.text.${k}`),
   ];
 
   it.each(Object.keys(catalogs))('%s translates every error code, field code and ticket vocabulary value', (locale) => {
@@ -140,5 +158,10 @@ describe('i18n catalogs', () => {
     expect(zh.get('region.hmt')).toBe('港澳台');
     expect(zh.get('assignment.anyRegion')).toBe('全部地区');
     expect(zh.get('newTicket.provinceNone')).toBe('未指定');
+    expect(zh.get('ticket.view.breaching')).toBe('即将超时');
+    expect(zh.get('ticket.view.breached')).toBe('已超时');
+    expect(zh.get('sla.target.response')).toBe('首次响应');
+    expect(zh.get('sla.target.resolution')).toBe('解决');
+    expect(zh.get('sla.basis.customer')).toBe('客户协议');
   });
 });

@@ -13,8 +13,9 @@ export interface NotificationView {
   /** The share of the target reached (a warning threshold, or 100 when breached). */
   level: number | null;
   dueAt: number | null;
-  /** Escalations: the actions applied (raise_priority, reassign, lock). */
+  /** Escalations: the actions applied (raise_priority, reassign, lock) and the rule that applied them. */
   actions: string[];
+  ruleName: string | null;
   createdAt: number;
   readAt: number | null;
 }

@@ -69,6 +69,7 @@ export function createNotificationService(deps: CoreDeps) {
         level: p.level ?? null,
         dueAt: p.dueAt ?? null,
         actions: p.actions ?? [],
+        ruleName: p.ruleName ?? null,
         createdAt: r.created_at,
         readAt: r.read_at,
       };

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
+import { useSession } from '../auth/hooks';
+import { CustomerAgreementSelect } from '../sla/CustomerAgreementSelect';
 import { StatusBadge } from '../tickets/badges';
 import { useCustomerServiceSummary } from './hooks';
 
@@ -11,6 +13,7 @@ export function CustomerServicePanel({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const summary = useCustomerServiceSummary(customerId);
+  const canSetAgreement = useSession().data?.permissions.includes('sla.manage') ?? false;
   if (!summary.data) return null;
   const { openRequests, requestsLast12Months, recent } = summary.data;
   return (
@@ -45,6 +48,7 @@ export function CustomerServicePanel({ customerId }: { customerId: number }) {
           ))}
         </Stack>
       )}
+      {canSetAgreement ? <CustomerAgreementSelect key={customerId} customerId={customerId} /> : null}
     </Paper>
   );
 }

@@ -14,7 +14,7 @@ import {
 } from '../../../src-shared/domain/tickets';
 import { useAssignees } from '../users/hooks';
 import type { TicketListFilter } from './hooks';
-import { hasFilters } from './queueParams';
+import { hasFilters, viewSortsItself } from './queueParams';
 
 interface Props {
   filter: TicketListFilter;
@@ -93,14 +93,20 @@ export function QueueFilters({ filter, onChange }: Props) {
         searchable
         w={160}
       />
-      <Select
-        label={t('queue.sort')}
-        data={TICKET_SORTS.map((s) => ({ value: s, label: t(`ticket.sort.${s}`) }))}
-        value={filter.sort ?? 'created_desc'}
-        onChange={(v) => onChange({ ...filter, sort: (v as TicketSort | null) ?? 'created_desc' })}
-        allowDeselect={false}
-        w={230}
-      />
+      {viewSortsItself(filter.view) ? (
+        // Shown, not offered: the view comes in its own order.
+        <Select label={t('queue.sort')} data={[{ value: 'due', label: t('sla.sortedByDue') }]} value="due" disabled w={230} data-testid="queue-sort" />
+      ) : (
+        <Select
+          label={t('queue.sort')}
+          data={TICKET_SORTS.map((s) => ({ value: s, label: t(`ticket.sort.${s}`) }))}
+          value={filter.sort ?? 'created_desc'}
+          onChange={(v) => onChange({ ...filter, sort: (v as TicketSort | null) ?? 'created_desc' })}
+          allowDeselect={false}
+          w={230}
+          data-testid="queue-sort"
+        />
+      )}
       {hasFilters(filter) ? (
         <Button variant="subtle" onClick={() => onChange({ sort: filter.sort, view: filter.view })}>
           {t('queue.clearFilters')}

@@ -8,6 +8,7 @@ import { formatDateTime, formatDay } from '../../i18n/format';
 import type { BulkResult, TicketListItem } from '../../../src-shared/contract';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useSession } from '../auth/hooks';
+import { SlaCell } from '../sla/SlaCountdown';
 import { PriorityBadge, StatusBadge } from './badges';
 import { BulkBar } from './BulkBar';
 import { useTicketList, type TicketListFilter } from './hooks';
@@ -192,7 +193,7 @@ export function QueuePage() {
     [],
   );
 
-  const columns = canAssign ? 10 : 9;
+  const columns = canAssign ? 11 : 10;
   const paddingTop = virtualItems[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0);
   const locale = i18n.language;
@@ -220,7 +221,7 @@ export function QueuePage() {
       ) : null}
       <ErrorAlert error={error} />
       <Box ref={scrollRef} flex={1} mih={0} style={{ overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }} data-testid="queue-scroll">
-        <Table layout="fixed" miw={1180} stickyHeader highlightOnHover verticalSpacing={6} data-testid="queue-table">
+        <Table layout="fixed" miw={1310} stickyHeader highlightOnHover verticalSpacing={6} data-testid="queue-table">
           <Table.Thead h={HEADER_HEIGHT}>
             <Table.Tr>
               {canAssign ? (
@@ -238,11 +239,12 @@ export function QueuePage() {
               ) : null}
               <Table.Th w={170}>{t('ticket.field.number')}</Table.Th>
               <Table.Th>{t('ticket.field.subject')}</Table.Th>
-              <Table.Th w={170}>{t('ticket.field.customer')}</Table.Th>
+              <Table.Th w={160}>{t('ticket.field.customer')}</Table.Th>
               <Table.Th w={80}>{t('ticket.field.type')}</Table.Th>
               <Table.Th w={90}>{t('ticket.field.priority')}</Table.Th>
-              <Table.Th w={110}>{t('ticket.field.status')}</Table.Th>
-              <Table.Th w={110}>{t('ticket.field.assignee')}</Table.Th>
+              <Table.Th w={160}>{t('sla.column')}</Table.Th>
+              <Table.Th w={100}>{t('ticket.field.status')}</Table.Th>
+              <Table.Th w={100}>{t('ticket.field.assignee')}</Table.Th>
               <Table.Th w={120}>{t('ticket.field.requestedBy')}</Table.Th>
               <Table.Th w={150}>{t('ticket.field.createdAt')}</Table.Th>
             </Table.Tr>
@@ -301,6 +303,9 @@ export function QueuePage() {
                   </Table.Td>
                   <Table.Td>
                     <PriorityBadge priority={item.priority} />
+                  </Table.Td>
+                  <Table.Td>
+                    <SlaCell item={item} />
                   </Table.Td>
                   <Table.Td>
                     <StatusBadge status={item.status} />

@@ -8,6 +8,7 @@ import { formatDateTime, formatDay } from '../../i18n/format';
 import { formatMoney } from '../../i18n/money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { provinceName } from '../customers/provinces';
+import { SlaPanel } from '../sla/SlaPanel';
 import { TicketActionBar } from './actions/TicketActionBar';
 import { AttachmentsSection } from './AttachmentsSection';
 import { PriorityBadge, StatusBadge, TypeBadge } from './badges';
@@ -302,6 +303,7 @@ function TicketDetailView({ id }: { id: number }) {
           <Field label={t('ticket.field.createdBy')}>{t('detail.createdByAt', { name: d.createdByName, at: formatDateTime(d.createdAt, locale) })}</Field>
         </SimpleGrid>
       </Paper>
+      <SlaPanel ticket={d} />
       <Paper withBorder p="md">
         <Text size="xs" c="dimmed" mb={4}>
           {t('ticket.field.description')}

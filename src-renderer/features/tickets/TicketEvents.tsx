@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TicketEvent } from '../../../src-shared/contract';
 import { formatDateTime } from '../../i18n/format';
-import { assignmentSummary, detailNumber, detailText } from './eventText';
+import { assignmentSummary, detailNumber, detailText, lockSummary, priorityChangeSummary, slaEventSummary } from './eventText';
 import { isEventKind } from './vocabulary';
 
 /** Replies to the customer and internal notes stand out from status changes, each in its own colour. */
@@ -14,7 +14,10 @@ const WRITTEN: Record<string, { color: string; label: string }> = {
 };
 
 /** Changes that are not lifecycle steps: their from/to status is the same and goes unsaid. */
-const KEEPS_STATUS: readonly string[] = ['priority', 'mergedIn', 'acknowledge', 'complaintAnalysis', 'attachment'];
+const KEEPS_STATUS: readonly string[] = ['priority', 'mergedIn', 'acknowledge', 'complaintAnalysis', 'attachment', 'slaComputed', 'slaWarning', 'slaBreach', 'escalated'];
+
+/** SLA warnings, breaches and escalations catch the eye on the timeline. */
+const EVENT_COLORS: Record<string, string> = { slaWarning: 'orange', slaBreach: 'red', escalated: 'red' };
 
 function RequestLink({ id, number }: { id: number | null; number: string }) {
   return id ? (
@@ -30,11 +33,15 @@ function RequestLink({ id, number }: { id: number | null; number: string }) {
 
 /** What the event's details say, in a sentence (who it was assigned to and why, where it was merged…). */
 function EventSummary({ event }: { event: TicketEvent }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const d = event.details;
   let summary: ReactNode = null;
   if (event.kind === 'assign') {
     summary = assignmentSummary(t, d);
+  } else if (event.kind === 'priority') {
+    summary = priorityChangeSummary(t, d);
+  } else if (event.kind === 'lock') {
+    summary = lockSummary(t, d);
   } else if (event.kind === 'merge') {
     const number = detailText(d, 'intoNumber');
     if (number) {
@@ -63,6 +70,8 @@ function EventSummary({ event }: { event: TicketEvent }) {
           {correctiveAction ? <div>{t('complaint.correctiveActionLine', { text: correctiveAction })}</div> : null}
         </>
       ) : null;
+  } else {
+    summary = slaEventSummary(t, i18n.language, event);
   }
   if (summary === null) return null;
   return (
@@ -120,7 +129,7 @@ export function EventEntry({ event }: { event: TicketEvent }) {
     status = t('detail.toStatus', { status: t(`ticket.status.${event.toStatus}`) });
   }
   return (
-    <Timeline.Item title={title} data-testid="ticket-event" data-kind={event.kind}>
+    <Timeline.Item title={title} color={EVENT_COLORS[event.kind]} data-testid="ticket-event" data-kind={event.kind}>
       {status ? (
         <Text size="sm" c="dimmed">
           {status}

@@ -2,9 +2,13 @@ import { Badge, Box, NavLink } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { Role } from '../../../src-shared/domain/roles';
+import type { TicketView } from '../../../src-shared/domain/tickets';
 import { useViewCounts } from './hooks';
 import { viewPath } from './queueParams';
 import { visibleViews } from './viewsForRole';
+
+/** Views whose requests need someone now: their counts stand out (amber: about to breach). */
+const COUNT_COLORS: Partial<Record<TicketView, string>> = { locked: 'red', due: 'red', breaching: 'orange', breached: 'red' };
 
 /** "服务请求" (every request) and, under it, one entry per saved view with its count. */
 export function TicketViewsNav({ role }: { role: Role | undefined }) {
@@ -38,7 +42,7 @@ export function TicketViewsNav({ role }: { role: Role | undefined }) {
               data-testid={`nav-view-${view}`}
               rightSection={
                 count === undefined ? null : (
-                  <Badge size="sm" variant={count > 0 ? 'light' : 'default'} color={view === 'locked' || view === 'due' ? 'red' : undefined} data-testid={`nav-view-count-${view}`}>
+                  <Badge size="sm" variant={count > 0 ? 'light' : 'default'} color={COUNT_COLORS[view]} data-testid={`nav-view-count-${view}`}>
                     {count}
                   </Badge>
                 )

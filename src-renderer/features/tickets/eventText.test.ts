@@ -2,7 +2,8 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import enUS from '../../i18n/en-US.json';
 import zhCN from '../../i18n/zh-CN.json';
-import { assignmentSummary } from './eventText';
+import { formatDateTime } from '../../i18n/format';
+import { assignmentSummary, lockSummary, priorityChangeSummary, slaEventSummary } from './eventText';
 
 const i18n = i18next.createInstance();
 
@@ -28,5 +29,63 @@ describe('assignment events', () => {
     expect(assignmentSummary(i18n.t, { by: 'manual', engineerId: 7, engineerName: '王工' })).toBe('分配给 王工');
     expect(assignmentSummary(i18n.t, null)).toBeNull();
     expect(assignmentSummary(i18n.t, { by: 'rule', ruleName: 'x' })).toBeNull();
+  });
+});
+
+describe('SLA and escalation events', () => {
+  const responseDueAt = Date.UTC(2025, 4, 12, 6);
+  const resolutionDueAt = Date.UTC(2025, 4, 14, 10);
+  const at = (ms: number, locale = 'zh-CN') => formatDateTime(ms, locale);
+  const computed = {
+    reason: 'created',
+    agreementName: 'VIP',
+    basis: 'customer',
+    responseTargetMinutes: 240,
+    resolutionTargetMinutes: 960,
+    responseDueAt,
+    resolutionDueAt,
+  };
+  const zh = (kind: string, details: Record<string, unknown> | null) => slaEventSummary(i18n.t, 'zh-CN', { kind, details });
+
+  it('say which agreement set the targets, both due times and why it applies', () => {
+    expect(zh('slaComputed', computed)).toBe(`按「VIP」协议计算时效：首次响应 ${at(responseDueAt)} 前，解决 ${at(resolutionDueAt)} 前（客户协议）`);
+    expect(slaEventSummary(i18n.getFixedT('en-US'), 'en-US', { kind: 'slaComputed', details: { ...computed, basis: 'warranty' } })).toBe(
+      `Targets under 'VIP': first response by ${at(responseDueAt, 'en-US')}, resolution by ${at(resolutionDueAt, 'en-US')} (Warranty)`,
+    );
+  });
+
+  it('add what caused a recomputation', () => {
+    expect(zh('slaComputed', { ...computed, reason: 'priority' })).toMatch(/（客户协议）\n优先级变更后重新计算$/);
+    expect(zh('slaComputed', { ...computed, reason: 'agreement', basis: 'manual' })).toMatch(/（手动指定）\n更换服务协议后重新计算$/);
+    expect(zh('slaComputed', { ...computed, basis: 'unknown' })).not.toContain('（');
+  });
+
+  it('announce warnings and breaches by target', () => {
+    expect(zh('slaWarning', { target: 'resolution', level: 75, dueAt: resolutionDueAt })).toBe(`解决时效已用 75%，${at(resolutionDueAt)} 前到期`);
+    expect(zh('slaBreach', { target: 'response', dueAt: responseDueAt })).toBe(`首次响应超时（应在 ${at(responseDueAt)} 前完成）`);
+    expect(zh('slaBreach', { target: 'response' })).toBe('首次响应超时');
+  });
+
+  it('list what an escalation rule did', () => {
+    expect(zh('escalated', { ruleName: '紧急超时', actions: ['raise_priority', 'reassign', 'lock'] })).toBe('按升级规则「紧急超时」：提升优先级、改派、锁定交服务经理');
+    expect(slaEventSummary(i18n.getFixedT('en-US'), 'en-US', { kind: 'escalated', details: { ruleName: 'Urgent', actions: ['raise_priority', 'boom'] } })).toBe(
+      "Escalation rule 'Urgent': raised priority",
+    );
+    expect(zh('escalated', { ruleName: '紧急超时', actions: [] })).toBe('按升级规则「紧急超时」升级');
+  });
+
+  it('say nothing for other kinds or unreadable details', () => {
+    expect(zh('assign', computed)).toBeNull();
+    expect(zh('slaWarning', { target: 'elsewhere', level: 75, dueAt: 1 })).toBeNull();
+    expect(zh('slaComputed', null)).toBeNull();
+    expect(zh('escalated', { actions: ['lock'] })).toBeNull();
+  });
+
+  it('explain what the system changed on its own: priority, reassignment and lock', () => {
+    expect(priorityChangeSummary(i18n.t, { from: 'normal', to: 'urgent' })).toBe('优先级：普通 → 紧急');
+    expect(priorityChangeSummary(i18n.t, { from: 'normal' })).toBeNull();
+    expect(assignmentSummary(i18n.t, { by: 'escalation', engineerName: '王工', ruleName: '紧急超时' })).toBe('系统按升级规则「紧急超时」改派给 王工');
+    expect(lockSummary(i18n.t, { lockReason: 'sla_breached' })).toBe('锁定原因：服务时效超时（按升级规则锁定）');
+    expect(lockSummary(i18n.t, { lockReason: 'whatever' })).toBeNull();
   });
 });

@@ -198,6 +198,26 @@ export function useSetPriority(id: number) {
   });
 }
 
+export type SetAgreementInput = InputOf<Contract['tickets']['setAgreement']>;
+
+/** Applies another service agreement (both SLA targets are recomputed); CONFLICT reloads the request. */
+export function useSetAgreement(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SetAgreementInput) => api.tickets.setAgreement(input),
+    onSuccess: async (ticket) => {
+      queryClient.setQueryData(queryKeys.tickets.detail(ticket.id), ticket);
+      // New due times move the request in and out of the breaching view and the queue's countdowns.
+      await refreshAfterChange(queryClient);
+    },
+    onError: async (error) => {
+      if (isApiError(error) && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION' || error.code === 'FORBIDDEN')) {
+        await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.detail(id) });
+      }
+    },
+  });
+}
+
 /** Pushed 'tickets.changed' events refresh every ticket query (lists and details). */
 export function useTicketEvents() {
   const queryClient = useQueryClient();

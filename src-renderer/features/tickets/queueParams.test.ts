@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasFilters, parseQueueParams, toQueueParams, viewPath } from './queueParams';
+import { hasFilters, parseQueueParams, toQueueParams, viewPath, viewSortsItself } from './queueParams';
 import { visibleViews } from './viewsForRole';
 
 describe('queue params', () => {
@@ -27,5 +27,15 @@ describe('queue params', () => {
     expect(visibleViews('agent')).not.toContain('mine');
     expect(visibleViews('engineer')[0]).toBe('mine');
     expect(visibleViews('admin')).toContain('mine');
+  });
+
+  it('shows the SLA views to every role', () => {
+    for (const role of ['agent', 'engineer', 'supervisor', 'admin'] as const) expect(visibleViews(role)).toEqual(expect.arrayContaining(['breaching', 'breached']));
+  });
+
+  it("leaves the order of 'breaching' to main (soonest due first)", () => {
+    expect(viewSortsItself('breaching')).toBe(true);
+    expect(viewSortsItself('breached')).toBe(false);
+    expect(viewSortsItself(undefined)).toBe(false);
   });
 });

@@ -55,6 +55,11 @@ export function viewPath(view: TicketView | undefined): string {
   return view ? `/tickets?view=${view}` : '/tickets';
 }
 
+/** Views main orders itself ('breaching': the soonest due first), so the sort control means nothing there. */
+export function viewSortsItself(view: TicketView | undefined): boolean {
+  return view === 'breaching';
+}
+
 /** Filters the user narrowed the list with (a saved view is where they are, not a filter). */
 export function hasFilters(filter: TicketListFilter): boolean {
   return Boolean(filter.status?.length || filter.type?.length || filter.priority?.length || filter.assignee !== undefined || filter.text);

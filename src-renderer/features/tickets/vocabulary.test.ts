@@ -9,7 +9,9 @@ describe('ticket vocabulary', () => {
   });
 
   it('knows the new history events and assignment strategies', () => {
-    for (const kind of ['merge', 'mergedIn', 'acknowledge', 'complaintAnalysis', 'attachment', 'lock']) expect(isEventKind(kind), kind).toBe(true);
+    for (const kind of ['merge', 'mergedIn', 'acknowledge', 'complaintAnalysis', 'attachment', 'lock', 'slaComputed', 'slaWarning', 'slaBreach', 'escalated']) {
+      expect(isEventKind(kind), kind).toBe(true);
+    }
     expect(isEventKind('somethingElse')).toBe(false);
     expect(isAssignmentStrategy('least_load')).toBe(true);
     expect(isAssignmentStrategy('random')).toBe(false);

@@ -1,6 +1,8 @@
 import type { ProblemCategory } from '../../../src-shared/contract';
 import { ASSIGNMENT_STRATEGIES, type AssignmentStrategy } from '../../../src-shared/contract/assignment';
-import { TICKET_ACTIONS } from '../../../src-shared/domain/lifecycle';
+import { LOCK_REASONS, TICKET_ACTIONS, type LockReason } from '../../../src-shared/domain/lifecycle';
+import { ESCALATION_ACTIONS, SLA_BASES, SLA_TARGETS, type EscalationAction, type SlaBasis, type SlaTarget } from '../../../src-shared/domain/sla';
+import { TICKET_PRIORITIES, type TicketPriority } from '../../../src-shared/domain/tickets';
 
 /** Every kind of history event main writes; each has detail.event.<kind> in the catalogs. */
 export const EVENT_KINDS = [
@@ -15,6 +17,11 @@ export const EVENT_KINDS = [
   'acknowledge',
   'complaintAnalysis',
   'attachment',
+  // Written by the SLA clock and the escalation rules, with no actor.
+  'slaComputed',
+  'slaWarning',
+  'slaBreach',
+  'escalated',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -31,6 +38,17 @@ export function problemCategoryName(category: ProblemCategory, locale: string): 
 export function isAssignmentStrategy(value: unknown): value is AssignmentStrategy {
   return typeof value === 'string' && (ASSIGNMENT_STRATEGIES as readonly string[]).includes(value);
 }
+
+function oneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+// Event details arrive as JSON: each guard lets a value reach a catalog key (sla.basis.<value>…) only when it has one.
+export const isSlaBasis = (value: unknown): value is SlaBasis => oneOf(SLA_BASES, value);
+export const isSlaTarget = (value: unknown): value is SlaTarget => oneOf(SLA_TARGETS, value);
+export const isEscalationAction = (value: unknown): value is EscalationAction => oneOf(ESCALATION_ACTIONS, value);
+export const isTicketPriority = (value: unknown): value is TicketPriority => oneOf(TICKET_PRIORITIES, value);
+export const isLockReason = (value: unknown): value is LockReason => oneOf(LOCK_REASONS, value);
 
 /** A file size for people: bytes, KB or MB (1024-based), one decimal where it helps. */
 export function formatFileSize(bytes: number, locale: string): string {

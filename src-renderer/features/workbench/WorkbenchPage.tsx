@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, formatDay } from '../../i18n/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { SlaCell } from '../sla/SlaCountdown';
 import { PriorityBadge, StatusBadge } from '../tickets/badges';
 import { todayLocal } from '../tickets/workTime';
 import { formatHoursMinutes, isOverdue } from './format';
@@ -46,7 +47,7 @@ export function WorkbenchPage() {
         <Stat label={t('workbench.openRequests')} value={data ? String(requests.length) : '–'} hint={t('workbench.openRequestsHint')} testId="workbench-open" />
       </SimpleGrid>
       <Title order={4}>{t('workbench.requests')}</Title>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={1060}>
         <Table withTableBorder striped highlightOnHover data-testid="workbench-table">
           <Table.Thead style={{ whiteSpace: 'nowrap' }}>
             <Table.Tr>
@@ -56,6 +57,7 @@ export function WorkbenchPage() {
               <Table.Th w={140}>{t('ticket.field.requestedBy')}</Table.Th>
               <Table.Th w={100}>{t('ticket.field.status')}</Table.Th>
               <Table.Th w={90}>{t('ticket.field.priority')}</Table.Th>
+              <Table.Th w={160}>{t('sla.column')}</Table.Th>
               <Table.Th w={110} />
             </Table.Tr>
           </Table.Thead>
@@ -100,6 +102,9 @@ export function WorkbenchPage() {
                   </Table.Td>
                   <Table.Td>
                     <PriorityBadge priority={item.priority} />
+                  </Table.Td>
+                  <Table.Td>
+                    <SlaCell item={item} />
                   </Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={`/tickets/${item.id}/dispatch-sheet`} size="sm" data-testid="workbench-dispatch-sheet">

@@ -41,7 +41,8 @@ export function ActionFormFrame({
   onCancel,
   children,
 }: {
-  action: TicketAction;
+  /** A lifecycle action, or a change beside the lifecycle that uses the same frame. */
+  action: TicketAction | 'setAgreement';
   onSubmit(): void;
   pending: boolean;
   general: string | null;

@@ -1,0 +1,59 @@
+import { notifications as toasts } from '@mantine/notifications';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Contract, InputOf } from '../../../src-shared/contract';
+import { api, onEvent, queryKeys } from '../../api';
+import { KIND_COLORS, newestUnread, notificationText } from './notificationText';
+
+/** The centre lists the latest ones; older ones are history nobody scrolls to. */
+const LIMIT = 50;
+
+const listQuery = queryOptions({
+  queryKey: queryKeys.notifications.list,
+  queryFn: () => api.notifications.list({ limit: LIMIT }),
+  // Pushed events refresh it; the interval covers a web socket that was down for a while.
+  staleTime: 30_000,
+  refetchInterval: 120_000,
+});
+
+/** The signed-in user's latest notifications and how many are unread. */
+export function useNotifications() {
+  return useQuery(listQuery);
+}
+
+export type MarkReadInput = InputOf<Contract['notifications']['markRead']>;
+
+/** Marks some (or all) read; main answers with the refreshed page, which replaces the cached one. */
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MarkReadInput) => api.notifications.markRead(input),
+    onSuccess: (page) => {
+      queryClient.setQueryData(queryKeys.notifications.list, page);
+    },
+  });
+}
+
+/**
+ * 'notifications.created' names the users it concerns: for the signed-in one, refresh the
+ * list and announce the newest unread notification in a toast.
+ */
+export function useNotificationEvents(userId: number | undefined) {
+  const queryClient = useQueryClient();
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (userId === undefined) return undefined;
+    return onEvent('notifications.created', ({ userIds }) => {
+      if (!userIds.includes(userId)) return;
+      void (async () => {
+        await queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
+        const page = await queryClient.ensureQueryData(listQuery);
+        const newest = newestUnread(page.items);
+        if (newest) toasts.show({ title: t('notifications.title'), message: notificationText(t, newest), color: KIND_COLORS[newest.kind], autoClose: 8000 });
+      })().catch(() => {
+        // The bell shows the failure when it is opened; a toast about a toast is noise.
+      });
+    });
+  }, [queryClient, t, userId]);
+}

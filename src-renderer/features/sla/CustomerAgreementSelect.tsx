@@ -1,0 +1,62 @@
+import { Button, Group, NativeSelect } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../i18n/errors';
+import { useAgreements, useSetCustomerAgreement } from './hooks';
+
+/** The select's value for "no agreement of their own" (the default agreement then applies). */
+const NONE = 'none';
+
+/**
+ * Sets the customer's own service agreement (administrators). The contract has no getter
+ * for a customer's current agreement, so this offers a choice rather than showing one.
+ * Kept out of the tab order like the rest of the panel, so keyboard intake flows past it.
+ */
+export function CustomerAgreementSelect({ customerId }: { customerId: number }) {
+  const { t } = useTranslation();
+  const agreements = useAgreements();
+  const setAgreement = useSetCustomerAgreement();
+  const [choice, setChoice] = useState('');
+
+  function apply() {
+    if (!choice) return;
+    const agreementId = choice === NONE ? null : Number(choice);
+    const name = agreements.data?.find((a) => a.id === agreementId)?.name;
+    setAgreement.mutate(
+      { customerId, agreementId },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: 'teal',
+            message: name ? t('slaAdmin.customerAgreement.saved', { name }) : t('slaAdmin.customerAgreement.cleared'),
+          });
+          setChoice('');
+        },
+        onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
+      },
+    );
+  }
+
+  return (
+    <Group gap="xs" wrap="nowrap" mt="xs" data-testid="customer-agreement">
+      <NativeSelect
+        size="xs"
+        aria-label={t('slaAdmin.customerAgreement.label')}
+        value={choice}
+        onChange={(e) => setChoice(e.currentTarget.value)}
+        data={[
+          { value: '', label: t('slaAdmin.customerAgreement.placeholder'), disabled: true },
+          { value: NONE, label: t('slaAdmin.customerAgreement.none') },
+          ...(agreements.data ?? []).filter((a) => a.active).map((a) => ({ value: String(a.id), label: a.name })),
+        ]}
+        tabIndex={-1}
+        style={{ flex: 1 }}
+        data-testid="customer-agreement-select"
+      />
+      <Button size="xs" variant="light" onClick={apply} disabled={!choice} loading={setAgreement.isPending} tabIndex={-1} data-testid="customer-agreement-apply">
+        {t('slaAdmin.customerAgreement.apply')}
+      </Button>
+    </Group>
+  );
+}

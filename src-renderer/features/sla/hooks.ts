@@ -1,0 +1,121 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Contract, InputOf, SlaSettings } from '../../../src-shared/contract';
+import { api, queryKeys } from '../../api';
+
+export type SaveCalendarInput = InputOf<Contract['sla']['saveCalendar']>;
+export type SaveAgreementInput = InputOf<Contract['sla']['saveAgreement']>;
+export type UpdateSlaSettingsInput = InputOf<Contract['sla']['updateSettings']>;
+export type SaveEscalationInput = InputOf<Contract['sla']['saveEscalation']>;
+export type ImportHolidaysInput = InputOf<Contract['sla']['importHolidays']>;
+
+/**
+ * The shared SLA keys (the live countdowns read the same calendars and settings) plus the
+ * admin-only lists. Calendars, agreements, settings and escalation rules name each other,
+ * so a change refreshes all of 'sla'.
+ */
+export const slaKeys = {
+  ...queryKeys.sla,
+  escalations: [...queryKeys.sla.all, 'escalations'] as const,
+  jobs: ['jobs'] as const,
+  jobRuns: (limit: number) => ['jobs', 'runs', limit] as const,
+};
+
+export function useCalendars(enabled = true) {
+  return useQuery({ queryKey: slaKeys.calendars, queryFn: () => api.sla.calendars(), staleTime: 60_000, enabled });
+}
+
+export function useAgreements(enabled = true) {
+  return useQuery({ queryKey: slaKeys.agreements, queryFn: () => api.sla.agreements(), staleTime: 60_000, enabled });
+}
+
+export function useSlaSettings(enabled = true) {
+  return useQuery({ queryKey: slaKeys.settings, queryFn: () => api.sla.settings(), staleTime: 60_000, enabled });
+}
+
+export function useEscalations(enabled = true) {
+  return useQuery({ queryKey: slaKeys.escalations, queryFn: () => api.sla.escalations(), staleTime: 30_000, enabled });
+}
+
+/** The SLA check runs every minute, so the open list follows it at that pace. */
+export function useJobRuns(limit = 100, enabled = true) {
+  return useQuery({
+    queryKey: slaKeys.jobRuns(limit),
+    queryFn: () => api.sla.jobRuns({ limit }),
+    staleTime: 10_000,
+    refetchInterval: 60_000,
+    enabled,
+  });
+}
+
+/** Any change to calendars, agreements or rules: refresh every SLA list (they count and name each other). */
+function useInvalidateSla() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: slaKeys.all });
+}
+
+export function useSaveCalendar() {
+  const invalidate = useInvalidateSla();
+  return useMutation({ mutationFn: (input: SaveCalendarInput) => api.sla.saveCalendar(input), onSuccess: invalidate });
+}
+
+/** Dry runs change nothing, so only an applied import refreshes the calendars. */
+export function useImportHolidays() {
+  const invalidate = useInvalidateSla();
+  return useMutation({
+    mutationFn: (input: ImportHolidaysInput) => api.sla.importHolidays(input),
+    onSuccess: (result) => (result.applied ? invalidate() : undefined),
+  });
+}
+
+export function useSaveAgreement() {
+  const invalidate = useInvalidateSla();
+  return useMutation({ mutationFn: (input: SaveAgreementInput) => api.sla.saveAgreement(input), onSuccess: invalidate });
+}
+
+/** The agreements list counts customers per agreement; the customer's open requests may get new targets. */
+export function useSetCustomerAgreement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { customerId: number; agreementId: number | null }) => api.sla.setCustomerAgreement(input),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: slaKeys.agreements }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all }),
+      ]),
+  });
+}
+
+export function useUpdateSlaSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateSlaSettingsInput) => api.sla.updateSettings(input),
+    onSuccess: async (saved: SlaSettings) => {
+      queryClient.setQueryData(slaKeys.settings, saved);
+      // Countdowns on requests colour by the warning thresholds.
+      await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all });
+    },
+  });
+}
+
+export function useSaveEscalation() {
+  const invalidate = useInvalidateSla();
+  return useMutation({ mutationFn: (input: SaveEscalationInput) => api.sla.saveEscalation(input), onSuccess: invalidate });
+}
+
+export function useRemoveEscalation() {
+  const invalidate = useInvalidateSla();
+  return useMutation({ mutationFn: (id: number) => api.sla.removeEscalation({ id }), onSuccess: invalidate });
+}
+
+/** A check may warn, breach, escalate and lock: requests and the run list both change. */
+export function useRunCheck() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.sla.runCheck(),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: slaKeys.jobs }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all }),
+      ]),
+  });
+}
