@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Notification, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Notification, powerMonitor, type WebContents } from 'electron';
 import { consoleLogger, createCore, systemClock, type Core, type Logger, type Platform } from './core';
 import { databasePath } from './host/paths';
 import { installIpc, type IpcBridge } from './electron/ipc';
@@ -87,6 +87,8 @@ async function start(): Promise<void> {
 
   hardenSession();
   core.startJobs();
+  // node-cron skips the minutes the machine slept through: check at once on waking.
+  powerMonitor.on('resume', () => void core?.catchUp().catch((error: unknown) => logger.error('catch-up check failed', { error: String(error) })));
   ipc = installIpc(core, logger);
   showWindow();
   void startUpdates(dataDir, logger).catch((error: unknown) => logger.error('updater failed to start', { error: String(error) }));
