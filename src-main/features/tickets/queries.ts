@@ -9,6 +9,7 @@ import {
   type TicketStatus,
   type TicketType,
 } from '../../../src-shared/domain/tickets';
+import { SLA_RUNNING_STATUSES } from '../../../src-shared/domain/sla';
 import { indexedBy } from '../../db/hints';
 import type { DB } from '../../db/schema';
 import type { Cursor } from './cursor';
@@ -28,10 +29,23 @@ export interface TicketFilter {
   sla?: 'running' | 'breached';
 }
 
+/** Each matches its partial index in migration 0007 term for term (SQLite uses it only then). */
 const SLA_CONDITION = {
   running: sql<boolean>`t.sla_due_at IS NOT NULL`,
-  breached: sql<boolean>`(t.response_breached_at IS NOT NULL OR t.resolution_breached_at IS NOT NULL)`,
+  breached: sql<boolean>`(t.response_breached_at IS NOT NULL OR t.resolution_breached_at IS NOT NULL) AND t.status <> 'closed'`,
 };
+
+/** The statuses an SLA condition can hold in: a status filter covering them all checks nothing. */
+const SLA_STATUSES = {
+  running: SLA_RUNNING_STATUSES,
+  breached: TICKET_STATUSES.filter((s) => s !== 'closed'),
+};
+
+/** A status filter worth checking row by row beside an SLA condition (null: it excludes nothing). */
+function slaStatusFilter(sla: 'running' | 'breached', status: TicketStatus[] | undefined): TicketStatus[] | null {
+  if (!status?.length) return null;
+  return SLA_STATUSES[sla].every((s) => status.includes(s)) ? null : status;
+}
 
 /** Requests with no requested-by date sort after every dated one (matches the indexes). */
 export const REQUESTED_KEY = sql<string>`ifnull(t.requested_by, '9999-12-31')`;
@@ -137,9 +151,10 @@ function slaPageQuery(
   limit: number,
 ) {
   const running = filter.sla === 'running';
+  const status = slaStatusFilter(filter.sla, filter.status);
   const where = [
     SLA_CONDITION[filter.sla],
-    ...(filter.status?.length ? [anyOf('+t.status', filter.status)] : []),
+    ...(status ? [anyOf('+t.status', status)] : []),
     ...(filter.type?.length ? [anyOf('+t.type', filter.type)] : []),
     ...(priorities ? [anyOf('+t.priority', priorities)] : []),
     ...(assignee !== undefined ? [equals('+t.assignee_id', assignee)] : []),
@@ -207,13 +222,29 @@ function facetsOf(filter: TicketFilter): number[] {
 
 /** How many requests match a filter (no text): index-only counts over the facet ranges. */
 export async function countTickets(db: Q, filter: TicketFilter): Promise<number> {
+  if (filter.sla) return countSlaView(db, { ...filter, sla: filter.sla });
   const where: RawBuilder<boolean>[] = [];
   if (filter.assignee !== undefined) where.push(equals('t.assignee_id', filter.assignee === 'none' ? null : filter.assignee));
   if (filter.status?.length || filter.type?.length) where.push(anyOf('t.facet', facetsOf(filter)));
   if (filter.priority?.length) where.push(anyOf('t.priority', filter.priority.map((p) => PRIORITY_RANK[p])));
   if (filter.requestedTo !== undefined) where.push(sql<boolean>`${REQUESTED_KEY} <= ${filter.requestedTo}`);
-  if (filter.sla) where.push(SLA_CONDITION[filter.sla]);
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM tickets t ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/** An SLA view's count: index-only off its partial index unless other filters narrow it. */
+async function countSlaView(db: Q, filter: TicketFilter & { sla: 'running' | 'breached' }): Promise<number> {
+  const status = slaStatusFilter(filter.sla, filter.status);
+  const where = [
+    SLA_CONDITION[filter.sla],
+    ...(status ? [anyOf('t.status', status)] : []),
+    ...(filter.type?.length ? [anyOf('t.type', filter.type)] : []),
+    ...(filter.priority?.length ? [anyOf('t.priority', filter.priority.map((p) => PRIORITY_RANK[p]))] : []),
+    ...(filter.assignee !== undefined ? [equals('t.assignee_id', filter.assignee === 'none' ? null : filter.assignee)] : []),
+    ...(filter.requestedTo !== undefined ? [sql<boolean>`${REQUESTED_KEY} <= ${filter.requestedTo}`] : []),
+  ];
+  const index = filter.sla === 'running' ? 'tickets_sla_due' : 'tickets_sla_breached';
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM tickets t${indexedBy(index)} WHERE ${sql.join(where, sql` AND `)}`.execute(db);
   return rows[0]?.n ?? 0;
 }
 

@@ -1,4 +1,4 @@
-import type { TicketStatus, TicketView } from '../../../src-shared/domain/tickets';
+import { TICKET_STATUSES, type TicketStatus, type TicketView } from '../../../src-shared/domain/tickets';
 import { SLA_RUNNING_STATUSES } from '../../../src-shared/domain/sla';
 import type { TicketFilter } from './queries';
 
@@ -13,9 +13,10 @@ const VIEW_STATUSES: Record<TicketView, TicketStatus[]> = {
   awaiting_follow_up: ['resolved', 'follow_up'],
   complaints: [...UNFINISHED, 'resolved', 'follow_up'],
   on_hold: ['on_hold'],
-  // SLA views: the clock runs (sorted by due time), or a target was breached and the work is not closed.
+  // SLA views: the clock runs (sorted by due time), or a target was breached and the work is
+  // not closed. Their own condition (queries.ts, SLA_CONDITION) already implies the statuses.
   breaching: [...SLA_RUNNING_STATUSES],
-  breached: [...UNFINISHED, 'resolved', 'follow_up'],
+  breached: TICKET_STATUSES.filter((s) => s !== 'closed'),
 };
 
 /**
