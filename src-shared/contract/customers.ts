@@ -25,6 +25,8 @@ export interface CustomerServiceSummary {
   customerId: number;
   openRequests: number;
   requestsLast12Months: number;
+  /** The customer's own service agreement (null: the desk's default applies). */
+  agreement: { id: number; name: string } | null;
   /** The customer's latest requests, newest first. */
   recent: { id: number; number: string; subject: string; status: TicketStatus; type: TicketType; createdAt: number }[];
 }

@@ -39,7 +39,9 @@ const YEAR = 365 * 86_400_000;
 
 /** Open requests, the last twelve months' count and the latest ten, off the (customer) index. */
 export async function serviceSummary(db: Q, customerId: number, now: number): Promise<CustomerServiceSummary> {
-  if (!(await findCustomer(db, customerId))) throw new AppError('NOT_FOUND', `Customer ${customerId} not found`);
+  const customer = await findCustomer(db, customerId);
+  if (!customer) throw new AppError('NOT_FOUND', `Customer ${customerId} not found`);
+  const agreement = customer.agreement_id !== null ? await db.selectFrom('agreements').select(['id', 'name']).where('id', '=', customer.agreement_id).executeTakeFirst() : undefined;
   const open = OPEN_STATUSES;
   const counts = await db
     .selectFrom('tickets')
@@ -60,6 +62,7 @@ export async function serviceSummary(db: Q, customerId: number, now: number): Pr
     customerId,
     openRequests: Number(counts.open ?? 0),
     requestsLast12Months: Number(counts.year ?? 0),
+    agreement: agreement ?? null,
     recent: recent.map((r) => ({ id: r.id, number: r.number, subject: r.subject, status: r.status as TicketStatus, type: r.type as TicketType, createdAt: r.created_at })),
   };
 }

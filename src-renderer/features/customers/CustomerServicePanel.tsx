@@ -15,7 +15,7 @@ export function CustomerServicePanel({ customerId }: { customerId: number }) {
   const summary = useCustomerServiceSummary(customerId);
   const canSetAgreement = useSession().data?.permissions.includes('sla.manage') ?? false;
   if (!summary.data) return null;
-  const { openRequests, requestsLast12Months, recent } = summary.data;
+  const { openRequests, requestsLast12Months, recent, agreement } = summary.data;
   return (
     <Paper withBorder p="xs" data-testid="customer-service-panel">
       <Group justify="space-between" mb={4}>
@@ -48,7 +48,10 @@ export function CustomerServicePanel({ customerId }: { customerId: number }) {
           ))}
         </Stack>
       )}
-      {canSetAgreement ? <CustomerAgreementSelect key={customerId} customerId={customerId} /> : null}
+      <Text size="xs" c="dimmed" mt="xs" data-testid="customer-agreement-name">
+        {agreement ? t('customerHistory.agreement', { name: agreement.name }) : t('customerHistory.defaultAgreement')}
+      </Text>
+      {canSetAgreement ? <CustomerAgreementSelect key={`${customerId}-${agreement?.id ?? 'none'}`} customerId={customerId} current={agreement?.id ?? null} /> : null}
     </Paper>
   );
 }

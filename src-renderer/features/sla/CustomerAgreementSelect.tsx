@@ -9,18 +9,19 @@ import { useAgreements, useSetCustomerAgreement } from './hooks';
 const NONE = 'none';
 
 /**
- * Sets the customer's own service agreement (administrators). The contract has no getter
- * for a customer's current agreement, so this offers a choice rather than showing one.
- * Kept out of the tab order like the rest of the panel, so keyboard intake flows past it.
+ * Sets the customer's own service agreement (administrators); it applies to requests
+ * created from then on. Kept out of the tab order like the rest of the panel, so keyboard
+ * intake flows past it.
  */
-export function CustomerAgreementSelect({ customerId }: { customerId: number }) {
+export function CustomerAgreementSelect({ customerId, current }: { customerId: number; current: number | null }) {
   const { t } = useTranslation();
   const agreements = useAgreements();
   const setAgreement = useSetCustomerAgreement();
-  const [choice, setChoice] = useState('');
+  const initial = current === null ? NONE : String(current);
+  const [choice, setChoice] = useState(initial);
 
   function apply() {
-    if (!choice) return;
+    if (choice === initial) return;
     const agreementId = choice === NONE ? null : Number(choice);
     const name = agreements.data?.find((a) => a.id === agreementId)?.name;
     setAgreement.mutate(
@@ -31,7 +32,6 @@ export function CustomerAgreementSelect({ customerId }: { customerId: number }) 
             color: 'teal',
             message: name ? t('slaAdmin.customerAgreement.saved', { name }) : t('slaAdmin.customerAgreement.cleared'),
           });
-          setChoice('');
         },
         onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
       },
@@ -46,7 +46,6 @@ export function CustomerAgreementSelect({ customerId }: { customerId: number }) 
         value={choice}
         onChange={(e) => setChoice(e.currentTarget.value)}
         data={[
-          { value: '', label: t('slaAdmin.customerAgreement.placeholder'), disabled: true },
           { value: NONE, label: t('slaAdmin.customerAgreement.none') },
           ...(agreements.data ?? []).filter((a) => a.active).map((a) => ({ value: String(a.id), label: a.name })),
         ]}
@@ -54,7 +53,7 @@ export function CustomerAgreementSelect({ customerId }: { customerId: number }) 
         style={{ flex: 1 }}
         data-testid="customer-agreement-select"
       />
-      <Button size="xs" variant="light" onClick={apply} disabled={!choice} loading={setAgreement.isPending} tabIndex={-1} data-testid="customer-agreement-apply">
+      <Button size="xs" variant="light" onClick={apply} disabled={choice === initial} loading={setAgreement.isPending} tabIndex={-1} data-testid="customer-agreement-apply">
         {t('slaAdmin.customerAgreement.apply')}
       </Button>
     </Group>
