@@ -1,7 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgreementView, TicketDetail } from '../../../src-shared/contract';
 import type { Core } from '../../core/createCore';
-import { addUser, call, fakeClock, setupDesk, signInAs, testCore, type FakeClock } from '../../core/testing';
+import { createCore } from '../../core/createCore';
+import { silentLogger } from '../../core/ports';
+import { addUser, call, fakeClock, setupDesk, signInAs, testCore, testPlatform, type FakeClock } from '../../core/testing';
 import { ensureShippedCalendars } from './calendars';
 import { runServiceCheck } from './jobs';
 
@@ -255,6 +257,29 @@ describe('the service check', () => {
 });
 
 describe('notifications', () => {
+  it('also reach the desktop of a signed-in recipient, in the desk language', async () => {
+    const shown: { title: string; body: string }[] = [];
+    const desktop = await createCore({
+      dbPath: ':memory:',
+      clock,
+      platform: { ...testPlatform, notify: (title, body) => void shown.push({ title, body }) },
+      logger: silentLogger,
+    });
+    try {
+      await setupDesk(desktop);
+      await addUser(desktop, 'supervisor', 'boss');
+      await addUser(desktop, 'supervisor', 'away');
+      await signInAs(desktop, 'boss');
+      const t = await call(desktop, 'tickets.create', { customer: { name: '华东精密机械' }, type: 'repair', channel: 'phone', subject: '空调漏水', priority: 'urgent' } as never, 'admin');
+      clock.set(t.agreement!.response.dueAt);
+      await runServiceCheck(desktop.deps);
+      await vi.waitFor(() => expect(shown).toHaveLength(1));
+      expect(shown[0]).toEqual({ title: `服务时效超时 ${t.number}`, body: '首次响应已超时：空调漏水' });
+    } finally {
+      desktop.close();
+    }
+  });
+
   it('each user reads and clears only their own', async () => {
     const t = await vipRequest('urgent');
     clock.set(t.agreement!.response.dueAt);
