@@ -280,6 +280,14 @@ describe('notifications', () => {
     }
   });
 
+  it('go to the administrators when the desk has no service manager on duty', async () => {
+    await core.deps.db.updateTable('users').set({ disabled: 1 }).where('role', '=', 'supervisor').execute();
+    const t = await vipRequest('urgent');
+    clock.set(t.agreement!.response.dueAt);
+    await runServiceCheck(core.deps);
+    expect((await inbox('admin')).items.map((n) => n.kind)).toEqual(['sla_breach']);
+  });
+
   it('each user reads and clears only their own', async () => {
     const t = await vipRequest('urgent');
     clock.set(t.agreement!.response.dueAt);
