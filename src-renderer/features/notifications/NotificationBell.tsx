@@ -72,7 +72,8 @@ export function NotificationBell() {
   }
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" withinPortal>
+    // Focus moves into the panel (so Escape closes it and Tab walks it) and back to the bell after.
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" withinPortal trapFocus returnFocus>
       <Popover.Target>
         <Box pos="relative">
           <Tooltip label={label} disabled={opened}>

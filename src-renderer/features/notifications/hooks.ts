@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contract, InputOf } from '../../../src-shared/contract';
 import { api, onEvent, queryKeys } from '../../api';
-import { KIND_COLORS, newestUnread, notificationText } from './notificationText';
+import { KIND_COLORS, notificationText, toastWorthy } from './notificationText';
 
 /** The centre lists the latest ones; older ones are history nobody scrolls to. */
 const LIMIT = 50;
@@ -49,8 +49,11 @@ export function useNotificationEvents(userId: number | undefined) {
       void (async () => {
         await queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
         const page = await queryClient.ensureQueryData(listQuery);
-        const newest = newestUnread(page.items);
-        if (newest) toasts.show({ title: t('notifications.title'), message: notificationText(t, newest), color: KIND_COLORS[newest.kind], autoClose: 8000 });
+        const toast = toastWorthy(page.items);
+        if (!toast) return;
+        const text = notificationText(t, toast.notification);
+        const message = toast.others > 0 ? t('notifications.andMore', { text, count: toast.others }) : text;
+        toasts.show({ title: t('notifications.title'), message, color: KIND_COLORS[toast.notification.kind], autoClose: 8000 });
       })().catch(() => {
         // The bell shows the failure when it is opened; a toast about a toast is noise.
       });
