@@ -185,7 +185,7 @@ describe('complaints: acknowledgement, analysis, attachments and a merged duplic
     await page.getByTestId('action-form').waitFor({ state: 'hidden' });
     await expectStatus('resolved', '已处理');
     const kinds = await page.getByTestId('ticket-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
-    expect(kinds).toEqual(['created', 'assign', 'acknowledge', 'complaintAnalysis', 'logWork']);
+    expect(kinds).toEqual(['created', 'slaComputed', 'assign', 'acknowledge', 'complaintAnalysis', 'logWork']);
     const history = (await page.getByTestId('ticket-event').allTextContents()).join('\n');
     expect(history).toContain('确认投诉');
     expect(history).toContain(`根本原因：${ROOT_CAUSE}`);

@@ -295,7 +295,7 @@ describe('lifecycle: a repair request around the closed loop', () => {
     await expectStatus('closed', '已关闭');
     expect(await page.getByTestId('follow-up').count()).toBe(2);
     const kinds = await page.getByTestId('ticket-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
-    expect(kinds).toEqual(['created', 'assign', 'logWork', 'recordFollowUp', 'assign', 'assign', 'logWork', 'unlock', 'logWork', 'recordFollowUp']);
+    expect(kinds).toEqual(['created', 'slaComputed', 'assign', 'logWork', 'recordFollowUp', 'assign', 'assign', 'logWork', 'unlock', 'logWork', 'recordFollowUp']);
     const history = (await page.getByTestId('ticket-event').allTextContents()).join('\n');
     for (const label of ['创建服务请求', '分配服务工程师', '服务记录', '回访结果', '解除锁定']) expect(history).toContain(label);
     expect(history).toContain('状态：已分配 → 锁定');

@@ -63,7 +63,7 @@ describe('queue: saved views, bulk assignment and replies', () => {
     // Every saved view under 服务请求, each with its count.
     await expect.poll(() => count('unassigned')).toBe('0');
     const views = await page.getByTestId('nav-views').locator('a').allTextContents();
-    expect(views).toEqual(['我的服务请求0', '待分配0', '锁定（待服务经理处理）0', '今日到期及逾期0', '待回访0', '投诉0', '挂起0']);
+    expect(views).toEqual(['我的服务请求0', '待分配0', '锁定（待服务经理处理）0', '今日到期及逾期0', '待回访0', '投诉0', '挂起0', '即将超时0', '已超时0']);
   });
 
   step('enters three requests; 待分配 counts 3', async () => {
@@ -172,7 +172,7 @@ describe('queue: saved views, bulk assignment and replies', () => {
     expect(await note.getByTestId('event-note').textContent()).toBe(NOTE);
 
     const kinds = await page.getByTestId('ticket-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
-    expect(kinds).toEqual(['created', 'assign', 'reply', 'note']);
+    expect(kinds).toEqual(['created', 'slaComputed', 'assign', 'reply', 'note']);
     await shot('05-reply');
     expect(pageErrors).toEqual([]);
   });

@@ -109,9 +109,11 @@ async function openBell(page: Page): Promise<void> {
   await expect.poll(() => panel.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).opacity)).toBe('1');
 }
 
+/** Escape closes the panel (focus is inside it) and gives focus back to the bell. */
 async function closeBell(page: Page): Promise<void> {
-  await page.getByTestId('notification-bell').click();
+  await page.keyboard.press('Escape');
   await page.getByTestId('notification-panel').waitFor({ state: 'hidden' });
+  await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")')).toBe('notification-bell');
 }
 
 describe('SLA: a VIP request nears breach, then breaches, under the service manager’s eyes', () => {
@@ -264,7 +266,7 @@ describe('SLA: a VIP request nears breach, then breaches, under the service mana
     // check may have got there first: either way the warning is announced once.)
     await runCheckNow();
     await expect.poll(() => unread(manager)).toBeGreaterThanOrEqual(1);
-    // A toast announced it (the newest of the check's warnings: response or resolution).
+    // A toast announced it (the most severe of the check's warnings: response or resolution).
     await expect.poll(() => toasts(manager)).toContainEqual(expect.stringMatching(new RegExp(`^通知${ticketNumber} (首次响应|解决)时效已用 (25|75)%$`)));
     // The administrator is no service manager: nothing for them.
     expect(await unread(admin)).toBe(0);
