@@ -267,7 +267,7 @@ describe('SLA: a VIP request nears breach, then breaches, under the service mana
     await runCheckNow();
     await expect.poll(() => unread(manager)).toBeGreaterThanOrEqual(1);
     // A toast announced it (the most severe of the check's warnings: response or resolution).
-    await expect.poll(() => toasts(manager)).toContainEqual(expect.stringMatching(new RegExp(`^通知${ticketNumber} (首次响应|解决)时效已用 (25|75)%$`)));
+    await expect.poll(() => toasts(manager)).toContainEqual(expect.stringMatching(new RegExp(`^通知${ticketNumber} (首次响应|解决)时效已用 (25|75)%(（另有 1 条新通知）)?$`)));
     // The administrator is no service manager: nothing for them.
     expect(await unread(admin)).toBe(0);
 
