@@ -63,6 +63,14 @@ describe('business time', () => {
     const never: BusinessCalendar = { ...desk, week: {}, makeUpWorkdays: new Set() };
     expect(() => addBusinessTime(sh('2026-10-01T00:00:00'), HOUR, never)).toThrow(/no working time/);
   });
+
+  it('measures spans longer than ten years (a request breached long ago and still open)', () => {
+    const always: BusinessCalendar = { ...desk, allDay: true };
+    const from = sh('2014-01-01T00:00:00');
+    const to = sh('2026-01-01T00:00:00');
+    expect(businessTimeBetween(from, to, always)).toBe(to - from);
+    expect(addBusinessTime(from, to - from, always)).toBe(to);
+  });
 });
 
 // Properties over the shipped 2025–2026 schedule: any instant of the two years, any

@@ -101,11 +101,17 @@ function periodsOf(dayStart: number, calendar: BusinessCalendar): readonly (read
   return periods;
 }
 
-/** Calls `visit` with each working period (epoch ms) from the local day holding `from` on. */
+/**
+ * Calls `visit` with each working period (epoch ms) from the local day holding `from` on,
+ * until it returns true. Spans may be any length; only ten years in a row without a working
+ * minute stops it.
+ */
 function eachWorkingPeriod(from: number, calendar: BusinessCalendar, visit: (start: number, end: number) => boolean): void {
   let dayStart = Math.floor(wallClock(from, calendar.timeZone) / DAY) * DAY;
-  for (let i = 0; i < MAX_DAYS; i++, dayStart += DAY) {
-    for (const [start, end] of periodsOf(dayStart, calendar)) {
+  for (let idle = 0; idle < MAX_DAYS; dayStart += DAY) {
+    const periods = periodsOf(dayStart, calendar);
+    idle = periods.length === 0 ? idle + 1 : 0;
+    for (const [start, end] of periods) {
       if (end > from && visit(Math.max(start, from), end)) return;
     }
   }
@@ -149,7 +155,8 @@ export interface HolidayImport {
   errors: { line: number; reason: 'badDate' | 'badKind' | 'duplicate' | 'columns' | 'noEvents' }[];
 }
 
-function validDay(date: string): boolean {
+/** A real calendar day written YYYY-MM-DD (not 2026-02-31). */
+export function validDay(date: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) && isoDay(Date.parse(`${date}T00:00:00Z`) || 0) === date;
 }
 
