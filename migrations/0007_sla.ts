@@ -72,7 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   const ticketColumns: [string, 'integer' | 'text', boolean][] = [
     ['agreement_id', 'integer', false],
-    // Why the agreement applies: 'warranty', 'customer' or 'default'.
+    // Why the agreement applies: 'warranty', 'customer', 'default' or 'manual'.
     ['sla_basis', 'text', false],
     ['sla_calendar_id', 'integer', false],
     ['sla_started_at', 'integer', false],
@@ -83,7 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['responded_at', 'integer', false],
     // Set while the clock stands still (on hold, resolved, closed).
     ['sla_paused_at', 'integer', false],
-    // Business time spent standing still, added to every target.
+    // Business time spent standing still, added to every target, in sla_calendar_id's hours.
     ['sla_paused_ms', 'integer', true],
     // The highest share of each target already announced (0, a warning threshold, or 100 = breached).
     ['response_level', 'integer', true],
@@ -102,8 +102,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn(name, type, (c) => (zero ? c.notNull().defaultTo(0) : c))
       .execute();
   }
+  // The finished pauses as wall-clock [from, to] pairs (JSON), so a change of calendar can
+  // measure them again in the new calendar's hours.
+  await db.schema
+    .alterTable('tickets')
+    .addColumn('sla_pauses', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
   await sql`CREATE INDEX tickets_sla_next_check ON tickets (sla_next_check_at) WHERE sla_next_check_at IS NOT NULL`.execute(db);
-  await sql`CREATE INDEX tickets_sla_due ON tickets (sla_due_at, id) WHERE sla_due_at IS NOT NULL`.execute(db);
+  // Running clocks already warned about: the "breaching soon" view, by time left.
+  await sql`CREATE INDEX tickets_sla_breaching ON tickets (sla_due_at, id) WHERE sla_due_at IS NOT NULL AND ((response_level > 0 AND responded_at IS NULL) OR resolution_level > 0)`.execute(db);
   // Breached work not yet closed: the "breached" view (closed breaches are for reports).
   await sql`CREATE INDEX tickets_sla_breached ON tickets (id) WHERE (response_breached_at IS NOT NULL OR resolution_breached_at IS NOT NULL) AND status <> 'closed'`.execute(db);
 

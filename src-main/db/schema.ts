@@ -99,6 +99,7 @@ export interface TicketsTable {
   responded_at: ColumnType<number | null, number | null | undefined>;
   sla_paused_at: ColumnType<number | null, number | null | undefined>;
   sla_paused_ms: Generated<number>;
+  sla_pauses: Generated<string>;
   response_level: Generated<number>;
   resolution_level: Generated<number>;
   response_breached_at: ColumnType<number | null, number | null | undefined>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IsoWeekday, WorkingInterval } from '../domain/businessCalendar';
+import { validDay, type IsoWeekday, type WorkingInterval } from '../domain/businessCalendar';
 import {
   CHARGING_METHODS,
   ESCALATION_ACTIONS,
@@ -96,7 +96,7 @@ export interface HolidayImportResult {
 }
 
 const id = z.number().int().positive();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = z.string().refine(validDay, { message: 'date' });
 const interval = z
   .object({ start: z.number().int().min(0).max(1440), end: z.number().int().min(0).max(1440) })
   .strict()
@@ -129,7 +129,9 @@ export const saveCalendarInput = z
     days: z.array(z.object({ date: day, kind: z.enum(['holiday', 'workday']), name: z.string().trim().max(100).default('') }).strict()).max(5000),
   })
   .strict()
-  .refine((c) => new Set(c.days.map((d) => d.date)).size === c.days.length, { message: 'duplicateDay', path: ['days'] });
+  .refine((c) => new Set(c.days.map((d) => d.date)).size === c.days.length, { message: 'duplicateDay', path: ['days'] })
+  // A make-up working day needs hours to work (7×24 calendars work every day anyway).
+  .refine((c) => c.allDay || c.makeUpHours.length > 0 || !c.days.some((d) => d.kind === 'workday'), { message: 'makeUpHoursRequired', path: ['makeUpHours'] });
 
 export const saveAgreementInput = z
   .object({

@@ -116,6 +116,7 @@ export function demoSla(sqlite: Database.Database, now: number, thresholds: read
         responded_at: respondedAt,
         sla_paused_at: pausedAt,
         sla_paused_ms: 0,
+        sla_pauses: '[]',
         response_level: respondedAt !== null ? 0 : level(responseBreached, clockEnd, responseDue, response),
         resolution_level: level(resolutionBreached, clockEnd, resolutionDue, resolution),
       };

@@ -61,15 +61,20 @@ export interface AppliedAgreement {
   targets: Map<number, { response: number; resolution: number }>;
 }
 
-/** An agreement in force on `today` (YYYY-MM-DD), with its targets; null if inactive or out of its dates. */
-export async function agreementInForce(db: Q, id: number | null, today: string, basis: SlaBasis): Promise<AppliedAgreement | null> {
+/**
+ * An agreement with its targets. With `inForceOn` (YYYY-MM-DD) only one in force that day
+ * (active and within its dates); without, whatever its state (a request keeps the agreement
+ * it started with).
+ */
+export async function loadAgreement(db: Q, id: number | null, basis: SlaBasis, inForceOn: string | null): Promise<AppliedAgreement | null> {
   if (id === null) return null;
   const a = await db
     .selectFrom('agreements')
     .select(['id', 'name', 'calendar_id', 'active', 'valid_from', 'valid_to'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!a || a.active !== 1 || (a.valid_from !== null && a.valid_from > today) || (a.valid_to !== null && a.valid_to < today)) return null;
+  if (!a) return null;
+  if (inForceOn !== null && (a.active !== 1 || (a.valid_from !== null && a.valid_from > inForceOn) || (a.valid_to !== null && a.valid_to < inForceOn))) return null;
   const targets = await db.selectFrom('agreement_targets').selectAll().where('agreement_id', '=', id).execute();
   return {
     id: a.id,
@@ -97,13 +102,13 @@ export async function resolveAgreement(db: Q, customerId: number, productId: num
       .where((eb) => eb.or([eb('warranty_start', 'is', null), eb('warranty_start', '<=', today)]))
       .orderBy('warranty_end', 'desc')
       .executeTakeFirst();
-    const warranty = asset ? await agreementInForce(db, asset.agreement_id ?? settings.warrantyAgreementId, today, 'warranty') : null;
+    const warranty = asset ? await loadAgreement(db, asset.agreement_id ?? settings.warrantyAgreementId, 'warranty', today) : null;
     if (warranty) return warranty;
   }
   const customer = await db.selectFrom('customers').select('agreement_id').where('id', '=', customerId).executeTakeFirst();
   return (
-    (await agreementInForce(db, customer?.agreement_id ?? null, today, 'customer')) ??
-    (await agreementInForce(db, settings.defaultAgreementId, today, 'default'))
+    (await loadAgreement(db, customer?.agreement_id ?? null, 'customer', today)) ??
+    (await loadAgreement(db, settings.defaultAgreementId, 'default', today))
   );
 }
 

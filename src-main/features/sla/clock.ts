@@ -5,7 +5,7 @@ import type { TicketStatus } from '../../../src-shared/domain/tickets';
 import { AppError } from '../../../src-shared/errors';
 import type { DB } from '../../db/schema';
 import { insertEvent } from '../tickets/queries';
-import { agreementInForce, readSlaSettings, resolveAgreement, type AppliedAgreement } from './agreements';
+import { loadAgreement, readSlaSettings, resolveAgreement, type AppliedAgreement } from './agreements';
 import { loadCalendar } from './calendars';
 
 // The SLA clock of one request. Targets are business minutes of the agreement's calendar,
@@ -13,7 +13,10 @@ import { loadCalendar } from './calendars';
 // business time too and added to both targets, so
 //     due = start + (target + paused) in business time
 // holds after any number of pauses, and a priority or agreement change recomputes both
-// due times from the start with the same formula. Two derived columns keep the checks
+// due times from the start with the same formula (one function, withDueTimes). The
+// finished pauses are kept as wall-clock intervals, so a change to an agreement with
+// another calendar measures them again in that calendar's hours. A first response already
+// given is history: its target and due time no longer move. Two derived columns keep the checks
 // cheap: sla_due_at (the nearest running due time, for the countdown and the "breaching
 // soon" view) and sla_next_check_at (the next warning threshold or breach still to be
 // announced), both indexed only where set.
@@ -42,6 +45,7 @@ export function slaState(q: Q, id: number) {
       'responded_at',
       'sla_paused_at',
       'sla_paused_ms',
+      'sla_pauses',
       'response_level',
       'resolution_level',
     ])
@@ -112,6 +116,7 @@ export async function storeClock(q: Q, s: SlaState, now: number, calendar: Busin
       responded_at: s.responded_at,
       sla_paused_at: s.sla_paused_at,
       sla_paused_ms: s.sla_paused_ms,
+      sla_pauses: s.sla_pauses,
       response_level: s.response_level,
       resolution_level: s.resolution_level,
       ...schedule(s, now, calendar, thresholds),
@@ -122,21 +127,49 @@ export async function storeClock(q: Q, s: SlaState, now: number, calendar: Busin
 
 export type RecomputeReason = 'created' | 'priority' | 'agreement' | 'escalation';
 
-/** Sets both targets from the agreement for the request's priority, due from the start. */
+type Pause = [from: number, to: number];
+
+/** The finished pauses; a damaged value counts as none rather than stopping the clock. */
+function pausesOf(s: SlaState): Pause[] {
+  try {
+    const value: unknown = JSON.parse(s.sla_pauses);
+    return Array.isArray(value) ? value.filter((p): p is Pause => Array.isArray(p) && p.length === 2 && p.every(Number.isFinite)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Due times from the start: due = start + target + paused. A met first response keeps its due time. */
+function withDueTimes(s: SlaState, calendar: BusinessCalendar): SlaState {
+  const due = (targetMin: number | null, current: number | null) =>
+    targetMin === null ? current : addBusinessTime(s.sla_started_at!, targetMin * MINUTE + s.sla_paused_ms, calendar);
+  return {
+    ...s,
+    response_due_at: s.responded_at === null ? due(s.response_target_min, s.response_due_at) : s.response_due_at,
+    resolution_due_at: due(s.resolution_target_min, s.resolution_due_at),
+  };
+}
+
+/**
+ * Sets both targets from the agreement for the request's priority, the pauses measured in
+ * its calendar, due times from the start (a met first response keeps its own).
+ */
 function applyTargets(s: SlaState, agreement: AppliedAgreement, calendar: BusinessCalendar): SlaState {
   const targets = agreement.targets.get(s.priority) ?? agreement.targets.get(1);
   if (!targets) return { ...s, agreement_id: null, sla_calendar_id: null };
-  const start = s.sla_started_at!;
-  return {
-    ...s,
-    agreement_id: agreement.id,
-    sla_basis: agreement.basis,
-    sla_calendar_id: agreement.calendarId,
-    response_target_min: targets.response,
-    resolution_target_min: targets.resolution,
-    response_due_at: addBusinessTime(start, targets.response * MINUTE + s.sla_paused_ms, calendar),
-    resolution_due_at: addBusinessTime(start, targets.resolution * MINUTE + s.sla_paused_ms, calendar),
-  };
+  const paused = pausesOf(s).reduce((sum, [from, to]) => sum + businessTimeBetween(from, to, calendar), 0);
+  return withDueTimes(
+    {
+      ...s,
+      agreement_id: agreement.id,
+      sla_basis: agreement.basis,
+      sla_calendar_id: agreement.calendarId,
+      sla_paused_ms: paused,
+      response_target_min: s.responded_at === null ? targets.response : s.response_target_min,
+      resolution_target_min: targets.resolution,
+    },
+    calendar,
+  );
 }
 
 async function recordComputation(q: Q, s: SlaState, agreement: AppliedAgreement, reason: RecomputeReason, actorId: number | null, now: number, note: string | null) {
@@ -161,23 +194,29 @@ async function recordComputation(q: Q, s: SlaState, agreement: AppliedAgreement,
   });
 }
 
+/** Starts the clock at `start` in `agreement` and records the computation. */
+async function start(q: Q, s: SlaState, agreement: AppliedAgreement, startedAt: number, reason: RecomputeReason, actorId: number | null, now: number, note: string | null) {
+  const calendar = await loadCalendar(q, agreement.calendarId);
+  const started = applyTargets({ ...s, sla_started_at: startedAt, sla_paused_at: slaRuns(s.status as TicketStatus) ? null : now }, agreement, calendar);
+  const { warnThresholds } = await readSlaSettings(q);
+  await storeClock(q, started, now, calendar, warnThresholds);
+  await recordComputation(q, started, agreement, reason, actorId, now, note);
+}
+
 /** Starts the clock of a new request (inside its creating transaction), if an agreement applies. */
 export async function startClock(q: Q, ticketId: number, now: number, today: string): Promise<void> {
   const s = await slaState(q, ticketId);
   if (!s) return;
   const agreement = await resolveAgreement(q, s.customer_id, s.product_id, today);
-  if (!agreement) return;
-  const calendar = await loadCalendar(q, agreement.calendarId);
-  const started = applyTargets({ ...s, sla_started_at: now, sla_paused_at: slaRuns(s.status as TicketStatus) ? null : now }, agreement, calendar);
-  const { warnThresholds } = await readSlaSettings(q);
-  await storeClock(q, started, now, calendar, warnThresholds);
-  await recordComputation(q, started, agreement, 'created', null, now, null);
+  if (agreement) await start(q, s, agreement, now, 'created', null, now, null);
 }
 
 /**
  * Recomputes both targets from the start after a priority or agreement change (`agreementId`
  * given: that agreement, applied manually). Announced levels are kept, so nothing is
- * announced twice for the same target.
+ * announced twice for the same target. A request that had no clock (no agreement applied
+ * when it was entered) gets one from its creation when an agreement is set by hand; time
+ * it stood still before then is not known and not deducted.
  */
 export async function recomputeClock(
   q: Q,
@@ -190,31 +229,33 @@ export async function recomputeClock(
   note: string | null = null,
 ): Promise<void> {
   const s = await slaState(q, ticketId);
-  if (!s || s.sla_started_at === null) return;
-  // A manual choice must be in force today; otherwise the request keeps the agreement it
-  // started with, whatever its dates since.
-  const agreement =
-    agreementId !== undefined
-      ? await agreementInForce(q, agreementId, today, 'manual')
-      : await agreementById(q, s.agreement_id, (s.sla_basis as SlaBasis | null) ?? 'default');
-  if (agreementId !== undefined && !agreement) {
-    throw new AppError('VALIDATION', 'The agreement is not in force', { fields: [{ path: 'agreementId', code: 'notInForce', message: 'not in force' }] });
+  if (!s) return;
+  if (agreementId !== undefined) {
+    // A manual choice must be in force today.
+    const agreement = await loadAgreement(q, agreementId, 'manual', today);
+    if (!agreement) {
+      const exists = await q.selectFrom('agreements').select('id').where('id', '=', agreementId).executeTakeFirst();
+      const code = exists ? 'notInForce' : 'notFound';
+      throw new AppError('VALIDATION', `agreementId: ${code}`, { fields: [{ path: 'agreementId', code, message: code }] });
+    }
+    if (s.sla_started_at === null) {
+      const created = await q.selectFrom('tickets').select('created_at').where('id', '=', ticketId).executeTakeFirstOrThrow();
+      return start(q, s, agreement, created.created_at, reason, actorId, now, note);
+    }
+    return recompute(q, s, agreement, reason, actorId, now, note);
   }
-  if (!agreement) return;
+  if (s.sla_started_at === null) return;
+  // Otherwise the request keeps the agreement it started with, whatever its dates since.
+  const agreement = await loadAgreement(q, s.agreement_id, (s.sla_basis as SlaBasis | null) ?? 'default', null);
+  if (agreement) await recompute(q, s, agreement, reason, actorId, now, note);
+}
+
+async function recompute(q: Q, s: SlaState, agreement: AppliedAgreement, reason: RecomputeReason, actorId: number | null, now: number, note: string | null) {
   const calendar = await loadCalendar(q, agreement.calendarId);
   const next = applyTargets(s, agreement, calendar);
   const { warnThresholds } = await readSlaSettings(q);
   await storeClock(q, next, now, calendar, warnThresholds);
   await recordComputation(q, next, agreement, reason, actorId, now, note);
-}
-
-/** The request's own agreement whatever its dates (it applied when the request started). */
-async function agreementById(q: Q, id: number | null, basis: SlaBasis): Promise<AppliedAgreement | null> {
-  if (id === null) return null;
-  const a = await q.selectFrom('agreements').select(['id', 'name', 'calendar_id']).where('id', '=', id).executeTakeFirst();
-  if (!a) return null;
-  const targets = await q.selectFrom('agreement_targets').selectAll().where('agreement_id', '=', id).execute();
-  return { id: a.id, name: a.name, calendarId: a.calendar_id, basis, targets: new Map(targets.map((t) => [t.priority, { response: t.response_minutes, resolution: t.resolution_minutes }])) };
 }
 
 /**
@@ -238,10 +279,10 @@ export async function clockAfterStep(
     const runs = slaRuns(step.to);
     if (wasRunning && !runs) next.sla_paused_at = now;
     if (!wasRunning && runs && s.sla_paused_at !== null) {
+      next.sla_pauses = JSON.stringify([...pausesOf(s), [s.sla_paused_at, now]]);
       next.sla_paused_ms = s.sla_paused_ms + businessTimeBetween(s.sla_paused_at, now, calendar);
       next.sla_paused_at = null;
-      if (next.response_target_min !== null) next.response_due_at = addBusinessTime(s.sla_started_at, next.response_target_min * MINUTE + next.sla_paused_ms, calendar);
-      if (next.resolution_target_min !== null) next.resolution_due_at = addBusinessTime(s.sla_started_at, next.resolution_target_min * MINUTE + next.sla_paused_ms, calendar);
+      Object.assign(next, withDueTimes(next, calendar));
     }
   }
   const responds = step.to === 'resolved' || (step.event === 'reply' && settings.firstResponse === 'reply') || (step.event === 'assign' && settings.firstResponse === 'assignment');

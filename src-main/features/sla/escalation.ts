@@ -102,18 +102,19 @@ export interface Escalation {
 }
 
 /**
- * Applies the admin's escalation rules to a request that just breached `target` (inside the
- * check's transaction). Rules run in order; an action that no longer fits the request (a
- * reassignment after a lock, a raise at the top priority) is skipped. Each applied action
- * moves the version and writes its own history entry.
+ * Applies the admin's escalation rules to a request that just breached `targets` (inside the
+ * check's transaction). Rules are chosen by the request as it breached and run in order,
+ * each at most once however many targets breached together; an action that no longer fits
+ * the request (a reassignment after a lock, a raise at the top priority) is skipped. Each
+ * applied action moves the version and writes its own history entry.
  */
-export async function escalate(q: Q, ticketId: number, target: SlaTarget, now: number, today: string): Promise<Escalation[]> {
+export async function escalate(q: Q, ticketId: number, targets: SlaTarget[], now: number, today: string): Promise<Escalation[]> {
   const ticket = await q.selectFrom('tickets').select(['priority', 'agreement_id']).where('id', '=', ticketId).executeTakeFirstOrThrow();
   const rules = await q
     .selectFrom('escalation_rules')
     .selectAll()
     .where('active', '=', 1)
-    .where('on_target', 'in', [target, 'any'])
+    .where('on_target', 'in', [...targets, 'any'])
     .where((eb) => eb.or([eb('priority', 'is', null), eb('priority', '=', ticket.priority)]))
     .where((eb) => eb.or([eb('agreement_id', 'is', null), eb('agreement_id', '=', ticket.agreement_id)]))
     .orderBy('position')
@@ -133,7 +134,7 @@ export async function escalate(q: Q, ticketId: number, target: SlaTarget, now: n
         from_status: null,
         to_status: null,
         note: null,
-        details: JSON.stringify({ ruleId: rule.id, ruleName: rule.name, target, actions: [action] }),
+        details: JSON.stringify({ ruleId: rule.id, ruleName: rule.name, targets, actions: [action] }),
       });
     }
   }
@@ -176,6 +177,7 @@ async function apply(q: Q, ticketId: number, rule: { id: number; name: string },
   const chosen = members.reduce((best, m) => ((loads.get(m.id) ?? 0) < (loads.get(best.id) ?? 0) ? m : best));
   await q.updateTable('tickets').set({ status: 'assigned', assignee_id: chosen.id, version: t.version + 1, updated_at: now }).where('id', '=', ticketId).execute();
   await event('assign', 'assigned', { engineerId: chosen.id, engineerName: chosen.display_name, previousAssigneeId: t.assignee_id, load: loads.get(chosen.id) ?? 0 });
-  await clockAfterStep(q, ticketId, { from: status, to: 'assigned', event: 'assign' }, now);
+  // An automatic reassignment is no first response to the customer.
+  await clockAfterStep(q, ticketId, { from: status, to: 'assigned', event: 'transition' }, now);
   return true;
 }

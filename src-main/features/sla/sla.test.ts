@@ -115,6 +115,62 @@ describe('the SLA clock', () => {
     expect(t.agreement!.resolution.dueAt).toBe(start + 14 * HOUR);
   });
 
+  it('measures the time held again in the new calendar when the agreement changes', async () => {
+    // Standard (9:00–18:00 on working days), Friday 17:00: held 17:30 to Monday 8:00.
+    let t = await newRequest();
+    const start = clock.now();
+    clock.set(sh('2026-11-27T17:30:00'));
+    t = await call(core, 'tickets.hold', { id: t.id, version: t.version, reason: 'waiting_customer' }, 'agent1');
+    clock.set(sh('2026-11-30T08:00:00'));
+    t = await call(core, 'tickets.resume', { id: t.id, version: t.version }, 'agent1');
+    expect(t.agreement!.pausedMs).toBe(30 * MINUTE);
+    // On VIP (7×24) the same hold is 62.5 hours, every one of them counted.
+    t = await call(core, 'tickets.setAgreement', { id: t.id, version: t.version, agreementId: agreements.VIP!.id }, 'boss');
+    expect(t.agreement!.pausedMs).toBe(62.5 * HOUR);
+    expect(t.agreement!.response.dueAt).toBe(start + HOUR + 62.5 * HOUR);
+  });
+
+  it('keeps a first response given, and its due time, through later pauses and recomputations', async () => {
+    let t = await vipRequest('urgent'); // response 15 min
+    const due = t.agreement!.response.dueAt;
+    clock.set(due + 10 * MINUTE);
+    t = await call(core, 'tickets.addNote', { id: t.id, kind: 'reply', body: '已收到' }, 'agent1');
+    t = await call(core, 'tickets.hold', { id: t.id, version: t.version, reason: 'waiting_parts' }, 'agent1');
+    clock.advance(HOUR);
+    t = await call(core, 'tickets.resume', { id: t.id, version: t.version }, 'agent1');
+    t = await call(core, 'tickets.setPriority', { id: t.id, version: t.version, priority: 'low' }, 'agent1');
+    expect(t.agreement!.response).toMatchObject({ targetMinutes: 15, dueAt: due, doneAt: due + 10 * MINUTE });
+    // The resolution target did move: low on VIP is 24 h, plus the hour held.
+    expect(t.agreement!.resolution.dueAt).toBe(t.agreement!.startedAt + 25 * HOUR);
+  });
+
+  it("starts a clock from the request's creation when an agreement is set on one that had none", async () => {
+    await call(core, 'sla.updateSettings', { defaultAgreementId: null }, 'admin');
+    let t = await newRequest();
+    expect(t.agreement).toBeNull();
+    const created = clock.now();
+    clock.advance(10 * MINUTE);
+    t = await call(core, 'tickets.setAgreement', { id: t.id, version: t.version, agreementId: agreements.VIP!.id, note: '补签协议' }, 'boss');
+    expect(t.agreement).toMatchObject({ agreement: { name: 'VIP' }, basis: 'manual', startedAt: created });
+    expect(t.agreement!.response.dueAt).toBe(created + HOUR);
+    const change = t.events.find((e) => e.kind === 'agreement')!;
+    expect(change).toMatchObject({ note: '补签协议', details: { agreementName: 'VIP', previousAgreementName: null } });
+    expect(t.events.find((e) => e.kind === 'slaComputed')).toMatchObject({ note: null, details: { reason: 'agreement' } });
+  });
+
+  it('refuses an agreement that is not in force, or does not exist, with a field error and no change', async () => {
+    const t = await newRequest();
+    await call(core, 'sla.saveAgreement', { ...agreementInput(agreements['金牌 Gold']!), validTo: '2026-01-31' }, 'admin');
+    for (const [agreementId, code] of [
+      [agreements['金牌 Gold']!.id, 'notInForce'],
+      [9999, 'notFound'],
+    ] as const) {
+      const result = await core.dispatch('tickets.setAgreement', { id: t.id, version: t.version, agreementId }, 'boss');
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ path: 'agreementId', code }] } } });
+    }
+    expect(await get(t.id)).toMatchObject({ version: t.version, agreement: { agreement: { name: '标准 Standard' } } });
+  });
+
   it('is met by the first reply to the customer, or by the assignment when the desk says so', async () => {
     let t = await vipRequest('normal');
     t = await call(core, 'tickets.assign', { id: t.id, version: t.version, engineerId: ids.wang! }, 'agent1');
@@ -128,6 +184,13 @@ describe('the SLA clock', () => {
     let u = await vipRequest('normal');
     u = await call(core, 'tickets.assign', { id: u.id, version: u.version, engineerId: ids.wang! }, 'agent1');
     expect(u.agreement!.response.doneAt).toBe(clock.now());
+
+    // A reassignment by an escalation rule is bookkeeping, not an acknowledgement.
+    await call(core, 'sla.saveEscalation', { name: '改派二线', position: 1, onTarget: 'response', priority: null, agreementId: null, action: 'reassign', engineerIds: [ids.li!] }, 'admin');
+    const v = await vipRequest('normal');
+    clock.set(v.agreement!.response.dueAt);
+    await runServiceCheck(core.deps);
+    expect(await get(v.id)).toMatchObject({ assignee: { id: ids.li }, agreement: { response: { doneAt: null } } });
   });
 
   it('recomputes both targets from the start on a priority or agreement change, keeping every computation in the history', async () => {
@@ -225,6 +288,30 @@ describe('the service check', () => {
     expect((await inbox('boss')).items.filter((n) => n.kind === 'sla_escalated')).toHaveLength(2);
   });
 
+  it('escalates once when both targets breach in the same check', async () => {
+    await call(core, 'sla.saveEscalation', { name: '超时提级', position: 1, onTarget: 'any', priority: null, agreementId: null, action: 'raise_priority' }, 'admin');
+    const t = await vipRequest('low'); // response 2 h, resolution 24 h
+    clock.set(t.agreement!.resolution.dueAt + MINUTE);
+    expect((await runServiceCheck(core.deps)).summary).toMatchObject({ breaches: 2, escalations: 1 });
+    const after = await get(t.id);
+    expect(after.priority).toBe('normal');
+    expect(after.events.filter((e) => e.kind === 'escalated').map((e) => e.details?.targets)).toEqual([['response', 'resolution']]);
+  });
+
+  it('puts off a request it cannot handle and still announces the others', async () => {
+    const broken = await vipRequest('urgent');
+    const fine = await vipRequest('urgent');
+    // A calendar gone from under a running clock (damaged data).
+    await core.deps.db.updateTable('tickets').set({ sla_calendar_id: 9999 }).where('id', '=', broken.id).execute();
+    clock.set(fine.agreement!.response.dueAt);
+    const run = await runServiceCheck(core.deps);
+    expect(run).toMatchObject({ outcome: 'ok', summary: { due: 2, breaches: 1, failed: 1 } });
+    expect((await inbox('boss')).items.map((n) => n.ticket?.id)).toEqual([fine.id]);
+    // Looked at again in an hour, not every minute.
+    clock.advance(MINUTE);
+    expect((await runServiceCheck(core.deps)).summary).toMatchObject({ due: 0 });
+  });
+
   it('locks a breached request for the service manager when a rule says so', async () => {
     await call(core, 'sla.saveEscalation', { name: '紧急锁定', position: 1, onTarget: 'resolution', priority: 'urgent', agreementId: null, action: 'lock' }, 'admin');
     let t = await vipRequest('urgent'); // resolution 4 h
@@ -243,16 +330,22 @@ describe('the service check', () => {
     expect((await get(t.id)).status).toBe('locked');
   });
 
-  it('orders the breaching-soon view by time left', async () => {
-    const later = await vipRequest('low'); // due in 2 h
-    const sooner = await vipRequest('urgent'); // due in 15 min
+  it('lists under breaching soon only clocks warned about or overdue, by time left', async () => {
+    const later = await vipRequest('low'); // response due in 2 h
+    const sooner = await vipRequest('urgent'); // response due in 15 min
     const held = await vipRequest('high', { initialStatus: 'on_hold', holdReason: 'waiting_parts' });
+    clock.advance(95 * MINUTE); // low: 79% of its response time; urgent: overdue
+    const calm = await vipRequest('low');
+    await runServiceCheck(core.deps);
     const page = await call(core, 'tickets.list', { view: 'breaching', limit: 1 }, 'boss');
     expect(page.items.map((i) => i.id)).toEqual([sooner.id]);
     const next = await call(core, 'tickets.list', { view: 'breaching', limit: 1, cursor: page.nextCursor! }, 'boss');
     expect(next.items.map((i) => i.id)).toEqual([later.id]);
     const all = await call(core, 'tickets.list', { view: 'breaching', limit: 50 }, 'boss');
+    expect(all.items.map((i) => i.id)).toEqual([sooner.id, later.id]);
     expect(all.items.map((i) => i.id)).not.toContain(held.id);
+    expect(all.items.map((i) => i.id)).not.toContain(calm.id);
+    expect((await call(core, 'tickets.viewCounts', {}, 'boss')).breaching).toBe(2);
   });
 });
 
@@ -330,6 +423,12 @@ describe('calendars and agreements', () => {
     expect(overlap).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const badZone = await core.dispatch('sla.saveCalendar', { name: '错', timeZone: 'Mars/Olympus', allDay: true, week: {}, makeUpHours: [], days: [] }, 'admin');
     expect(badZone).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const calendar = { name: '错', timeZone: 'Asia/Shanghai', allDay: false, week: { 1: [{ start: 540, end: 1080 }] } };
+    const noSuchDay = await core.dispatch('sla.saveCalendar', { ...calendar, makeUpHours: [{ start: 540, end: 1080 }], days: [{ date: '2027-02-30', kind: 'holiday' }] }, 'admin');
+    expect(noSuchDay).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ path: 'days.0.date', code: 'date' }] } } });
+    const noHours = await core.dispatch('sla.saveCalendar', { ...calendar, makeUpHours: [], days: [{ date: '2027-02-07', kind: 'workday' }] }, 'admin');
+    expect(noHours).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ path: 'makeUpHours', code: 'makeUpHoursRequired' }] } } });
+    expect(await core.dispatch('sla.saveAgreement', { ...agreementInput(std), validFrom: '2026-13-01' }, 'admin')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await core.dispatch('sla.saveAgreement', { ...agreementInput(std), name: 'x' }, 'boss')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 

@@ -109,7 +109,8 @@ export function createLifecycle(deps: CoreDeps) {
         ...(next.status === 'resolved' ? { resolved_at: now } : {}),
         ...(next.status === 'closed' ? { closed_at: now } : {}),
       });
-      await clockAfterStep(trx, row.id, { from: status, to: next.status, event: action === 'assign' ? 'assign' : 'transition' }, now);
+      // Only a person's assignment acknowledges the customer; a rule's is bookkeeping.
+      await clockAfterStep(trx, row.id, { from: status, to: next.status, event: action === 'assign' && actor ? 'assign' : 'transition' }, now);
       const details = { ...step.details, ...written, ...(next.lock ? { lockReason: next.lock } : {}), attempts: next.attempts };
       await insertEvent(trx, {
         ticket_id: row.id,
@@ -306,8 +307,14 @@ export function createLifecycle(deps: CoreDeps) {
         if (!OPEN_STATUSES.includes(row.status as TicketStatus)) {
           throw new AppError('INVALID_TRANSITION', 'Closed requests keep their agreement', { status: row.status, allowed: actionsFrom(row.status as TicketStatus) });
         }
-        await recomputeClock(trx, row.id, 'agreement', actor.id, now, today, input.agreementId, input.note || null);
-        return { details: { agreementId: input.agreementId }, note: input.note || null };
+        const agreementName = async (id: number | null) =>
+          id === null ? null : ((await trx.selectFrom('agreements').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null);
+        const before = await trx.selectFrom('tickets').select('agreement_id').where('id', '=', row.id).executeTakeFirstOrThrow();
+        const previousAgreementName = await agreementName(before.agreement_id);
+        // The note goes on this entry only; the recomputation that follows records the targets.
+        await recomputeClock(trx, row.id, 'agreement', actor.id, now, today, input.agreementId);
+        const details = { agreementId: input.agreementId, agreementName: await agreementName(input.agreementId), previousAgreementName };
+        return { details, note: input.note || null };
       });
     },
 
