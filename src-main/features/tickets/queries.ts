@@ -25,24 +25,25 @@ export interface TicketFilter {
   requestedTo?: string;
   /** An FTS5 MATCH expression from search/terms.ts. */
   match?: string;
-  /** SLA views: a running clock (paged by due time), or a breached target (newest first). */
-  sla?: 'running' | 'breached';
+  /** SLA views: a running clock already warned about (paged by due time), or a breached target (newest first). */
+  sla?: 'breaching' | 'breached';
 }
 
 /** Each matches its partial index in migration 0007 term for term (SQLite uses it only then). */
 const SLA_CONDITION = {
-  running: sql<boolean>`t.sla_due_at IS NOT NULL`,
+  // The clock runs and a running target has been warned about (or is past due).
+  breaching: sql<boolean>`t.sla_due_at IS NOT NULL AND ((t.response_level > 0 AND t.responded_at IS NULL) OR t.resolution_level > 0)`,
   breached: sql<boolean>`(t.response_breached_at IS NOT NULL OR t.resolution_breached_at IS NOT NULL) AND t.status <> 'closed'`,
 };
 
 /** The statuses an SLA condition can hold in: a status filter covering them all checks nothing. */
 const SLA_STATUSES = {
-  running: SLA_RUNNING_STATUSES,
+  breaching: SLA_RUNNING_STATUSES,
   breached: TICKET_STATUSES.filter((s) => s !== 'closed'),
 };
 
 /** A status filter worth checking row by row beside an SLA condition (null: it excludes nothing). */
-function slaStatusFilter(sla: 'running' | 'breached', status: TicketStatus[] | undefined): TicketStatus[] | null {
+function slaStatusFilter(sla: 'breaching' | 'breached', status: TicketStatus[] | undefined): TicketStatus[] | null {
   if (!status?.length) return null;
   return SLA_STATUSES[sla].every((s) => status.includes(s)) ? null : status;
 }
@@ -144,13 +145,13 @@ export function ticketPageQuery(filter: TicketFilter, sort: TicketSort, cursor: 
  * other filters are checked row by row.
  */
 function slaPageQuery(
-  filter: TicketFilter & { sla: 'running' | 'breached' },
+  filter: TicketFilter & { sla: 'breaching' | 'breached' },
   priorities: number[] | null,
   assignee: number | null | undefined,
   cursor: Cursor | null,
   limit: number,
 ) {
-  const running = filter.sla === 'running';
+  const breaching = filter.sla === 'breaching';
   const status = slaStatusFilter(filter.sla, filter.status);
   const where = [
     SLA_CONDITION[filter.sla],
@@ -159,10 +160,10 @@ function slaPageQuery(
     ...(priorities ? [anyOf('+t.priority', priorities)] : []),
     ...(assignee !== undefined ? [equals('+t.assignee_id', assignee)] : []),
     ...(filter.requestedTo !== undefined ? [sql<boolean>`+${REQUESTED_KEY} <= ${filter.requestedTo}`] : []),
-    ...(cursor ? [running ? sql<boolean>`(t.sla_due_at, t.id) > (${cursor[0]}, ${cursor[1]})` : sql<boolean>`t.id < ${cursor[1]}`] : []),
+    ...(cursor ? [breaching ? sql<boolean>`(t.sla_due_at, t.id) > (${cursor[0]}, ${cursor[1]})` : sql<boolean>`t.id < ${cursor[1]}`] : []),
   ];
-  return running
-    ? sql<PageKey>`SELECT t.id AS id, t.sla_due_at AS k FROM tickets t${indexedBy('tickets_sla_due')} WHERE ${sql.join(where, sql` AND `)} ORDER BY t.sla_due_at, t.id LIMIT ${limit}`
+  return breaching
+    ? sql<PageKey>`SELECT t.id AS id, t.sla_due_at AS k FROM tickets t${indexedBy('tickets_sla_breaching')} WHERE ${sql.join(where, sql` AND `)} ORDER BY t.sla_due_at, t.id LIMIT ${limit}`
     : sql<PageKey>`SELECT t.id AS id, NULL AS k FROM tickets t${indexedBy('tickets_sla_breached')} WHERE ${sql.join(where, sql` AND `)} ORDER BY t.id DESC LIMIT ${limit}`;
 }
 
@@ -233,7 +234,7 @@ export async function countTickets(db: Q, filter: TicketFilter): Promise<number>
 }
 
 /** An SLA view's count: index-only off its partial index unless other filters narrow it. */
-async function countSlaView(db: Q, filter: TicketFilter & { sla: 'running' | 'breached' }): Promise<number> {
+async function countSlaView(db: Q, filter: TicketFilter & { sla: 'breaching' | 'breached' }): Promise<number> {
   const status = slaStatusFilter(filter.sla, filter.status);
   const where = [
     SLA_CONDITION[filter.sla],
@@ -243,7 +244,7 @@ async function countSlaView(db: Q, filter: TicketFilter & { sla: 'running' | 'br
     ...(filter.assignee !== undefined ? [equals('t.assignee_id', filter.assignee === 'none' ? null : filter.assignee)] : []),
     ...(filter.requestedTo !== undefined ? [sql<boolean>`${REQUESTED_KEY} <= ${filter.requestedTo}`] : []),
   ];
-  const index = filter.sla === 'running' ? 'tickets_sla_due' : 'tickets_sla_breached';
+  const index = filter.sla === 'breaching' ? 'tickets_sla_breaching' : 'tickets_sla_breached';
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM tickets t${indexedBy(index)} WHERE ${sql.join(where, sql` AND `)}`.execute(db);
   return rows[0]?.n ?? 0;
 }
@@ -288,7 +289,11 @@ export async function listTickets(db: Q, filter: TicketFilter, sort: TicketSort,
     keys.map((k) => k.id),
   ).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return keys.map((k) => byId.get(k.id)!);
+  // Each row with the sort value it was paged by (the next page's cursor).
+  return keys.flatMap((k) => {
+    const row = byId.get(k.id);
+    return row ? [{ ...row, pageKey: k.k }] : [];
+  });
 }
 
 export function getTicketRow(db: Q, id: number) {

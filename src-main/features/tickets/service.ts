@@ -411,18 +411,9 @@ export function createTicketService(deps: CoreDeps) {
     const last = page.at(-1);
     let nextCursor: string | null = null;
     if (more && last) {
-      // SLA views page in their own order (due time, or newest first) whatever the sort.
-      const value =
-        match === undefined && filter.sla
-          ? filter.sla === 'running'
-            ? last.sla_due_at
-            : null
-          : sort === 'priority_desc'
-            ? last.priority
-            : sort === 'requested_asc'
-              ? (last.requested_by ?? '9999-12-31')
-              : null;
-      nextCursor = encodeCursor([value, last.id]);
+      // The page query's own sort value, so the next page continues where this one ended
+      // even if the row has changed since (an SLA clock that stopped, a new priority).
+      nextCursor = encodeCursor([last.pageKey, last.id]);
     }
     return { items, nextCursor };
   }

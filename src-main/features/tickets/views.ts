@@ -33,7 +33,7 @@ export function applyView(view: TicketView, filter: TicketFilter, viewerId: numb
     out.assignee = viewerId;
   }
   if (view === 'due') out.requestedTo = today;
-  if (view === 'breaching') out.sla = 'running';
+  if (view === 'breaching') out.sla = 'breaching';
   if (view === 'breached') out.sla = 'breached';
   if (view === 'complaints') {
     if (filter.type?.length && !filter.type.includes('complaint')) return null;
