@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TicketEvent } from '../../../src-shared/contract';
 import { formatDateTime } from '../../i18n/format';
-import { assignmentSummary, detailNumber, detailText, lockSummary, priorityChangeSummary, slaEventSummary } from './eventText';
+import { agreementChangeSummary, assignmentSummary, detailNumber, detailText, lockSummary, priorityChangeSummary, slaEventSummary } from './eventText';
 import { isEventKind } from './vocabulary';
 
 /** Replies to the customer and internal notes stand out from status changes, each in its own colour. */
@@ -14,7 +14,7 @@ const WRITTEN: Record<string, { color: string; label: string }> = {
 };
 
 /** Changes that are not lifecycle steps: their from/to status is the same and goes unsaid. */
-const KEEPS_STATUS: readonly string[] = ['priority', 'mergedIn', 'acknowledge', 'complaintAnalysis', 'attachment', 'slaComputed', 'slaWarning', 'slaBreach', 'escalated'];
+const KEEPS_STATUS: readonly string[] = ['priority', 'agreement', 'mergedIn', 'acknowledge', 'complaintAnalysis', 'attachment', 'slaComputed', 'slaWarning', 'slaBreach', 'escalated'];
 
 /** SLA warnings, breaches and escalations catch the eye on the timeline. */
 const EVENT_COLORS: Record<string, string> = { slaWarning: 'orange', slaBreach: 'red', escalated: 'red' };
@@ -40,6 +40,8 @@ function EventSummary({ event }: { event: TicketEvent }) {
     summary = assignmentSummary(t, d);
   } else if (event.kind === 'priority') {
     summary = priorityChangeSummary(t, d);
+  } else if (event.kind === 'agreement') {
+    summary = agreementChangeSummary(t, d);
   } else if (event.kind === 'lock') {
     summary = lockSummary(t, d);
   } else if (event.kind === 'merge') {

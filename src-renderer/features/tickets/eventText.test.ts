@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import enUS from '../../i18n/en-US.json';
 import zhCN from '../../i18n/zh-CN.json';
 import { formatDateTime } from '../../i18n/format';
-import { assignmentSummary, lockSummary, priorityChangeSummary, slaEventSummary } from './eventText';
+import { agreementChangeSummary, assignmentSummary, lockSummary, priorityChangeSummary, slaEventSummary } from './eventText';
 
 const i18n = i18next.createInstance();
 
@@ -87,5 +87,11 @@ describe('SLA and escalation events', () => {
     expect(assignmentSummary(i18n.t, { by: 'escalation', engineerName: '王工', ruleName: '紧急超时' })).toBe('系统按升级规则「紧急超时」改派给 王工');
     expect(lockSummary(i18n.t, { lockReason: 'sla_breached' })).toBe('锁定原因：服务时效超时（按升级规则锁定）');
     expect(lockSummary(i18n.t, { lockReason: 'whatever' })).toBeNull();
+  });
+
+  it('name the agreement a service manager changed to, and the one it replaced', () => {
+    expect(agreementChangeSummary(i18n.t, { agreementId: 2, agreementName: 'VIP', previousAgreementName: '标准' })).toBe('服务协议：标准 → VIP');
+    expect(agreementChangeSummary(i18n.getFixedT('en-US'), { agreementId: 2, agreementName: 'VIP', previousAgreementName: null })).toBe('Service agreement: VIP');
+    expect(agreementChangeSummary(i18n.t, { agreementId: 2 })).toBeNull();
   });
 });

@@ -45,6 +45,18 @@ export function priorityChangeSummary(t: TFunction, details: TicketEvent['detail
   return t('detail.priorityFromTo', { from: t(`ticket.priority.${from}`), to: t(`ticket.priority.${to}`) });
 }
 
+/**
+ * "服务协议：标准 → VIP" when a service manager applies another agreement; without an
+ * earlier one (a request that had none) just the new one. The recomputed targets follow
+ * on their own slaComputed entry.
+ */
+export function agreementChangeSummary(t: TFunction, details: TicketEvent['details']): string | null {
+  const to = detailText(details, 'agreementName');
+  if (!to) return null;
+  const from = detailText(details, 'previousAgreementName');
+  return from ? t('detail.agreementFromTo', { from, to }) : t('detail.agreementTo', { to });
+}
+
 /** Why the system locked the request: "锁定原因：服务时效超时". */
 export function lockSummary(t: TFunction, details: TicketEvent['details']): string | null {
   const reason = details?.lockReason;

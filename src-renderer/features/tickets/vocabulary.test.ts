@@ -9,7 +9,7 @@ describe('ticket vocabulary', () => {
   });
 
   it('knows the new history events and assignment strategies', () => {
-    for (const kind of ['merge', 'mergedIn', 'acknowledge', 'complaintAnalysis', 'attachment', 'lock', 'slaComputed', 'slaWarning', 'slaBreach', 'escalated']) {
+    for (const kind of ['merge', 'mergedIn', 'acknowledge', 'complaintAnalysis', 'attachment', 'lock', 'agreement', 'slaComputed', 'slaWarning', 'slaBreach', 'escalated']) {
       expect(isEventKind(kind), kind).toBe(true);
     }
     expect(isEventKind('somethingElse')).toBe(false);

@@ -10,6 +10,8 @@ export const EVENT_KINDS = [
   ...TICKET_ACTIONS,
   'lock',
   'priority',
+  // A service manager applied another service agreement (details name both; the note says why).
+  'agreement',
   'reply',
   'note',
   // On the request a duplicate was merged into (the duplicate itself gets 'merge').
