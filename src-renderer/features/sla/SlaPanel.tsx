@@ -7,7 +7,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useSession } from '../auth/hooks';
 import { ChangeAgreement } from './ChangeAgreement';
 import { useBusinessCalendar, useCountdown } from './clockHooks';
-import { durationText, targetText } from './countdown';
+import { pausedText, targetText } from './countdown';
 import { SlaCountdown } from './SlaCountdown';
 
 /** Where a clock stands: done (in time or late), paused with what was left, or counting down live. */
@@ -24,9 +24,11 @@ function ClockState({ target, clock, sla }: { target: SlaTarget; clock: SlaClock
     );
   }
   if (sla.pausedAt !== null) {
+    // Paused after its due time: still overdue, so red like a running breached countdown.
+    const overdue = frozen !== null && frozen.leftMs <= 0;
     return (
-      <Badge color="gray" variant="light" tt="none" data-testid="sla-clock-state" data-state="paused">
-        {frozen ? t('sla.pausedLeft', { time: durationText(t, frozen.leftMs) }) : t('sla.paused')}
+      <Badge color={overdue ? 'red' : 'gray'} variant="light" tt="none" data-testid="sla-clock-state" data-state="paused" data-overdue={overdue}>
+        {frozen ? pausedText(t, frozen) : t('sla.paused')}
       </Badge>
     );
   }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toBusinessCalendar, type CalendarDefinition } from '../../../src-shared/domain/sla';
 import enUS from '../../i18n/en-US.json';
 import zhCN from '../../i18n/zh-CN.json';
-import { countdownAt, countdownText, targetText, timeLeft } from './countdown';
+import { countdownAt, countdownText, pausedText, targetText, timeLeft } from './countdown';
 
 const i18n = i18next.createInstance();
 
@@ -65,6 +65,15 @@ describe('SLA countdowns', () => {
     expect(countdownText(en, left)).toBe('Response 2h 05m');
     expect(countdownText(en, late)).toBe('Resolution −1h 00m');
     expect(countdownText(zh, { ...late, leftMs: 0 })).toBe('解决 超时 0分');
+  });
+
+  it('say whether a paused clock stopped with time left or already overdue', () => {
+    const zh = i18n.getFixedT('zh-CN');
+    const left = { target: 'resolution' as const, leftMs: HOUR, tone: 'ok' as const };
+    const late = { ...left, leftMs: -HOUR, tone: 'breached' as const };
+    expect(pausedText(zh, left)).toBe('已暂停，剩余 1小时 00分');
+    expect(pausedText(zh, late)).toBe('已暂停，已超时 1小时 00分');
+    expect(pausedText(i18n.getFixedT('en-US'), late)).toBe('Paused, overdue by 1h 00m');
   });
 
   it('state agreement targets in working hours and minutes', () => {

@@ -48,6 +48,15 @@ export function countdownText(t: TFunction, countdown: Countdown): string {
   return countdown.leftMs > 0 ? t('sla.countdown.left', { target, time }) : t('sla.countdown.overdue', { target, time });
 }
 
+/**
+ * A paused clock, frozen where it stopped: "已暂停，剩余 1小时 00分", or once it was already
+ * past due "已暂停，已超时 1小时 00分" (the duration alone never says which side of due it is).
+ */
+export function pausedText(t: TFunction, countdown: Countdown): string {
+  const time = durationText(t, countdown.leftMs);
+  return countdown.leftMs > 0 ? t('sla.pausedLeft', { time }) : t('sla.pausedOverdue', { time });
+}
+
 /** An agreement's target in working hours and minutes: "4 小时", "30 分钟", "1 小时 30 分钟". */
 export function targetText(t: TFunction, minutes: number): string {
   const hours = Math.floor(minutes / 60);
