@@ -56,6 +56,11 @@ export class AppError extends Error {
   }
 }
 
+/** A VALIDATION error on one input field; the renderer translates `code` (validation.<code>). */
+export function fieldError(path: string, code: string): AppError {
+  return new AppError('VALIDATION', `${path}: ${code}`, { fields: [{ path, code, message: code }] });
+}
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }

@@ -4,16 +4,13 @@ import type { AgreementView, SlaSettings } from '../../../src-shared/contract';
 import type { saveAgreementInput } from '../../../src-shared/contract/sla';
 import { DEFAULT_WARN_THRESHOLDS, FIRST_RESPONSE_MODES, type ChargingMethod, type FirstResponseMode, type SlaBasis } from '../../../src-shared/domain/sla';
 import { PRIORITY_RANK, TICKET_PRIORITIES } from '../../../src-shared/domain/tickets';
-import { AppError } from '../../../src-shared/errors';
+import { AppError, fieldError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import type { DB } from '../../db/schema';
 import { getSettings, putSetting } from '../settings/queries';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-function fieldError(path: string, code: string): AppError {
-  return new AppError('VALIDATION', `${path}: ${code}`, { fields: [{ path, code, message: code }] });
-}
 
 // --- SLA settings (rows of the settings table) -------------------------------------------
 
@@ -34,20 +31,6 @@ export async function readSlaSettings(db: Q): Promise<SlaSettings> {
     warnThresholds: thresholds,
     firstResponse: mode && FIRST_RESPONSE_MODES.includes(mode) ? mode : 'reply',
   };
-}
-
-export async function updateSlaSettings(db: Kysely<DB>, input: Partial<SlaSettings>): Promise<SlaSettings> {
-  await db.transaction().execute(async (trx) => {
-    for (const key of ['defaultAgreementId', 'warrantyAgreementId'] as const) {
-      const value = input[key];
-      if (value === undefined) continue;
-      if (value !== null && !(await trx.selectFrom('agreements').select('id').where('id', '=', value).executeTakeFirst())) throw fieldError(key, 'notFound');
-      await putSetting(trx, key === 'defaultAgreementId' ? 'slaDefaultAgreementId' : 'slaWarrantyAgreementId', value === null ? '' : String(value));
-    }
-    if (input.warnThresholds !== undefined) await putSetting(trx, 'slaWarnThresholds', JSON.stringify(input.warnThresholds));
-    if (input.firstResponse !== undefined) await putSetting(trx, 'slaFirstResponse', input.firstResponse);
-  });
-  return readSlaSettings(db);
 }
 
 // --- Which agreement applies to a request ------------------------------------------------

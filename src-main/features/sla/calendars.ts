@@ -4,7 +4,7 @@ import type { CalendarView, HolidayImportResult } from '../../../src-shared/cont
 import type { saveCalendarInput } from '../../../src-shared/contract/sla';
 import { parseHolidayCsv, parseHolidayIcs, type BusinessCalendar, type IsoWeekday, type WorkingInterval } from '../../../src-shared/domain/businessCalendar';
 import { toBusinessCalendar, type CalendarDefinition } from '../../../src-shared/domain/sla';
-import { AppError } from '../../../src-shared/errors';
+import { AppError, fieldError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import type { DB } from '../../db/schema';
 import { CN_STATUTORY_HOLIDAYS_CSV } from '../../../src-shared/domain/cnHolidays';
@@ -54,9 +54,6 @@ export async function loadCalendar(db: Q, id: number): Promise<BusinessCalendar>
   return calendar;
 }
 
-function validationError(path: string, code: string): AppError {
-  return new AppError('VALIDATION', `${path}: ${code}`, { fields: [{ path, code, message: code }] });
-}
 
 /**
  * Creates the shipped calendars on a desk that has none (standard China working hours with
@@ -98,7 +95,10 @@ export async function ensureShippedCalendars(db: Q, now: number): Promise<void> 
   if (rows.length > 0) await db.insertInto('calendar_days').values(rows).execute();
 }
 
-export function createCalendarService(deps: CoreDeps) {
+/** What else must change with a calendar, in the same transaction (the clocks counting in it). */
+export type CalendarChanged = (trx: Transaction<DB>, now: number, calendarId: number) => Promise<unknown>;
+
+export function createCalendarService(deps: CoreDeps, calendarChanged: CalendarChanged) {
   const { db, clock } = deps;
 
   async function list(ids?: number[]): Promise<CalendarView[]> {
@@ -131,9 +131,9 @@ export function createCalendarService(deps: CoreDeps) {
     const now = clock.now();
     const id = await db.transaction().execute(async (trx) => {
       const clash = await trx.selectFrom('calendars').select('id').where('name', '=', input.name).executeTakeFirst();
-      if (clash && clash.id !== input.id) throw validationError('name', 'duplicate');
+      if (clash && clash.id !== input.id) throw fieldError('name', 'duplicate');
       const workingWeek = input.allDay || Object.values(input.week).some((list) => list.length > 0);
-      if (!workingWeek) throw validationError('week', 'noWorkingTime');
+      if (!workingWeek) throw fieldError('week', 'noWorkingTime');
       const values = {
         name: input.name,
         time_zone: input.timeZone,
@@ -157,6 +157,7 @@ export function createCalendarService(deps: CoreDeps) {
           .values(input.days.map((d) => ({ calendar_id: calendarId, day: d.date, kind: d.kind, name: d.name })))
           .execute();
       }
+      await calendarChanged(trx, now, calendarId);
       return calendarId;
     });
     return (await list([id]))[0]!;
@@ -182,7 +183,9 @@ export function createCalendarService(deps: CoreDeps) {
         .values(rows)
         .onConflict((oc) => oc.columns(['calendar_id', 'day']).doUpdateSet((eb) => ({ kind: eb.ref('excluded.kind'), name: eb.ref('excluded.name') })))
         .execute();
-      await trx.updateTable('calendars').set({ updated_at: clock.now() }).where('id', '=', input.calendarId).execute();
+      const now = clock.now();
+      await trx.updateTable('calendars').set({ updated_at: now }).where('id', '=', input.calendarId).execute();
+      await calendarChanged(trx, now, input.calendarId);
     });
     return { ...result, applied: true };
   }

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { addBusinessTime, businessTimeBetween, type BusinessCalendar } from '../../../src-shared/domain/businessCalendar';
 import { BREACH_LEVEL, businessTimeLeft, slaRuns, type SlaBasis } from '../../../src-shared/domain/sla';
 import type { TicketStatus } from '../../../src-shared/domain/tickets';
-import { AppError } from '../../../src-shared/errors';
+import { fieldError } from '../../../src-shared/errors';
 import type { DB } from '../../db/schema';
 import { insertEvent } from '../tickets/queries';
 import { loadAgreement, readSlaSettings, resolveAgreement, type AppliedAgreement } from './agreements';
@@ -24,7 +24,7 @@ import { loadCalendar } from './calendars';
 type Q = Kysely<DB> | Transaction<DB>;
 const MINUTE = 60_000;
 
-export function slaState(q: Q, id: number) {
+function slaStates(q: Q) {
   return q
     .selectFrom('tickets')
     .select([
@@ -48,9 +48,11 @@ export function slaState(q: Q, id: number) {
       'sla_pauses',
       'response_level',
       'resolution_level',
-    ])
-    .where('id', '=', id)
-    .executeTakeFirst();
+    ]);
+}
+
+export function slaState(q: Q, id: number) {
+  return slaStates(q).where('id', '=', id).executeTakeFirst();
 }
 
 export type SlaState = NonNullable<Awaited<ReturnType<typeof slaState>>>;
@@ -139,6 +141,11 @@ function pausesOf(s: SlaState): Pause[] {
   }
 }
 
+/** Business time the request stood still in its finished pauses, in `calendar`'s hours. */
+function pausedIn(s: SlaState, calendar: BusinessCalendar): number {
+  return pausesOf(s).reduce((sum, [from, to]) => sum + businessTimeBetween(from, to, calendar), 0);
+}
+
 /** Due times from the start: due = start + target + paused. A met first response keeps its due time. */
 function withDueTimes(s: SlaState, calendar: BusinessCalendar): SlaState {
   const due = (targetMin: number | null, current: number | null) =>
@@ -157,7 +164,7 @@ function withDueTimes(s: SlaState, calendar: BusinessCalendar): SlaState {
 function applyTargets(s: SlaState, agreement: AppliedAgreement, calendar: BusinessCalendar): SlaState {
   const targets = agreement.targets.get(s.priority) ?? agreement.targets.get(1);
   if (!targets) return { ...s, agreement_id: null, sla_calendar_id: null };
-  const paused = pausesOf(s).reduce((sum, [from, to]) => sum + businessTimeBetween(from, to, calendar), 0);
+  const paused = pausedIn(s, calendar);
   return withDueTimes(
     {
       ...s,
@@ -235,8 +242,7 @@ export async function recomputeClock(
     const agreement = await loadAgreement(q, agreementId, 'manual', today);
     if (!agreement) {
       const exists = await q.selectFrom('agreements').select('id').where('id', '=', agreementId).executeTakeFirst();
-      const code = exists ? 'notInForce' : 'notFound';
-      throw new AppError('VALIDATION', `agreementId: ${code}`, { fields: [{ path: 'agreementId', code, message: code }] });
+      throw fieldError('agreementId', exists ? 'notInForce' : 'notFound');
     }
     if (s.sla_started_at === null) {
       const created = await q.selectFrom('tickets').select('created_at').where('id', '=', ticketId).executeTakeFirstOrThrow();
@@ -288,4 +294,25 @@ export async function clockAfterStep(
   const responds = step.to === 'resolved' || (step.event === 'reply' && settings.firstResponse === 'reply') || (step.event === 'assign' && settings.firstResponse === 'assignment');
   if (responds && next.responded_at === null) next.responded_at = now;
   await storeClock(q, next, now, calendar, settings.warnThresholds);
+}
+
+/**
+ * After an admin changes a calendar (`calendarId`) or the warning thresholds (all clocks):
+ * every clock of a request not yet closed is measured again in the calendar as it now is —
+ * time held, due times, next check. Levels already announced are kept, so a new holiday
+ * moves a due time without announcing anything twice. Runs in the caller's transaction.
+ */
+export async function rescheduleClocks(q: Q, now: number, calendarId: number | null): Promise<number> {
+  let query = slaStates(q).where('status', '<>', 'closed').where('sla_started_at', 'is not', null).where('sla_calendar_id', 'is not', null);
+  if (calendarId !== null) query = query.where('sla_calendar_id', '=', calendarId);
+  const states = await query.execute();
+  const { warnThresholds } = await readSlaSettings(q);
+  const calendars = new Map<number, BusinessCalendar>();
+  for (const s of states) {
+    const id = s.sla_calendar_id!;
+    const calendar = calendars.get(id) ?? (await loadCalendar(q, id));
+    calendars.set(id, calendar);
+    await storeClock(q, withDueTimes({ ...s, sla_paused_ms: pausedIn(s, calendar) }, calendar), now, calendar, warnThresholds);
+  }
+  return states.length;
 }

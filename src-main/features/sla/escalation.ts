@@ -4,7 +4,7 @@ import type { EscalationRule } from '../../../src-shared/contract';
 import type { sla } from '../../../src-shared/contract/sla';
 import type { EscalationAction, EscalationTarget, SlaTarget } from '../../../src-shared/domain/sla';
 import { PRIORITY_RANK, TICKET_PRIORITIES, type TicketStatus } from '../../../src-shared/domain/tickets';
-import { AppError } from '../../../src-shared/errors';
+import { AppError, fieldError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import type { DB } from '../../db/schema';
 import { openLoads } from '../assignment/queries';
@@ -17,9 +17,6 @@ type Q = Kysely<DB> | Transaction<DB>;
 const ESCALATABLE: readonly TicketStatus[] = ['pending_assignment', 'reopened', 'assigned'];
 const TOP_PRIORITY = TICKET_PRIORITIES.length - 1;
 
-function fieldError(path: string, code: string): AppError {
-  return new AppError('VALIDATION', `${path}: ${code}`, { fields: [{ path, code, message: code }] });
-}
 
 export function createEscalationService(deps: CoreDeps) {
   const { db, clock } = deps;

@@ -409,6 +409,25 @@ describe('calendars and agreements', () => {
     expect(after.dayNames['2027-01-01']).toBe('元旦');
   });
 
+  it('moves the due times of open requests when their calendar gains a holiday', async () => {
+    const t = await newRequest(); // Friday 17:00 on Standard: response due Monday 12:00
+    const calendar = (await call(core, 'sla.calendars', {}, 'admin')).find((c) => c.source === 'cn-statutory')!;
+    const result = await call(core, 'sla.importHolidays', { calendarId: calendar.id, format: 'csv', text: 'date,kind,name\n2026-11-30,holiday,停电' }, 'admin');
+    expect(result.applied).toBe(true);
+    const after = await get(t.id);
+    expect(after.agreement!.response.dueAt).toBe(sh('2026-12-01T12:00:00'));
+    expect((await call(core, 'tickets.list', { view: 'unassigned' }, 'boss')).items.find((i) => i.id === t.id)!.sla!.dueAt).toBe(sh('2026-12-01T12:00:00'));
+  });
+
+  it('announces new warning thresholds for work already open', async () => {
+    const t = await vipRequest('urgent'); // response 15 min
+    clock.advance(5 * MINUTE); // 33%: nothing under the default 75% and 90%
+    expect((await runServiceCheck(core.deps)).summary).toMatchObject({ warnings: 0 });
+    await call(core, 'sla.updateSettings', { warnThresholds: [25, 75] }, 'admin');
+    expect((await runServiceCheck(core.deps)).summary).toMatchObject({ warnings: 1 });
+    expect((await get(t.id)).agreement!.response.level).toBe(25);
+  });
+
   it('rejects bad agreements and calendars with field errors', async () => {
     const std = agreements['标准 Standard']!;
     const reversed = await core.dispatch('sla.saveAgreement', { ...agreementInput(std), targets: std.targets.map((t) => ({ ...t, resolutionMinutes: 1 })) }, 'admin');
