@@ -14,7 +14,7 @@ import {
 } from '../../../src-shared/domain/tickets';
 import { useAssignees } from '../users/hooks';
 import type { TicketListFilter } from './hooks';
-import { hasFilters, viewSortsItself } from './queueParams';
+import { hasFilters, VIEW_ORDER_LABELS, viewSortsItself } from './queueParams';
 
 interface Props {
   filter: TicketListFilter;
@@ -95,7 +95,7 @@ export function QueueFilters({ filter, onChange }: Props) {
       />
       {viewSortsItself(filter.view) ? (
         // Shown, not offered: the view comes in its own order.
-        <Select label={t('queue.sort')} data={[{ value: 'due', label: t('sla.sortedByDue') }]} value="due" disabled w={230} data-testid="queue-sort" />
+        <Select label={t('queue.sort')} data={[{ value: 'own', label: t(VIEW_ORDER_LABELS[filter.view]) }]} value="own" disabled w={230} data-testid="queue-sort" />
       ) : (
         <Select
           label={t('queue.sort')}

@@ -33,9 +33,10 @@ describe('queue params', () => {
     for (const role of ['agent', 'engineer', 'supervisor', 'admin'] as const) expect(visibleViews(role)).toEqual(expect.arrayContaining(['breaching', 'breached']));
   });
 
-  it("leaves the order of 'breaching' to main (soonest due first)", () => {
+  it("leaves the order of the SLA views to main ('breaching' soonest due first, 'breached' newest first)", () => {
     expect(viewSortsItself('breaching')).toBe(true);
-    expect(viewSortsItself('breached')).toBe(false);
+    expect(viewSortsItself('breached')).toBe(true);
+    expect(viewSortsItself('mine')).toBe(false);
     expect(viewSortsItself(undefined)).toBe(false);
   });
 });

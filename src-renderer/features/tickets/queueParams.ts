@@ -55,9 +55,14 @@ export function viewPath(view: TicketView | undefined): string {
   return view ? `/tickets?view=${view}` : '/tickets';
 }
 
-/** Views main orders itself ('breaching': the soonest due first), so the sort control means nothing there. */
-export function viewSortsItself(view: TicketView | undefined): boolean {
-  return view === 'breaching';
+/**
+ * Views main orders itself: 'breaching' soonest due first, 'breached' newest first. The sort
+ * control means nothing there and only shows that order, in these words.
+ */
+export const VIEW_ORDER_LABELS = { breaching: 'sla.sortedByDue', breached: 'sla.sortedNewest' } as const satisfies Partial<Record<TicketView, string>>;
+
+export function viewSortsItself(view: TicketView | undefined): view is keyof typeof VIEW_ORDER_LABELS {
+  return view !== undefined && view in VIEW_ORDER_LABELS;
 }
 
 /** Filters the user narrowed the list with (a saved view is where they are, not a filter). */
