@@ -179,7 +179,7 @@ function applyTargets(s: SlaState, agreement: AppliedAgreement, calendar: Busine
   );
 }
 
-async function recordComputation(q: Q, s: SlaState, agreement: AppliedAgreement, reason: RecomputeReason, actorId: number | null, now: number, note: string | null) {
+async function recordComputation(q: Q, s: SlaState, agreement: AppliedAgreement, reason: RecomputeReason, actorId: number | null, now: number) {
   await insertEvent(q, {
     ticket_id: s.id,
     at: now,
@@ -187,7 +187,7 @@ async function recordComputation(q: Q, s: SlaState, agreement: AppliedAgreement,
     kind: 'slaComputed',
     from_status: null,
     to_status: null,
-    note,
+    note: null,
     details: JSON.stringify({
       reason,
       agreementId: agreement.id,
@@ -201,13 +201,13 @@ async function recordComputation(q: Q, s: SlaState, agreement: AppliedAgreement,
   });
 }
 
-/** Starts the clock at `start` in `agreement` and records the computation. */
-async function start(q: Q, s: SlaState, agreement: AppliedAgreement, startedAt: number, reason: RecomputeReason, actorId: number | null, now: number, note: string | null) {
+/** Starts the clock at `startedAt` in `agreement` and records the computation. */
+async function start(q: Q, s: SlaState, agreement: AppliedAgreement, startedAt: number, reason: RecomputeReason, actorId: number | null, now: number) {
   const calendar = await loadCalendar(q, agreement.calendarId);
   const started = applyTargets({ ...s, sla_started_at: startedAt, sla_paused_at: slaRuns(s.status as TicketStatus) ? null : now }, agreement, calendar);
   const { warnThresholds } = await readSlaSettings(q);
   await storeClock(q, started, now, calendar, warnThresholds);
-  await recordComputation(q, started, agreement, reason, actorId, now, note);
+  await recordComputation(q, started, agreement, reason, actorId, now);
 }
 
 /** Starts the clock of a new request (inside its creating transaction), if an agreement applies. */
@@ -215,7 +215,7 @@ export async function startClock(q: Q, ticketId: number, now: number, today: str
   const s = await slaState(q, ticketId);
   if (!s) return;
   const agreement = await resolveAgreement(q, s.customer_id, s.product_id, today);
-  if (agreement) await start(q, s, agreement, now, 'created', null, now, null);
+  if (agreement) await start(q, s, agreement, now, 'created', null, now);
 }
 
 /**
@@ -233,7 +233,6 @@ export async function recomputeClock(
   now: number,
   today: string,
   agreementId?: number,
-  note: string | null = null,
 ): Promise<void> {
   const s = await slaState(q, ticketId);
   if (!s) return;
@@ -246,22 +245,22 @@ export async function recomputeClock(
     }
     if (s.sla_started_at === null) {
       const created = await q.selectFrom('tickets').select('created_at').where('id', '=', ticketId).executeTakeFirstOrThrow();
-      return start(q, s, agreement, created.created_at, reason, actorId, now, note);
+      return start(q, s, agreement, created.created_at, reason, actorId, now);
     }
-    return recompute(q, s, agreement, reason, actorId, now, note);
+    return recompute(q, s, agreement, reason, actorId, now);
   }
   if (s.sla_started_at === null) return;
   // Otherwise the request keeps the agreement it started with, whatever its dates since.
   const agreement = await loadAgreement(q, s.agreement_id, (s.sla_basis as SlaBasis | null) ?? 'default', null);
-  if (agreement) await recompute(q, s, agreement, reason, actorId, now, note);
+  if (agreement) await recompute(q, s, agreement, reason, actorId, now);
 }
 
-async function recompute(q: Q, s: SlaState, agreement: AppliedAgreement, reason: RecomputeReason, actorId: number | null, now: number, note: string | null) {
+async function recompute(q: Q, s: SlaState, agreement: AppliedAgreement, reason: RecomputeReason, actorId: number | null, now: number) {
   const calendar = await loadCalendar(q, agreement.calendarId);
   const next = applyTargets(s, agreement, calendar);
   const { warnThresholds } = await readSlaSettings(q);
   await storeClock(q, next, now, calendar, warnThresholds);
-  await recordComputation(q, next, agreement, reason, actorId, now, note);
+  await recordComputation(q, next, agreement, reason, actorId, now);
 }
 
 /**
