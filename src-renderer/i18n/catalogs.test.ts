@@ -52,6 +52,8 @@ const FIELD_CODES = [
   'groupRequired',
   'duplicate',
   'noWorkingTime',
+  // A manual agreement choice that is inactive or outside its validity on the desk's today.
+  'notInForce',
 ];
 
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {

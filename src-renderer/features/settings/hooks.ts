@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Contract, DeskSettings, InputOf } from '../../../src-shared/contract';
+import { DEFAULT_TIME_ZONE, isoDay } from '../../../src-shared/domain/time';
 import { api, queryKeys } from '../../api';
+import { useNow } from '../sla/clockHooks';
 import { workbenchKeys } from '../workbench/hooks';
 
 export type UpdateSettingsInput = InputOf<Contract['settings']['update']>;
@@ -12,6 +14,16 @@ export function useDeskSettings(enabled = true) {
     staleTime: 60_000,
     enabled,
   });
+}
+
+/**
+ * Today as main sees it (YYYY-MM-DD in the desk's time zone, which may differ from this
+ * machine's): validity dates are compared with this day. Until the settings arrive, the
+ * zone main itself falls back to.
+ */
+export function useDeskToday(): string {
+  const settings = useDeskSettings();
+  return isoDay(useNow(), settings.data?.timeZone ?? DEFAULT_TIME_ZONE);
 }
 
 export function useUpdateSettings() {

@@ -6,9 +6,11 @@ import type { TicketDetail } from '../../../src-shared/contract';
 import { toApiError } from '../../api';
 import { errorMessage, isStaleVersion } from '../../i18n/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useDeskToday } from '../settings/hooks';
 import { ActionFormFrame, samePath, useActionErrors } from '../tickets/actions/ActionForm';
 import { NoteField } from '../tickets/actions/ActionForms';
 import { useSetAgreement, type SetAgreementInput } from '../tickets/hooks';
+import { inForceOn } from './agreementChoices';
 import { useAgreements } from './hooks';
 import { targetText } from './countdown';
 
@@ -20,7 +22,7 @@ interface FormProps {
   onCancel(): void;
 }
 
-/** Pick an active agreement (its targets for this request's priority shown) and say why. */
+/** Pick an agreement in force today (its targets for this request's priority shown) and say why. */
 function ChangeAgreementForm({ ticket, submit, pending, error, onCancel }: FormProps) {
   const { t } = useTranslation();
   const agreements = useAgreements();
@@ -29,7 +31,9 @@ function ChangeAgreementForm({ ticket, submit, pending, error, onCancel }: FormP
   const [local, setLocal] = useState<string | undefined>();
   const { fields, general } = useActionErrors(error, samePath('agreementId', 'note'));
   const currentId = ticket.agreement?.agreement.id ?? null;
-  const choices = (agreements.data ?? []).filter((a) => a.active);
+  // Main accepts only an agreement in force on the desk's today (else VALIDATION notInForce).
+  const today = useDeskToday();
+  const choices = (agreements.data ?? []).filter((a) => inForceOn(a, today));
   const chosen = choices.find((a) => String(a.id) === agreementId);
   const targets = chosen?.targets.find((x) => x.priority === ticket.priority);
 
