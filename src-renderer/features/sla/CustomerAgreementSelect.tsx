@@ -3,10 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/errors';
+import { agreementOptions } from './agreementChoices';
 import { useAgreements, useSetCustomerAgreement } from './hooks';
-
-/** The select's value for "no agreement of their own" (the default agreement then applies). */
-const NONE = 'none';
 
 /**
  * Sets the customer's own service agreement (administrators); it applies to requests
@@ -17,12 +15,13 @@ export function CustomerAgreementSelect({ customerId, current }: { customerId: n
   const { t } = useTranslation();
   const agreements = useAgreements();
   const setAgreement = useSetCustomerAgreement();
-  const initial = current === null ? NONE : String(current);
+  // '' is "no agreement of their own" (the default agreement then applies).
+  const initial = current === null ? '' : String(current);
   const [choice, setChoice] = useState(initial);
 
   function apply() {
     if (choice === initial) return;
-    const agreementId = choice === NONE ? null : Number(choice);
+    const agreementId = choice === '' ? null : Number(choice);
     const name = agreements.data?.find((a) => a.id === agreementId)?.name;
     setAgreement.mutate(
       { customerId, agreementId },
@@ -45,10 +44,8 @@ export function CustomerAgreementSelect({ customerId, current }: { customerId: n
         aria-label={t('slaAdmin.customerAgreement.label')}
         value={choice}
         onChange={(e) => setChoice(e.currentTarget.value)}
-        data={[
-          { value: NONE, label: t('slaAdmin.customerAgreement.none') },
-          ...(agreements.data ?? []).filter((a) => a.active).map((a) => ({ value: String(a.id), label: a.name })),
-        ]}
+        // The customer's current agreement stays listed even when inactive, so the select shows it.
+        data={agreementOptions(agreements.data ?? [], current, t('slaAdmin.customerAgreement.none'))}
         tabIndex={-1}
         style={{ flex: 1 }}
         data-testid="customer-agreement-select"

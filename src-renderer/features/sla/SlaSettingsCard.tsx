@@ -6,6 +6,7 @@ import type { AgreementView, SlaSettings } from '../../../src-shared/contract';
 import { FIRST_RESPONSE_MODES, type FirstResponseMode } from '../../../src-shared/domain/sla';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { agreementOptions } from './agreementChoices';
 import { MAX_THRESHOLDS, parseThresholds } from './format';
 import { useAgreements, useSlaSettings, useUpdateSlaSettings } from './hooks';
 
@@ -18,14 +19,6 @@ function fieldOf(path: string): Field | null {
 
 function isFirstResponseMode(value: string): value is FirstResponseMode {
   return (FIRST_RESPONSE_MODES as readonly string[]).includes(value);
-}
-
-/** '' is "none"; an agreement that is no longer active stays listed while it is chosen. */
-function agreementOptions(agreements: readonly AgreementView[], current: number | null, none: string) {
-  return [
-    { value: '', label: none },
-    ...agreements.filter((a) => a.active || a.id === current).map((a) => ({ value: String(a.id), label: a.name })),
-  ];
 }
 
 function SettingsForm({ settings, agreements }: { settings: SlaSettings; agreements: readonly AgreementView[] }) {
