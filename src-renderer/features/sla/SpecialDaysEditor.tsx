@@ -1,5 +1,5 @@
 import { Badge, Button, Group, NativeSelect, ScrollArea, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDay, sortDays, yearsOf, type SpecialDay, type SpecialDayKind } from './format';
 
@@ -27,6 +27,15 @@ function AddDayRow({ days, onAdd }: { days: readonly SpecialDay[]; onAdd(day: Sp
     setName('');
   }
 
+  // Enter anywhere in the row adds the day: left to the browser it would submit the whole
+  // calendar form and the day being typed would be lost. Not while an input method is
+  // composing (Enter then picks the typed Chinese).
+  function addOnEnter(event: KeyboardEvent) {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    add();
+  }
+
   return (
     <Group gap="xs" align="flex-start" data-testid="calendar-day-add-row">
       <TextInput
@@ -35,13 +44,7 @@ function AddDayRow({ days, onAdd }: { days: readonly SpecialDay[]; onAdd(day: Sp
         maxLength={10}
         value={date}
         onChange={(e) => setDate(e.currentTarget.value)}
-        // Enter adds the day instead of submitting the whole calendar.
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            add();
-          }
-        }}
+        onKeyDown={addOnEnter}
         error={error}
         w={140}
         data-testid="calendar-day-date"
@@ -50,6 +53,7 @@ function AddDayRow({ days, onAdd }: { days: readonly SpecialDay[]; onAdd(day: Sp
         aria-label={t('slaAdmin.calendars.kind')}
         value={kind}
         onChange={(e) => isKind(e.currentTarget.value) && setKind(e.currentTarget.value)}
+        onKeyDown={addOnEnter}
         data={[
           { value: 'holiday', label: t('slaAdmin.dayKind.holiday') },
           { value: 'workday', label: t('slaAdmin.dayKind.workday') },
@@ -63,6 +67,7 @@ function AddDayRow({ days, onAdd }: { days: readonly SpecialDay[]; onAdd(day: Sp
         maxLength={100}
         value={name}
         onChange={(e) => setName(e.currentTarget.value)}
+        onKeyDown={addOnEnter}
         w={200}
         data-testid="calendar-day-name"
       />
