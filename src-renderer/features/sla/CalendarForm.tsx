@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarView } from '../../../src-shared/contract';
 import type { IsoWeekday, WorkingInterval } from '../../../src-shared/domain/businessCalendar';
@@ -44,17 +44,45 @@ function weekDrafts(calendar: CalendarView | null): WeekDrafts {
   return out;
 }
 
-/** Edit (or create, calendar = null) a business calendar (工作日历): hours per weekday, make-up days' hours, special days. */
-export function CalendarForm({ calendar, onSaved, onCancel }: { calendar: CalendarView | null; onSaved(c: CalendarView): void; onCancel(): void }) {
+/** What the form shows for a calendar before any edit (a new one: the usual office week). */
+function initialDraft(calendar: CalendarView | null) {
+  return {
+    name: calendar?.name ?? '',
+    timeZone: calendar?.definition.timeZone ?? DEFAULT_TIME_ZONE,
+    allDay: calendar?.definition.allDay ?? false,
+    week: weekDrafts(calendar),
+    makeUp: calendar ? toDrafts(calendar.definition.makeUpHours) : NINE_TO_SIX,
+    days: calendar ? specialDaysOf(calendar) : ([] as SpecialDay[]),
+  };
+}
+
+interface Props {
+  calendar: CalendarView | null;
+  onSaved(c: CalendarView): void;
+  onCancel(): void;
+  /** Whether the form now differs from the calendar it was opened with (the holiday import waits for a save). */
+  onDirtyChange(dirty: boolean): void;
+}
+
+/** Edit (or create, calendar = null) a business calendar (工作日历): hours per weekday, make-up working days' hours, special days. */
+export function CalendarForm({ calendar, onSaved, onCancel, onDirtyChange }: Props) {
   const { t } = useTranslation();
   const save = useSaveCalendar();
-  const [name, setName] = useState(calendar?.name ?? '');
-  const [timeZone, setTimeZone] = useState(calendar?.definition.timeZone ?? DEFAULT_TIME_ZONE);
-  const [allDay, setAllDay] = useState(calendar?.definition.allDay ?? false);
-  const [week, setWeek] = useState(() => weekDrafts(calendar));
-  const [makeUp, setMakeUp] = useState(() => (calendar ? toDrafts(calendar.definition.makeUpHours) : NINE_TO_SIX));
-  const [days, setDays] = useState<SpecialDay[]>(() => (calendar ? specialDaysOf(calendar) : []));
+  const [initial] = useState(() => initialDraft(calendar));
+  const [name, setName] = useState(initial.name);
+  const [timeZone, setTimeZone] = useState(initial.timeZone);
+  const [allDay, setAllDay] = useState(initial.allDay);
+  const [week, setWeek] = useState(initial.week);
+  const [makeUp, setMakeUp] = useState(initial.makeUp);
+  const [days, setDays] = useState(initial.days);
   const [local, setLocal] = useState<Record<string, string>>({});
+
+  // Compared by value, so an edit undone by hand no longer counts.
+  const dirty = JSON.stringify({ name, timeZone, allDay, week, makeUp, days }) !== JSON.stringify(initial);
+  useEffect(() => {
+    onDirtyChange(dirty);
+    return () => onDirtyChange(false);
+  }, [dirty, onDirtyChange]);
 
   const server = save.error ? fieldErrors(t, save.error, fieldOf) : {};
   const errors: Record<string, string | undefined> = { ...server, ...local };

@@ -51,6 +51,8 @@ export function CalendarsPage() {
   const [selected, setSelected] = useState<number | 'new' | null>(null);
   // Bumped after an import so the form reloads the calendar's days from the server.
   const [revision, setRevision] = useState(0);
+  // Unsaved edits in the form: that reload would throw them away, so the import waits for a save.
+  const [formDirty, setFormDirty] = useState(false);
 
   if (!canManage) return <ErrorAlert error={new ApiError({ code: 'FORBIDDEN', message: 'sla.manage needed' })} />;
 
@@ -107,10 +109,18 @@ export function CalendarsPage() {
           <Title order={3} mb="sm">
             {editing ? t('slaAdmin.calendars.editTitle', { name: editing.name }) : t('slaAdmin.calendars.add')}
           </Title>
-          <CalendarForm key={`${editing?.id ?? 'new'}-${revision}`} calendar={editing} onSaved={onSaved} onCancel={() => setSelected(null)} />
+          <CalendarForm
+            key={`${editing?.id ?? 'new'}-${revision}`}
+            calendar={editing}
+            onSaved={onSaved}
+            onCancel={() => setSelected(null)}
+            onDirtyChange={setFormDirty}
+          />
         </Paper>
       ) : null}
-      {editing ? <HolidayImport key={editing.id} calendarId={editing.id} onApplied={() => setRevision((r) => r + 1)} /> : null}
+      {editing ? (
+        <HolidayImport key={editing.id} calendarId={editing.id} unsavedEdits={formDirty} onApplied={() => setRevision((r) => r + 1)} />
+      ) : null}
     </Stack>
   );
 }

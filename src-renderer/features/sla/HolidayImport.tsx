@@ -61,9 +61,10 @@ function PreviewResult({ result }: { result: HolidayImportResult }) {
  * Imports a year's holidays and make-up working days from the State Council's schedule
  * (CSV `date,kind,name` as shipped, or an ICS feed): a dry run first, then the import.
  * Imported days replace what the calendar had on those dates; nothing is written while
- * any row is rejected.
+ * any row is rejected. The calendar form reloads after an import, so while it has unsaved
+ * edits the import waits: the check may run, the import only after saving.
  */
-export function HolidayImport({ calendarId, onApplied }: { calendarId: number; onApplied(): void }) {
+export function HolidayImport({ calendarId, unsavedEdits, onApplied }: { calendarId: number; unsavedEdits: boolean; onApplied(): void }) {
   const { t } = useTranslation();
   const preview = useImportHolidays();
   const apply = useImportHolidays();
@@ -92,7 +93,7 @@ export function HolidayImport({ calendarId, onApplied }: { calendarId: number; o
   }
 
   function importNow() {
-    if (!picked) return;
+    if (!picked || unsavedEdits) return;
     apply.mutate(
       { calendarId, format: picked.format, text: picked.text, dryRun: false },
       {
@@ -156,10 +157,12 @@ export function HolidayImport({ calendarId, onApplied }: { calendarId: number; o
         ) : null}
         {picked ? (
           <Group justify="flex-end">
-            <Text size="xs" c="dimmed">
-              {t('slaAdmin.import.discardsUnsaved')}
-            </Text>
-            <Button onClick={importNow} disabled={!canImport} loading={apply.isPending} data-testid="calendar-import-apply">
+            {unsavedEdits ? (
+              <Text size="sm" c="orange" data-testid="calendar-import-save-first">
+                {t('slaAdmin.import.saveFirst')}
+              </Text>
+            ) : null}
+            <Button onClick={importNow} disabled={!canImport || unsavedEdits} loading={apply.isPending} data-testid="calendar-import-apply">
               {t('slaAdmin.import.apply')}
             </Button>
           </Group>
