@@ -37,7 +37,9 @@ export function useMarkRead() {
 
 /**
  * 'notifications.created' names the users it concerns: for the signed-in one, refresh the
- * list and announce the newest unread notification in a toast.
+ * list and announce the newest unread notification in a toast. The toast reads a list just
+ * fetched: when the fetch fails there is no toast, since the cached list would announce
+ * the previous news again.
  */
 export function useNotificationEvents(userId: number | undefined) {
   const queryClient = useQueryClient();
@@ -47,15 +49,18 @@ export function useNotificationEvents(userId: number | undefined) {
     return onEvent('notifications.created', ({ userIds }) => {
       if (!userIds.includes(userId)) return;
       void (async () => {
-        await queryClient.invalidateQueries({ queryKey: queryKeys.notifications.all });
-        const page = await queryClient.ensureQueryData(listQuery);
+        // A fetch already under way may have left before this news was written: drop it.
+        // staleTime 0 then makes this a real fetch, which throws when it fails.
+        await queryClient.cancelQueries({ queryKey: queryKeys.notifications.list });
+        const page = await queryClient.fetchQuery({ ...listQuery, staleTime: 0 });
         const toast = toastWorthy(page.items);
         if (!toast) return;
         const text = notificationText(t, toast.notification);
         const message = toast.others > 0 ? t('notifications.andMore', { text, count: toast.others }) : text;
         toasts.show({ title: t('notifications.title'), message, color: KIND_COLORS[toast.notification.kind], autoClose: 8000 });
       })().catch(() => {
-        // The bell shows the failure when it is opened; a toast about a toast is noise.
+        // Failed or superseded by newer news: the bell shows a failure when it is opened, and
+        // a toast about a toast is noise.
       });
     });
   }, [queryClient, t, userId]);
