@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgreementView } from '../../../src-shared/contract';
 import { CHARGING_METHODS, type ChargingMethod } from '../../../src-shared/domain/sla';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { isDay } from './format';
 import { useCalendars, useSaveAgreement } from './hooks';
 import { parseTargets, targetDrafts } from './targets';
@@ -100,6 +101,7 @@ export function AgreementForm({ agreement, onSaved, onCancel }: { agreement: Agr
           data-autofocus
           data-testid="agreement-name"
         />
+        <ErrorAlert error={calendars.error} testId="agreement-calendars-error" />
         <Group grow align="flex-start">
           <NativeSelect
             label={t('slaAdmin.agreements.calendar')}

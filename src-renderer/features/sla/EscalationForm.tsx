@@ -6,6 +6,7 @@ import { ESCALATION_ACTIONS, ESCALATION_TARGETS, type EscalationAction, type Esc
 import { TICKET_PRIORITIES, type TicketPriority } from '../../../src-shared/domain/tickets';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { AvailabilityDot } from '../../ui/AvailabilityDot';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useAssignees } from '../users/hooks';
 import { useAgreements, useSaveEscalation } from './hooks';
 
@@ -49,6 +50,7 @@ function EngineerGroup({ rule, value, onChange, error }: { rule: EscalationRule 
       data-testid="escalation-engineers"
     >
       <Stack gap={6} mt={4}>
+        <ErrorAlert error={assignees.error} testId="escalation-engineers-error" />
         {people.map((p) => (
           <Checkbox
             key={p.id}
@@ -179,6 +181,7 @@ export function EscalationForm({
             ))}
           </Group>
         </Radio.Group>
+        <ErrorAlert error={agreements.error} testId="escalation-agreements-error" />
         <Group grow align="flex-start">
           <NativeSelect
             label={t('slaAdmin.escalations.priority')}

@@ -67,9 +67,17 @@ export function useImportHolidays() {
   });
 }
 
+/**
+ * Requests and the customer panel show agreements by name: a renamed one must show its new
+ * name there too. The customer's summary is keyed under 'tickets', so one key covers both.
+ */
 export function useSaveAgreement() {
-  const invalidate = useInvalidateSla();
-  return useMutation({ mutationFn: (input: SaveAgreementInput) => api.sla.saveAgreement(input), onSuccess: invalidate });
+  const queryClient = useQueryClient();
+  const invalidateSla = useInvalidateSla();
+  return useMutation({
+    mutationFn: (input: SaveAgreementInput) => api.sla.saveAgreement(input),
+    onSuccess: () => Promise.all([invalidateSla(), queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all })]),
+  });
 }
 
 /** The agreements list counts customers per agreement; the customer's open requests may get new targets. */
