@@ -78,7 +78,7 @@ function AddDayRow({ days, onAdd }: { days: readonly SpecialDay[]; onAdd(day: Sp
   );
 }
 
-/** Holidays (节假日) and make-up working days (调休上班) by date, one year at a time. */
+/** Holidays (节假日) and make-up working days (调休上班日) by date, one year at a time. */
 export function SpecialDaysEditor({ value, onChange, error }: { value: SpecialDay[]; onChange(next: SpecialDay[]): void; error?: string }) {
   const { t } = useTranslation();
   const years = yearsOf(value);

@@ -34,13 +34,16 @@ describe('SLA administration vocabulary', () => {
     expect(required.filter((key) => typeof lookup(catalog, key) !== 'string')).toEqual([]);
   });
 
-  it('uses the glossary terms in zh-CN', () => {
+  it('uses the glossary terms', () => {
     expect(lookup(zhCN, 'nav.slaAgreements')).toBe('服务协议');
     expect(lookup(zhCN, 'nav.slaCalendars')).toBe('工作日历');
     expect(lookup(zhCN, 'nav.slaEscalations')).toBe('升级规则');
     expect(lookup(zhCN, 'slaAdmin.target.response')).toBe('首次响应');
     expect(lookup(zhCN, 'slaAdmin.target.resolution')).toBe('解决');
-    expect(lookup(zhCN, 'slaAdmin.dayKind.workday')).toBe('调休上班');
+    expect(lookup(zhCN, 'slaAdmin.dayKind.workday')).toBe('调休上班日');
+    expect(lookup(zhCN, 'slaAdmin.calendars.makeUpHours')).toBe('调休上班日工作时间');
+    expect(lookup(enUS, 'slaAdmin.calendars.makeUpHours')).toBe('Hours on make-up working days');
+    expect(lookup(enUS, 'slaAdmin.calendars.specialDays')).toBe('Holidays and make-up working days');
     expect(lookup(zhCN, 'slaAdmin.dayKind.holiday')).toBe('节假日');
     expect(lookup(zhCN, 'jobs.runNow')).toBe('立即检查');
   });
