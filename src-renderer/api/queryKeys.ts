@@ -29,12 +29,21 @@ export const queryKeys = {
   },
   users: { assignees: ['users', 'assignees'] as const },
   settings: { desk: ['settings', 'desk'] as const },
-  /** Service agreements, business calendars and SLA settings (admin pages edit them; clocks read them). */
+  /**
+   * Service agreements, business calendars, SLA settings and escalation rules (admin pages
+   * edit them; clocks read them). They name and count each other, so a change refreshes all of 'sla'.
+   */
   sla: {
     all: ['sla'] as const,
     calendars: ['sla', 'calendars'] as const,
     agreements: ['sla', 'agreements'] as const,
     settings: ['sla', 'settings'] as const,
+    escalations: ['sla', 'escalations'] as const,
+  },
+  /** Runs of the scheduled jobs (the SLA check), newest first. */
+  jobs: {
+    all: ['jobs'] as const,
+    runs: (limit: number) => ['jobs', 'runs', limit] as const,
   },
   /** The signed-in user's notification centre. */
   notifications: {

@@ -8,38 +8,26 @@ export type UpdateSlaSettingsInput = InputOf<Contract['sla']['updateSettings']>;
 export type SaveEscalationInput = InputOf<Contract['sla']['saveEscalation']>;
 export type ImportHolidaysInput = InputOf<Contract['sla']['importHolidays']>;
 
-/**
- * The shared SLA keys (the live countdowns read the same calendars and settings) plus the
- * admin-only lists. Calendars, agreements, settings and escalation rules name each other,
- * so a change refreshes all of 'sla'.
- */
-export const slaKeys = {
-  ...queryKeys.sla,
-  escalations: [...queryKeys.sla.all, 'escalations'] as const,
-  jobs: ['jobs'] as const,
-  jobRuns: (limit: number) => ['jobs', 'runs', limit] as const,
-};
-
 export function useCalendars(enabled = true) {
-  return useQuery({ queryKey: slaKeys.calendars, queryFn: () => api.sla.calendars(), staleTime: 60_000, enabled });
+  return useQuery({ queryKey: queryKeys.sla.calendars, queryFn: () => api.sla.calendars(), staleTime: 60_000, enabled });
 }
 
 export function useAgreements(enabled = true) {
-  return useQuery({ queryKey: slaKeys.agreements, queryFn: () => api.sla.agreements(), staleTime: 60_000, enabled });
+  return useQuery({ queryKey: queryKeys.sla.agreements, queryFn: () => api.sla.agreements(), staleTime: 60_000, enabled });
 }
 
 export function useSlaSettings(enabled = true) {
-  return useQuery({ queryKey: slaKeys.settings, queryFn: () => api.sla.settings(), staleTime: 60_000, enabled });
+  return useQuery({ queryKey: queryKeys.sla.settings, queryFn: () => api.sla.settings(), staleTime: 60_000, enabled });
 }
 
 export function useEscalations(enabled = true) {
-  return useQuery({ queryKey: slaKeys.escalations, queryFn: () => api.sla.escalations(), staleTime: 30_000, enabled });
+  return useQuery({ queryKey: queryKeys.sla.escalations, queryFn: () => api.sla.escalations(), staleTime: 30_000, enabled });
 }
 
 /** The SLA check runs every minute, so the open list follows it at that pace. */
 export function useJobRuns(limit = 100, enabled = true) {
   return useQuery({
-    queryKey: slaKeys.jobRuns(limit),
+    queryKey: queryKeys.jobs.runs(limit),
     queryFn: () => api.sla.jobRuns({ limit }),
     staleTime: 10_000,
     refetchInterval: 60_000,
@@ -50,7 +38,7 @@ export function useJobRuns(limit = 100, enabled = true) {
 /** Any change to calendars, agreements or rules: refresh every SLA list (they count and name each other). */
 function useInvalidateSla() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: slaKeys.all });
+  return () => queryClient.invalidateQueries({ queryKey: queryKeys.sla.all });
 }
 
 export function useSaveCalendar() {
@@ -80,15 +68,19 @@ export function useSaveAgreement() {
   });
 }
 
-/** The agreements list counts customers per agreement; the customer's open requests may get new targets. */
+/**
+ * The agreements list counts customers per agreement, and the customer's panel names their
+ * agreement. Requests already open keep their targets: main applies a customer's agreement
+ * only to requests created afterwards.
+ */
 export function useSetCustomerAgreement() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { customerId: number; agreementId: number | null }) => api.sla.setCustomerAgreement(input),
-    onSuccess: () =>
+    onSuccess: (_result, input) =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: slaKeys.agreements }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.sla.agreements }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.tickets.customerSummary(input.customerId) }),
       ]),
   });
 }
@@ -98,7 +90,7 @@ export function useUpdateSlaSettings() {
   return useMutation({
     mutationFn: (input: UpdateSlaSettingsInput) => api.sla.updateSettings(input),
     onSuccess: async (saved: SlaSettings) => {
-      queryClient.setQueryData(slaKeys.settings, saved);
+      queryClient.setQueryData(queryKeys.sla.settings, saved);
       // Countdowns on requests colour by the warning thresholds.
       await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all });
     },
@@ -122,7 +114,7 @@ export function useRunCheck() {
     mutationFn: () => api.sla.runCheck(),
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: slaKeys.jobs }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.jobs.all }),
         queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all }),
       ]),
   });
