@@ -5,6 +5,7 @@ import type { AgreementView } from '../../../src-shared/contract';
 import { CHARGING_METHODS, type ChargingMethod } from '../../../src-shared/domain/sla';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { oneOf } from '../tickets/vocabulary';
 import { isDay } from './format';
 import { useCalendars, useSaveAgreement } from './hooks';
 import { parseTargets, targetDrafts } from './targets';
@@ -19,10 +20,6 @@ function fieldOf(path: string): string | null {
   const target = /^targets\.(\d+)\.(response|resolution)Minutes$/.exec(path);
   if (target) return `targets.${target[1]}.${target[2]}`;
   return path === 'targets' || path.startsWith('targets.') ? 'targets' : null;
-}
-
-function isChargingMethod(value: string): value is ChargingMethod {
-  return (CHARGING_METHODS as readonly string[]).includes(value);
 }
 
 /** Add (agreement = null) or edit one service agreement (服务协议) with its targets per priority. */
@@ -116,7 +113,7 @@ export function AgreementForm({ agreement, onSaved, onCancel }: { agreement: Agr
           <NativeSelect
             label={t('slaAdmin.agreements.chargingMethod')}
             value={charging}
-            onChange={(e) => isChargingMethod(e.currentTarget.value) && setCharging(e.currentTarget.value)}
+            onChange={(e) => oneOf(CHARGING_METHODS, e.currentTarget.value) && setCharging(e.currentTarget.value)}
             error={errors.chargingMethod}
             data={CHARGING_METHODS.map((m) => ({ value: m, label: t(`slaAdmin.charging.${m}`) }))}
             data-testid="agreement-charging"

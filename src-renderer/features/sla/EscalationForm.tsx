@@ -3,10 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EscalationRule } from '../../../src-shared/contract';
 import { ESCALATION_ACTIONS, ESCALATION_TARGETS, type EscalationAction, type EscalationTarget } from '../../../src-shared/domain/sla';
-import { TICKET_PRIORITIES, type TicketPriority } from '../../../src-shared/domain/tickets';
+import { TICKET_PRIORITIES } from '../../../src-shared/domain/tickets';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { AvailabilityDot } from '../../ui/AvailabilityDot';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { isEscalationAction, isTicketPriority, oneOf } from '../tickets/vocabulary';
 import { useAssignees } from '../users/hooks';
 import { useAgreements, useSaveEscalation } from './hooks';
 
@@ -16,18 +17,6 @@ const FIELDS: readonly Field[] = ['name', 'position', 'onTarget', 'priority', 'a
 function fieldOf(path: string): Field | null {
   const head = path.split('.')[0];
   return FIELDS.find((f) => f === head) ?? null;
-}
-
-function isTarget(value: string): value is EscalationTarget {
-  return (ESCALATION_TARGETS as readonly string[]).includes(value);
-}
-
-function isAction(value: string): value is EscalationAction {
-  return (ESCALATION_ACTIONS as readonly string[]).includes(value);
-}
-
-function isPriority(value: string): value is TicketPriority {
-  return (TICKET_PRIORITIES as readonly string[]).includes(value);
 }
 
 /** The engineers a 'reassign' rule hands requests to (the least loaded available one gets it). */
@@ -124,7 +113,7 @@ export function EscalationForm({
         position: pos,
         active,
         onTarget,
-        priority: isPriority(priority) ? priority : null,
+        priority: isTicketPriority(priority) ? priority : null,
         agreementId: agreementId ? Number(agreementId) : null,
         action,
         // Only a reassign rule has a group; other actions keep none.
@@ -171,7 +160,7 @@ export function EscalationForm({
         <Radio.Group
           label={t('slaAdmin.escalations.target')}
           value={onTarget}
-          onChange={(v) => isTarget(v) && setOnTarget(v)}
+          onChange={(v) => oneOf(ESCALATION_TARGETS, v) && setOnTarget(v)}
           error={errors.onTarget}
           data-testid="escalation-target"
         >
@@ -203,7 +192,7 @@ export function EscalationForm({
         <Radio.Group
           label={t('slaAdmin.escalations.action')}
           value={action}
-          onChange={(v) => isAction(v) && setAction(v)}
+          onChange={(v) => isEscalationAction(v) && setAction(v)}
           error={errors.action}
           data-testid="escalation-action"
         >

@@ -6,6 +6,7 @@ import type { AgreementView, SlaSettings } from '../../../src-shared/contract';
 import { FIRST_RESPONSE_MODES, type FirstResponseMode } from '../../../src-shared/domain/sla';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { oneOf } from '../tickets/vocabulary';
 import { agreementOptions } from './agreementChoices';
 import { MAX_THRESHOLDS, parseThresholds } from './format';
 import { useAgreements, useSlaSettings, useUpdateSlaSettings } from './hooks';
@@ -15,10 +16,6 @@ type Field = 'defaultAgreementId' | 'warrantyAgreementId' | 'warnThresholds' | '
 function fieldOf(path: string): Field | null {
   if (path === 'defaultAgreementId' || path === 'warrantyAgreementId' || path === 'firstResponse') return path;
   return path === 'warnThresholds' || path.startsWith('warnThresholds.') ? 'warnThresholds' : null;
-}
-
-function isFirstResponseMode(value: string): value is FirstResponseMode {
-  return (FIRST_RESPONSE_MODES as readonly string[]).includes(value);
 }
 
 function SettingsForm({ settings, agreements }: { settings: SlaSettings; agreements: readonly AgreementView[] }) {
@@ -107,7 +104,7 @@ function SettingsForm({ settings, agreements }: { settings: SlaSettings; agreeme
         <Radio.Group
           label={t('slaAdmin.settings.firstResponse')}
           value={firstResponse}
-          onChange={(v) => isFirstResponseMode(v) && setFirstResponse(v)}
+          onChange={(v) => oneOf(FIRST_RESPONSE_MODES, v) && setFirstResponse(v)}
           error={errors.firstResponse}
           data-testid="sla-first-response"
         >

@@ -1,13 +1,10 @@
 import { Badge, Button, Group, NativeSelect, ScrollArea, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isDay, sortDays, yearsOf, type SpecialDay, type SpecialDayKind } from './format';
+import { oneOf } from '../tickets/vocabulary';
+import { isDay, SPECIAL_DAY_KINDS, sortDays, yearsOf, type SpecialDay, type SpecialDayKind } from './format';
 
 const ALL_YEARS = '';
-
-function isKind(value: string): value is SpecialDayKind {
-  return value === 'holiday' || value === 'workday';
-}
 
 /** Adds one holiday or make-up working day; the date must be real and not listed yet. */
 function AddDayRow({ days, onAdd }: { days: readonly SpecialDay[]; onAdd(day: SpecialDay): void }) {
@@ -52,12 +49,9 @@ function AddDayRow({ days, onAdd }: { days: readonly SpecialDay[]; onAdd(day: Sp
       <NativeSelect
         aria-label={t('slaAdmin.calendars.kind')}
         value={kind}
-        onChange={(e) => isKind(e.currentTarget.value) && setKind(e.currentTarget.value)}
+        onChange={(e) => oneOf(SPECIAL_DAY_KINDS, e.currentTarget.value) && setKind(e.currentTarget.value)}
         onKeyDown={addOnEnter}
-        data={[
-          { value: 'holiday', label: t('slaAdmin.dayKind.holiday') },
-          { value: 'workday', label: t('slaAdmin.dayKind.workday') },
-        ]}
+        data={SPECIAL_DAY_KINDS.map((k) => ({ value: k, label: t(`slaAdmin.dayKind.${k}`) }))}
         w={140}
         data-testid="calendar-day-kind"
       />

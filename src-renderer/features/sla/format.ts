@@ -89,7 +89,8 @@ export function joinMinutes(hours: number | string, minutes: number | string): n
   return h * 60 + m;
 }
 
-export type SpecialDayKind = 'holiday' | 'workday';
+export const SPECIAL_DAY_KINDS = ['holiday', 'workday'] as const;
+export type SpecialDayKind = (typeof SPECIAL_DAY_KINDS)[number];
 
 export interface SpecialDay {
   date: string;

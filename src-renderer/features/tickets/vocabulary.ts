@@ -41,7 +41,8 @@ export function isAssignmentStrategy(value: unknown): value is AssignmentStrateg
   return typeof value === 'string' && (ASSIGNMENT_STRATEGIES as readonly string[]).includes(value);
 }
 
-function oneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+/** Whether a value (from JSON, a select or a radio group) is one of a vocabulary's values. */
+export function oneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
 }
 
