@@ -5,7 +5,7 @@ import { isEscalationAction } from '../tickets/vocabulary';
 /** Warnings amber, breaches and escalations red: the same colours as the countdowns. */
 export const KIND_COLORS: Record<NotificationKind, string> = { sla_warning: 'orange', sla_breach: 'red', sla_escalated: 'red' };
 
-/** What happened, in one line: "SR-20250512-0003 首次响应时效已用 75%", "… 解决超时", "… 已升级：提高优先级". */
+/** What happened, in one line: "SR-20250512-0003 首次响应时效已用 75%", "… 解决超时", "… 已按升级规则「超时 2 小时」升级：提升优先级". */
 export function notificationText(t: TFunction, n: NotificationView): string {
   const number = n.ticket?.number ?? t('notifications.someRequest');
   const target = n.target ? t(`sla.target.${n.target}`) : null;

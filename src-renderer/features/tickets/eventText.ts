@@ -96,7 +96,7 @@ function slaBreachSummary(t: TFunction, locale: string, d: TicketEvent['details'
   return dueAt === null ? t('detail.sla.breach', { target }) : t('detail.sla.breachDue', { target, due: formatDateTime(dueAt, locale) });
 }
 
-/** "按升级规则「超时 2 小时」：提高优先级、转派". */
+/** "按升级规则「超时 2 小时」：提升优先级、改派". */
 function escalatedSummary(t: TFunction, d: TicketEvent['details']): string | null {
   const rule = detailText(d, 'ruleName');
   if (!rule) return null;
