@@ -52,6 +52,8 @@ const FIELD_CODES = [
   'groupRequired',
   'duplicate',
   'noWorkingTime',
+  // A calendar with make-up working days but no hours for them (saveCalendar, path makeUpHours).
+  'makeUpHoursRequired',
   // A manual agreement choice that is inactive or outside its validity on the desk's today.
   'notInForce',
 ];
