@@ -22,6 +22,7 @@ import { runServiceCheck, scheduleServiceCheck } from '../features/sla/jobs';
 import { getSettings } from '../features/settings/queries';
 import { authHandlers, usersHandlers } from '../features/users/handlers';
 import { LOCALES, type Locale } from '../../src-shared/domain/locale';
+import { headline } from '../../src-shared/domain/notifications';
 import type { CallContext, CoreDeps } from './context';
 import { createDispatch } from './dispatch';
 import { createEvents, type CoreEvents } from './events';
@@ -104,9 +105,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const stored = (await getSettings(db)).defaultLocale as Locale | undefined;
       const locale = stored && LOCALES.includes(stored) ? stored : 'zh-CN';
       for (const userId of recipients) {
-        const newest = (await inbox.list(userId, { unreadOnly: true, limit: 1 })).items[0];
-        if (newest) {
-          const { title, body } = notificationText(locale, newest);
+        // The same headline as the in-app toast: the most severe news of the latest check.
+        const news = headline((await inbox.list(userId, { unreadOnly: true, limit: 50 })).items);
+        if (news) {
+          const { title, body } = notificationText(locale, news.notification, news.others);
           options.platform.notify(title, body);
         }
       }

@@ -7,7 +7,8 @@ import { formatDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useSession } from '../auth/hooks';
 import { useMarkRead, useNotificationEvents, useNotifications } from './hooks';
-import { KIND_COLORS, newestFirst, notificationText } from './notificationText';
+import { newestFirst } from '../../../src-shared/domain/notifications';
+import { KIND_COLORS, notificationText } from './notificationText';
 
 function BellIcon() {
   return (

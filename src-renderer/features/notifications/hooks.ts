@@ -4,7 +4,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contract, InputOf } from '../../../src-shared/contract';
 import { api, onEvent, queryKeys } from '../../api';
-import { KIND_COLORS, notificationText, toastWorthy } from './notificationText';
+import { headline } from '../../../src-shared/domain/notifications';
+import { KIND_COLORS, notificationText } from './notificationText';
 
 /** The centre lists the latest ones; older ones are history nobody scrolls to. */
 const LIMIT = 50;
@@ -53,7 +54,7 @@ export function useNotificationEvents(userId: number | undefined) {
         // staleTime 0 then makes this a real fetch, which throws when it fails.
         await queryClient.cancelQueries({ queryKey: queryKeys.notifications.list });
         const page = await queryClient.fetchQuery({ ...listQuery, staleTime: 0 });
-        const toast = toastWorthy(page.items);
+        const toast = headline(page.items);
         if (!toast) return;
         const text = notificationText(t, toast.notification);
         const message = toast.others > 0 ? t('notifications.andMore', { text, count: toast.others }) : text;

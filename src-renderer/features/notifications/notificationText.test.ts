@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationView } from '../../../src-shared/contract';
 import enUS from '../../i18n/en-US.json';
 import zhCN from '../../i18n/zh-CN.json';
-import { newestFirst, notificationText, toastWorthy } from './notificationText';
+import { notificationText } from './notificationText';
 
 const i18n = i18next.createInstance();
 
@@ -34,23 +34,5 @@ describe('notification texts', () => {
   it('still read when details are missing', () => {
     expect(notificationText(i18n.t, notification({ ticket: null, target: null }))).toBe('服务请求 服务时效预警');
     expect(notificationText(i18n.t, notification({ kind: 'sla_escalated', actions: ['unknown'] }))).toBe('SR-20250512-0003 已按升级规则升级');
-  });
-
-  it('put the newest first', () => {
-    const items = [notification({ id: 1, createdAt: 1000 }), notification({ id: 2, createdAt: 3000, readAt: 3500 }), notification({ id: 3, createdAt: 2000 })];
-    expect(newestFirst(items).map((n) => n.id)).toEqual([2, 3, 1]);
-  });
-
-  it('toast the most severe unread one of the latest check, counting the rest', () => {
-    const items = [
-      notification({ id: 1, createdAt: 1000, kind: 'sla_breach', level: 100 }),
-      notification({ id: 2, createdAt: 2000, level: 75 }),
-      notification({ id: 3, createdAt: 2000, kind: 'sla_breach', level: 100 }),
-      notification({ id: 4, createdAt: 2000, level: 90 }),
-      notification({ id: 5, createdAt: 3000, readAt: 3500, kind: 'sla_escalated' }),
-    ];
-    expect(toastWorthy(items)).toEqual({ notification: items[2], others: 2 });
-    expect(toastWorthy([notification({ id: 2, createdAt: 2000, level: 75 }), notification({ id: 4, createdAt: 2000, level: 90 })])?.notification.id).toBe(4);
-    expect(toastWorthy([notification({ readAt: 5 })])).toBeNull();
   });
 });
