@@ -38,9 +38,9 @@ export function useMarkRead() {
 
 /**
  * 'notifications.created' names the users it concerns: for the signed-in one, refresh the
- * list and announce the newest unread notification in a toast. The toast reads a list just
- * fetched: when the fetch fails there is no toast, since the cached list would announce
- * the previous news again.
+ * list and announce the news's headline (the most severe of the latest check) in a toast.
+ * The toast reads a list just fetched: when the fetch fails there is no toast, since the
+ * cached list would announce the previous news again.
  */
 export function useNotificationEvents(userId: number | undefined) {
   const queryClient = useQueryClient();
