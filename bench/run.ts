@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { TicketPage } from '../src-shared/contract';
+import type { CalendarView, TicketPage } from '../src-shared/contract';
 import type { TicketPriority, TicketSort, TicketStatus, TicketType } from '../src-shared/domain/tickets';
 import type Database from 'better-sqlite3';
 import { createCore, silentLogger, systemClock, type Core, type Platform } from '../src-main/core';
@@ -468,6 +468,35 @@ async function benchSlaCheck(core: Core, clock: { set(ms: number): void }): Prom
   if (p95 > SLA_CHECK_BUDGET_MS) overBudget.push(`OVER BUDGET sla.check: p95 ${p95.toFixed(2)} ms > ${SLA_CHECK_BUDGET_MS} ms`);
 }
 
+/**
+ * An admin saving a calendar re-measures every open clock counting in it, inside the save's
+ * transaction (a new holiday moves due times). Measured on the seeded desk's busiest
+ * calendar, saved unchanged, through dispatch. No issue sets a budget; the figure says what
+ * such a save costs on a big desk.
+ */
+async function benchCalendarSave(core: Core): Promise<void> {
+  if (!wanted('sla.calendar_save')) return;
+  const { sqlite } = core.deps;
+  const listed = await core.dispatch('sla.calendars', {}, SESSION);
+  if (!listed.ok) throw new Error(`sla.calendars failed: ${listed.error.message}`);
+  const busiest = sqlite
+    .prepare("SELECT sla_calendar_id AS id, count(*) AS n FROM tickets WHERE status <> 'closed' AND sla_calendar_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1")
+    .get() as { id: number; n: number } | undefined;
+  const calendar = (listed.data as CalendarView[]).find((c) => c.id === busiest?.id);
+  if (!busiest || !calendar) return;
+  const { definition: d } = calendar;
+  const days = [
+    ...d.holidays.map((date) => ({ date, kind: 'holiday' as const, name: calendar.dayNames[date] ?? '' })),
+    ...d.workdays.map((date) => ({ date, kind: 'workday' as const, name: calendar.dayNames[date] ?? '' })),
+  ];
+  const input = { id: calendar.id, name: calendar.name, timeZone: d.timeZone, allDay: d.allDay, week: d.week, makeUpHours: d.makeUpHours, days };
+  const started = performance.now();
+  const saved = await core.dispatch('sla.saveCalendar', input, SESSION);
+  const seconds = (performance.now() - started) / 1000;
+  if (!saved.ok) throw new Error(`sla.saveCalendar failed: ${saved.error.message}`);
+  report({ name: 'sla.calendar_save', runs: 1, open_clocks: busiest.n, seconds: round(seconds, 2), rows_per_s: Math.round(busiest.n / seconds) });
+}
+
 async function main(): Promise<void> {
   let dir: string | null = null;
   let file: string;
@@ -490,6 +519,7 @@ async function main(): Promise<void> {
     await benchSearch(core);
     await benchLifecycle(core);
     await benchSlaCheck(core, clock);
+    await benchCalendarSave(core);
   } finally {
     core.close();
     if (dir && !values.keep) fs.rmSync(dir, { recursive: true, force: true });

@@ -18,6 +18,7 @@ import { notificationText } from '../features/notifications/text';
 import { ensureShippedAgreements } from '../features/sla/agreements';
 import { ensureShippedCalendars } from '../features/sla/calendars';
 import { slaHandlers } from '../features/sla/handlers';
+import { finishStaleReschedule } from '../features/sla/reschedule';
 import { runServiceCheck, scheduleServiceCheck } from '../features/sla/jobs';
 import { getSettings } from '../features/settings/queries';
 import { authHandlers, usersHandlers } from '../features/users/handlers';
@@ -79,6 +80,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dataDir =
     options.dataDir ?? (options.dbPath === ':memory:' ? fs.mkdtempSync(path.join(os.tmpdir(), 'serviceloop-')) : path.dirname(path.resolve(options.dbPath)));
   const deps: CoreDeps = { db, sqlite, clock: options.clock, platform: options.platform, logger: options.logger, events, dataDir };
+  // A calendar change the last run could not carry through to every open clock.
+  await finishStaleReschedule(deps);
   const handlers: Handlers = {
     system: systemHandlers(deps, options.version ?? '0.0.0'),
     auth: authHandlers(deps),

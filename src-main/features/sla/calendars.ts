@@ -8,6 +8,7 @@ import { AppError, fieldError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import type { DB } from '../../db/schema';
 import { CN_STATUTORY_HOLIDAYS_CSV } from '../../../src-shared/domain/cnHolidays';
+import { markClocksStale } from './staleClocks';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -92,13 +93,18 @@ export async function ensureShippedCalendars(db: Q, now: number): Promise<void> 
     ...[...shipped.holidays].map((day) => ({ calendar_id: statutory.id, day, kind: 'holiday', name: shipped.names.get(day) ?? '' })),
     ...[...shipped.makeUpWorkdays].map((day) => ({ calendar_id: statutory.id, day, kind: 'workday', name: shipped.names.get(day) ?? '' })),
   ].filter((r) => !years.has(r.day.slice(0, 4)));
-  if (rows.length > 0) await db.insertInto('calendar_days').values(rows).execute();
+  if (rows.length > 0) {
+    await db.insertInto('calendar_days').values(rows).execute();
+    // A newly shipped year may hold open requests' due times.
+    await markClocksStale(db);
+  }
 }
 
-/** What else must change with a calendar, in the same transaction (the clocks counting in it). */
-export type CalendarChanged = (trx: Transaction<DB>, now: number, calendarId: number) => Promise<unknown>;
-
-export function createCalendarService(deps: CoreDeps, calendarChanged: CalendarChanged) {
+/**
+ * Calendars for the admin pages. A change marks the open clocks stale in its transaction;
+ * the caller then measures them again (reschedule.ts), once the change has committed.
+ */
+export function createCalendarService(deps: CoreDeps) {
   const { db, clock } = deps;
 
   async function list(ids?: number[]): Promise<CalendarView[]> {
@@ -157,7 +163,7 @@ export function createCalendarService(deps: CoreDeps, calendarChanged: CalendarC
           .values(input.days.map((d) => ({ calendar_id: calendarId, day: d.date, kind: d.kind, name: d.name })))
           .execute();
       }
-      await calendarChanged(trx, now, calendarId);
+      await markClocksStale(trx);
       return calendarId;
     });
     return (await list([id]))[0]!;
@@ -185,7 +191,7 @@ export function createCalendarService(deps: CoreDeps, calendarChanged: CalendarC
         .execute();
       const now = clock.now();
       await trx.updateTable('calendars').set({ updated_at: now }).where('id', '=', input.calendarId).execute();
-      await calendarChanged(trx, now, input.calendarId);
+      await markClocksStale(trx);
     });
     return { ...result, applied: true };
   }

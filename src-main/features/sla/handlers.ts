@@ -2,20 +2,28 @@ import type { CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
 import { createAgreementService, readSlaSettings } from './agreements';
 import { createCalendarService } from './calendars';
-import { rescheduleClocks } from './clock';
 import { createEscalationService } from './escalation';
 import { listJobRuns, runServiceCheck } from './jobs';
+import { rescheduleStaleClocks } from './reschedule';
 import { updateSlaSettings } from './settings';
 
 export function slaHandlers(deps: CoreDeps) {
-  // A calendar edit moves the due times of the clocks counting in it.
-  const calendars = createCalendarService(deps, (trx, now, calendarId) => rescheduleClocks(trx, now, calendarId));
+  const calendars = createCalendarService(deps);
   const agreements = createAgreementService(deps);
   const escalations = createEscalationService(deps);
   return defineHandlers('sla', {
     calendars: () => calendars.list(),
-    saveCalendar: (input) => calendars.save(input),
-    importHolidays: (input) => calendars.importHolidays(input),
+    // A calendar edit moves the due times of the clocks counting in it.
+    saveCalendar: async (input) => {
+      const saved = await calendars.save(input);
+      await rescheduleStaleClocks(deps, saved.id);
+      return saved;
+    },
+    importHolidays: async (input) => {
+      const result = await calendars.importHolidays(input);
+      if (result.applied) await rescheduleStaleClocks(deps, input.calendarId);
+      return result;
+    },
     agreements: () => agreements.list(),
     saveAgreement: (input) => agreements.save(input),
     setCustomerAgreement: (input) => agreements.setCustomerAgreement(input),

@@ -3,15 +3,16 @@ import { fieldError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import { putSetting } from '../settings/queries';
 import { readSlaSettings } from './agreements';
-import { rescheduleClocks } from './clock';
+import { rescheduleStaleClocks } from './reschedule';
+import { markClocksStale } from './staleClocks';
 
 /**
  * Saves the desk's SLA settings (rows of the settings table). New warning thresholds
- * reschedule every open clock's next check in the same transaction, so a threshold added
- * today is announced for work already open.
+ * reschedule every open clock's next check, so a threshold added today is announced for
+ * work already open.
  */
 export async function updateSlaSettings(deps: CoreDeps, input: Partial<SlaSettings>): Promise<SlaSettings> {
-  const { db, clock } = deps;
+  const { db } = deps;
   await db.transaction().execute(async (trx) => {
     for (const key of ['defaultAgreementId', 'warrantyAgreementId'] as const) {
       const value = input[key];
@@ -21,9 +22,10 @@ export async function updateSlaSettings(deps: CoreDeps, input: Partial<SlaSettin
     }
     if (input.warnThresholds !== undefined) {
       await putSetting(trx, 'slaWarnThresholds', JSON.stringify(input.warnThresholds));
-      await rescheduleClocks(trx, clock.now(), null);
+      await markClocksStale(trx);
     }
     if (input.firstResponse !== undefined) await putSetting(trx, 'slaFirstResponse', input.firstResponse);
   });
+  if (input.warnThresholds !== undefined) await rescheduleStaleClocks(deps, null);
   return readSlaSettings(db);
 }

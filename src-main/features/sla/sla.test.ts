@@ -6,6 +6,8 @@ import { silentLogger } from '../../core/ports';
 import { addUser, call, fakeClock, setupDesk, signInAs, testCore, testPlatform, type FakeClock } from '../../core/testing';
 import { ensureShippedCalendars } from './calendars';
 import { runServiceCheck } from './jobs';
+import { finishStaleReschedule } from './reschedule';
+import { clocksStale, markClocksStale } from './staleClocks';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -417,6 +419,20 @@ describe('calendars and agreements', () => {
     const after = await get(t.id);
     expect(after.agreement!.response.dueAt).toBe(sh('2026-12-01T12:00:00'));
     expect((await call(core, 'tickets.list', { view: 'unassigned' }, 'boss')).items.find((i) => i.id === t.id)!.sla!.dueAt).toBe(sh('2026-12-01T12:00:00'));
+  });
+
+  it('finishes at the next start a reschedule the last run left undone', async () => {
+    const t = await newRequest(); // response due Monday 12:00
+    const calendar = (await call(core, 'sla.calendars', {}, 'admin')).find((c) => c.source === 'cn-statutory')!;
+    // The holiday was saved, then the app stopped before the clocks were measured again.
+    await core.deps.db.transaction().execute(async (trx) => {
+      await trx.insertInto('calendar_days').values({ calendar_id: calendar.id, day: '2026-11-30', kind: 'holiday', name: '停电' }).execute();
+      await markClocksStale(trx);
+    });
+    expect((await get(t.id)).agreement!.response.dueAt).toBe(sh('2026-11-30T12:00:00'));
+    await finishStaleReschedule(core.deps); // what createCore does at start
+    expect((await get(t.id)).agreement!.response.dueAt).toBe(sh('2026-12-01T12:00:00'));
+    expect(await clocksStale(core.deps.db)).toBe(false);
   });
 
   it('announces new warning thresholds for work already open', async () => {
