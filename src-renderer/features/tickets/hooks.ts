@@ -46,17 +46,24 @@ export function useProblemCategories() {
 /** One lifecycle action with its channel's input, e.g. { action: 'assign', input: { id, version, engineerId } }. */
 export type TicketActionCall = { [A in TicketAction]: { action: A; input: InputOf<Contract['tickets'][A]> } }[TicketAction];
 
-/**
- * Takes a lifecycle action. Each returns the fresh request, which replaces the cached one.
- * When main says the request changed meanwhile (CONFLICT) or the action no longer fits its
- * status (INVALID_TRANSITION), the request is fetched again so the page shows what is true.
- */
+/** Takes a lifecycle action (see useRequestChange for what follows). */
 export function useTicketAction(id: number) {
+  return useRequestChange(id, (call: TicketActionCall): Promise<TicketDetail> =>
+    // Every action channel takes its own input (checked by TicketActionCall) and returns TicketDetail.
+    (api.tickets[call.action] as (input: TicketActionCall['input']) => Promise<TicketDetail>)(call.input),
+  );
+}
+
+/**
+ * A change to one request that main answers with the fresh request: it replaces the cached
+ * one and the lists refresh. When main refuses it because the request changed meanwhile
+ * (CONFLICT), the change no longer fits (INVALID_TRANSITION) or is no longer the user's to
+ * make (FORBIDDEN), the request is fetched again so the page shows what is true.
+ */
+function useRequestChange<I>(id: number, mutationFn: (input: I) => Promise<TicketDetail>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (call: TicketActionCall): Promise<TicketDetail> =>
-      // Every action channel takes its own input (checked by TicketActionCall) and returns TicketDetail.
-      (api.tickets[call.action] as (input: TicketActionCall['input']) => Promise<TicketDetail>)(call.input),
+    mutationFn,
     onSuccess: async (ticket) => {
       queryClient.setQueryData(queryKeys.tickets.detail(ticket.id), ticket);
       await refreshAfterChange(queryClient);
@@ -75,20 +82,9 @@ export type ComplaintCall =
   | { kind: 'updateComplaint'; input: InputOf<Contract['tickets']['updateComplaint']> };
 
 export function useComplaintAction(id: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (call: ComplaintCall): Promise<TicketDetail> =>
-      call.kind === 'acknowledgeComplaint' ? api.tickets.acknowledgeComplaint(call.input) : api.tickets.updateComplaint(call.input),
-    onSuccess: async (ticket) => {
-      queryClient.setQueryData(queryKeys.tickets.detail(ticket.id), ticket);
-      await refreshAfterChange(queryClient);
-    },
-    onError: async (error) => {
-      if (isApiError(error) && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION' || error.code === 'FORBIDDEN')) {
-        await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.detail(id) });
-      }
-    },
-  });
+  return useRequestChange(id, (call: ComplaintCall) =>
+    call.kind === 'acknowledgeComplaint' ? api.tickets.acknowledgeComplaint(call.input) : api.tickets.updateComplaint(call.input),
+  );
 }
 
 const MERGE_TARGET_STATUSES = TICKET_STATUSES.filter((s) => s !== 'closed');
@@ -183,39 +179,15 @@ export type SetPriorityInput = InputOf<Contract['tickets']['setPriority']>;
 
 /** Changes an open request's priority with the version the page shows (CONFLICT reloads it). */
 export function useSetPriority(id: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: SetPriorityInput) => api.tickets.setPriority(input),
-    onSuccess: async (ticket) => {
-      queryClient.setQueryData(queryKeys.tickets.detail(ticket.id), ticket);
-      await refreshAfterChange(queryClient);
-    },
-    onError: async (error) => {
-      if (isApiError(error) && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION' || error.code === 'FORBIDDEN')) {
-        await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.detail(id) });
-      }
-    },
-  });
+  return useRequestChange(id, (input: SetPriorityInput) => api.tickets.setPriority(input));
 }
 
 export type SetAgreementInput = InputOf<Contract['tickets']['setAgreement']>;
 
 /** Applies another service agreement (both SLA targets are recomputed); CONFLICT reloads the request. */
 export function useSetAgreement(id: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: SetAgreementInput) => api.tickets.setAgreement(input),
-    onSuccess: async (ticket) => {
-      queryClient.setQueryData(queryKeys.tickets.detail(ticket.id), ticket);
-      // New due times move the request in and out of the breaching view and the queue's countdowns.
-      await refreshAfterChange(queryClient);
-    },
-    onError: async (error) => {
-      if (isApiError(error) && (error.code === 'CONFLICT' || error.code === 'INVALID_TRANSITION' || error.code === 'FORBIDDEN')) {
-        await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.detail(id) });
-      }
-    },
-  });
+  // New due times move the request in and out of the SLA views: the lists refresh too.
+  return useRequestChange(id, (input: SetAgreementInput) => api.tickets.setAgreement(input));
 }
 
 /** Pushed 'tickets.changed' events refresh every ticket query (lists and details). */
