@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignmentRule } from '../../../src-shared/contract';
 import { ApiError } from '../../api';
-import { errorMessage } from '../../i18n/errors';
 import { AvailabilityDot } from '../../ui/AvailabilityDot';
+import { ConfirmRemoveModal } from '../../ui/ConfirmRemoveModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useSession } from '../auth/hooks';
 import { regionName } from '../customers/provinces';
@@ -37,29 +37,17 @@ function RemoveRuleModal({ rule, onClose }: { rule: AssignmentRule | null; onClo
   }
 
   return (
-    <Modal
+    <ConfirmRemoveModal
       opened={rule !== null}
-      onClose={close}
       title={t('assignment.removeTitle')}
-      trapFocus
-    >
-      <Stack gap="sm" data-testid="rule-remove-dialog">
-        <Text size="sm">{t('assignment.removeConfirm', { name: rule?.name ?? '' })}</Text>
-        {remove.error ? (
-          <Text c="red" size="sm" role="alert">
-            {errorMessage(t, remove.error)}
-          </Text>
-        ) : null}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={close} data-autofocus>
-            {t('app.cancel')}
-          </Button>
-          <Button color="red" onClick={confirm} loading={remove.isPending} data-testid="rule-remove-confirm">
-            {t('assignment.remove')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      message={t('assignment.removeConfirm', { name: rule?.name ?? '' })}
+      confirmLabel={t('assignment.remove')}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={confirm}
+      onClose={close}
+      testId="rule-remove"
+    />
   );
 }
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgreementView, EscalationRule } from '../../../src-shared/contract';
 import { ApiError } from '../../api';
-import { errorMessage } from '../../i18n/errors';
+import { ConfirmRemoveModal } from '../../ui/ConfirmRemoveModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useSession } from '../auth/hooks';
 import { PriorityBadge } from '../tickets/badges';
@@ -32,24 +32,17 @@ function RemoveEscalationModal({ rule, onClose }: { rule: EscalationRule | null;
   }
 
   return (
-    <Modal opened={rule !== null} onClose={close} title={t('slaAdmin.escalations.removeTitle')} trapFocus>
-      <Stack gap="sm" data-testid="escalation-remove-dialog">
-        <Text size="sm">{t('slaAdmin.escalations.removeConfirm', { name: rule?.name ?? '' })}</Text>
-        {remove.error ? (
-          <Text c="red" size="sm" role="alert">
-            {errorMessage(t, remove.error)}
-          </Text>
-        ) : null}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={close} data-autofocus>
-            {t('app.cancel')}
-          </Button>
-          <Button color="red" onClick={confirm} loading={remove.isPending} data-testid="escalation-remove-confirm">
-            {t('slaAdmin.remove')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmRemoveModal
+      opened={rule !== null}
+      title={t('slaAdmin.escalations.removeTitle')}
+      message={t('slaAdmin.escalations.removeConfirm', { name: rule?.name ?? '' })}
+      confirmLabel={t('slaAdmin.remove')}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={confirm}
+      onClose={close}
+      testId="escalation-remove"
+    />
   );
 }
 
