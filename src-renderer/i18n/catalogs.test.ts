@@ -27,6 +27,7 @@ const FIELD_CODES = [
   'invalid',
   'date',
   'phone',
+  'phoneAreaCode',
   'username',
   'notFound',
   'taken',

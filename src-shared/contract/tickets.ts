@@ -1,3 +1,4 @@
+import { normalizePhone } from '../domain/phone';
 import { z } from 'zod';
 import {
   TICKET_CHANNELS,
@@ -182,7 +183,21 @@ export interface TicketPage {
 }
 
 const id = z.number().int().positive();
-const phone = z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, { error: 'phone' });
+/** A phone number as typed, stored in its one normalized form (domain/phone.ts); '' is none. */
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  // Checked, then normalized: a check (unlike a failing transform) lets the request's
+  // customer union tell which of its shapes was meant, so the error names the field.
+  .superRefine((text, ctx) => {
+    const result = text === '' ? null : normalizePhone(text);
+    if (result && !result.ok) ctx.addIssue({ code: 'custom', message: result.reason });
+  })
+  .transform((text) => {
+    const result = text === '' ? null : normalizePhone(text);
+    return result?.ok ? result.phone : text;
+  });
 /** A calendar date (the customer's requested-by day), not an instant. */
 export const isoDateSchema = z.iso.date();
 

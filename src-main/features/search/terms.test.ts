@@ -23,6 +23,7 @@ describe('search terms', () => {
     expect(phoneTerms('+86 138 1234 5678')).toBe('13812345678');
     expect(phoneTerms('+86-21-55550101')).toBe('02155550101 55550101');
     expect(phoneTerms('021-5555 0101')).toBe('02155550101 55550101');
+    expect(phoneTerms('+86-755-88888888 ext 801')).toBe('075588888888 88888888');
     expect(phoneTerms(null)).toBe('');
   });
 

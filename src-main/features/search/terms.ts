@@ -30,8 +30,10 @@ function cjkTerms(run: string): string[] {
  * The forms people type a Chinese phone number in: '+86 138 1234 5678' is found by
  * 13812345678; '+86-21-5555-0101' by 02155550101 and by the local 55550101.
  */
-export function phoneTerms(phone: string | null | undefined): string {
-  if (!phone) return '';
+export function phoneTerms(stored: string | null | undefined): string {
+  if (!stored) return '';
+  // An extension (' ext 801', as domain/phone.ts writes it) is not part of the number.
+  const phone = stored.replace(/\s*ext\s*\d+$/i, '');
   const digits = phone.replace(/\D/g, '');
   const national = /^\+?\s*86/.test(phone.trim()) ? digits.slice(2) : digits;
   if (/^1\d{10}$/.test(national)) return national;

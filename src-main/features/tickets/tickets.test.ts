@@ -39,8 +39,9 @@ describe('creating a service request', () => {
       status: 'pending_assignment',
       priority: 'high',
       requestedBy: '2026-11-26',
-      customer: { name: '华东精密机械有限公司', customerNo: 'C202611240001' },
-      contact: { name: '王经理', phone: '13812345678' },
+      // Phones are stored in one form whatever way they were typed (domain/phone.ts).
+      customer: { name: '华东精密机械有限公司', customerNo: 'C202611240001', phone: '+86-21-55550101' },
+      contact: { name: '王经理', phone: '+8613812345678' },
       createdByName: '管理员',
       events: [
         { kind: 'created', toStatus: 'pending_assignment', actorName: '管理员' },
@@ -74,6 +75,9 @@ describe('creating a service request', () => {
       'admin',
     );
     expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ path: 'productId', code: 'notFound' }] } } });
+    // A landline without its area code could be any city's: the agent is asked for it.
+    const local = await core.dispatch('tickets.create', { type: 'repair', channel: 'phone', customer: { name: 'A', phone: '5555 0101' }, subject: 'x' }, 'admin');
+    expect(local).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ path: 'customer.phone', code: 'phoneAreaCode' }] } } });
     expect(['tickets', 'customers', 'contacts', 'ticket_events', 'counters'].map(count)).toEqual(before);
   });
 
