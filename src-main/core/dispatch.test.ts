@@ -104,6 +104,7 @@ function validSample(name: string): unknown {
     'users.setAvailability': undefined, // self-service for everyone: covered in the assignment tests
     'parts.save': { id: 999999, partNo: 'P-1', name: 'x', unitPrice: 1 },
     'customers.lookup': {},
+    'customers.possibleDuplicates': { name: '华东精密机械' },
     'customers.products': {},
     'customers.serviceSummary': { customerId: 999999 },
     'users.assignees': {},

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ProvinceCode } from '../domain/regions';
 import type { TicketStatus, TicketType } from '../domain/tickets';
 import { channel } from './channel';
+import { phoneField } from './phone';
 
 export interface CustomerSummary {
   id: number;
@@ -31,6 +32,12 @@ export interface CustomerServiceSummary {
   recent: { id: number; number: string; subject: string; status: TicketStatus; type: TicketType; createdAt: number }[];
 }
 
+/** An existing customer that may be the one being entered again, and why. */
+export interface PossibleDuplicate extends CustomerSummary {
+  /** 'name': the same name once width, case, spaces and the legal form are set aside; 'phone': the customer's or a contact's number. */
+  reasons: ('name' | 'phone')[];
+}
+
 export const customers = {
   serviceSummary: channel<CustomerServiceSummary>()({
     input: z.object({ customerId: z.number().int().positive() }).strict(),
@@ -42,4 +49,9 @@ export const customers = {
     access: 'customers.read',
   }),
   products: channel<ProductOption[]>()({ input: z.object({}).strict(), access: 'customers.read' }),
+  /** Before a new customer is created: existing ones with the same name or phone. */
+  possibleDuplicates: channel<PossibleDuplicate[]>()({
+    input: z.object({ name: z.string().trim().min(1).max(100), phone: phoneField.optional() }).strict(),
+    access: 'customers.read',
+  }),
 };

@@ -17,7 +17,7 @@ export type { TicketListItem, TicketDetail, SlaCountdown, TicketSla, SlaClockVie
 export type { Part } from './parts';
 export type { DeskSettings } from './settings';
 export type { AssignmentRule, AssignmentStrategy } from './assignment';
-export type { CustomerSummary, ProductOption, CustomerServiceSummary } from './customers';
+export type { CustomerSummary, ProductOption, CustomerServiceSummary, PossibleDuplicate } from './customers';
 export type { UserOption } from './users';
 export type { CalendarView, AgreementView, AgreementTarget, SlaSettings, EscalationRule, JobRun, HolidayImportResult } from './sla';
 export type { NotificationView, NotificationPage, NotificationKind } from './notifications';

@@ -1,4 +1,3 @@
-import { normalizePhone } from '../domain/phone';
 import { z } from 'zod';
 import {
   TICKET_CHANNELS,
@@ -28,6 +27,7 @@ import {
 import { PROVINCE_CODES, type ProvinceCode } from '../domain/regions';
 import type { SlaBasis, SlaTarget } from '../domain/sla';
 import { channel } from './channel';
+import { phoneField } from './phone';
 
 export interface TicketListItem {
   id: number;
@@ -183,25 +183,10 @@ export interface TicketPage {
 }
 
 const id = z.number().int().positive();
-/** A phone number as typed, stored in its one normalized form (domain/phone.ts); '' is none. */
-const phone = z
-  .string()
-  .trim()
-  .max(40)
-  // Checked, then normalized: a check (unlike a failing transform) lets the request's
-  // customer union tell which of its shapes was meant, so the error names the field.
-  .superRefine((text, ctx) => {
-    const result = text === '' ? null : normalizePhone(text);
-    if (result && !result.ok) ctx.addIssue({ code: 'custom', message: result.reason });
-  })
-  .transform((text) => {
-    const result = text === '' ? null : normalizePhone(text);
-    return result?.ok ? result.phone : text;
-  });
 /** A calendar date (the customer's requested-by day), not an instant. */
 export const isoDateSchema = z.iso.date();
 
-const newParty = z.object({ name: z.string().trim().min(1).max(100), phone: phone.optional() }).strict();
+const newParty = z.object({ name: z.string().trim().min(1).max(100), phone: phoneField.optional() }).strict();
 const newCustomer = newParty.extend({ province: z.enum(PROVINCE_CODES).optional() }).strict();
 
 export const createTicketInput = z

@@ -1,7 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { normalizePhone } from '../../../src-shared/domain/phone';
 import type { DB } from '../../db/schema';
 
 type Q = Kysely<DB> | Transaction<DB>;
+
+const CUSTOMER_COLUMNS = ['id', 'customer_no', 'name', 'kind', 'phone', 'province'] as const;
 
 export function findCustomer(db: Q, id: number) {
   return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
@@ -25,18 +28,38 @@ export function insertContact(db: Q, values: { customer_id: number; name: string
 
 /** Name prefix/substring, customer number or phone; most recent customers first. */
 export function lookupCustomers(db: Q, text: string, limit: number) {
-  let q = db.selectFrom('customers').select(['id', 'customer_no', 'name', 'kind', 'phone', 'province']);
+  let q = db.selectFrom('customers').select(CUSTOMER_COLUMNS);
   if (text) {
+    const phone = normalizePhone(text);
     const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     q = q.where((eb) =>
       eb.or([
         sql<boolean>`name LIKE ${like} ESCAPE '\\'`,
         eb('customer_no', '=', text.toUpperCase()),
+        // A whole number however typed (stored normalized), or the start of one as stored.
+        eb('phone', '=', phone?.ok ? phone.phone : text),
         eb('phone', 'like', `${text}%`),
       ]),
     );
   }
   return q.orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Customers whose name holds `probe`, newest first: candidates to compare by name key. */
+export function customersNamed(db: Q, probe: string, limit: number) {
+  const like = `%${probe.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return db.selectFrom('customers').select(CUSTOMER_COLUMNS).where(sql<boolean>`name LIKE ${like} ESCAPE '\\'`).orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Customers with this (normalized) phone, on the customer or one of its contacts. */
+export function customersWithPhone(db: Q, phone: string, limit: number) {
+  return db
+    .selectFrom('customers')
+    .select(CUSTOMER_COLUMNS)
+    .where((eb) => eb.or([eb('phone', '=', phone), eb('id', 'in', eb.selectFrom('contacts').select('customer_id').where('phone', '=', phone))]))
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export function contactsOf(db: Q, customerIds: number[]) {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { CustomerServiceSummary, CustomerSummary, ProductOption } from '../../../src-shared/contract';
+import type { CustomerServiceSummary, CustomerSummary, PossibleDuplicate, ProductOption } from '../../../src-shared/contract';
+import { customerNameKey, nameProbe } from '../../../src-shared/domain/customerName';
 import { OPEN_STATUSES } from '../../../src-shared/domain/lifecycle';
 import type { ProvinceCode } from '../../../src-shared/domain/regions';
 import type { TicketStatus, TicketType } from '../../../src-shared/domain/tickets';
@@ -7,7 +8,7 @@ import { AppError } from '../../../src-shared/errors';
 import { dayKey } from '../../../src-shared/domain/time';
 import type { DB } from '../../db/schema';
 import { nextSequence } from '../tickets/queries';
-import { contactsOf, findCustomer, listProducts, lookupCustomers } from './queries';
+import { contactsOf, customersNamed, customersWithPhone, findCustomer, listProducts, lookupCustomers } from './queries';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -18,8 +19,38 @@ export async function nextCustomerNo(db: Q, now: number, timeZone: string): Prom
   return `C${day}${String(seq).padStart(4, '0')}`;
 }
 
+type CustomerRow = Awaited<ReturnType<typeof lookupCustomers>>[number];
+
 export async function lookup(db: Q, text: string, limit: number): Promise<CustomerSummary[]> {
-  const rows = await lookupCustomers(db, text, limit);
+  return summaries(db, await lookupCustomers(db, text, limit));
+}
+
+/** How many possible duplicates an agent is shown: enough to recognize the one meant. */
+const DUPLICATES_SHOWN = 5;
+/** Name candidates compared by key; a name core shared by more customers than this is no hint. */
+const NAME_CANDIDATES = 200;
+
+/**
+ * Existing customers that may be the one an agent is about to create: the same name once
+ * width, case, spaces, punctuation and the legal form are set aside (华东精密机械 and
+ * 华东精密机械有限公司), or the same phone on the customer or one of its contacts.
+ */
+export async function possibleDuplicates(db: Q, input: { name: string; phone?: string }): Promise<PossibleDuplicate[]> {
+  const key = customerNameKey(input.name);
+  const byName = (await customersNamed(db, nameProbe(input.name), NAME_CANDIDATES)).filter((c) => customerNameKey(c.name) === key);
+  const byPhone = input.phone ? await customersWithPhone(db, input.phone, DUPLICATES_SHOWN) : [];
+  const rows = new Map<number, CustomerRow>();
+  for (const c of [...byPhone, ...byName]) rows.set(c.id, c);
+  const shown = [...rows.values()].slice(0, DUPLICATES_SHOWN);
+  const phoneIds = new Set(byPhone.map((c) => c.id));
+  const nameIds = new Set(byName.map((c) => c.id));
+  return (await summaries(db, shown)).map((c) => ({
+    ...c,
+    reasons: [...(nameIds.has(c.id) ? (['name'] as const) : []), ...(phoneIds.has(c.id) ? (['phone'] as const) : [])],
+  }));
+}
+
+async function summaries(db: Q, rows: CustomerRow[]): Promise<CustomerSummary[]> {
   const contacts = await contactsOf(
     db,
     rows.map((r) => r.id),
