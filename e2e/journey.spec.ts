@@ -167,6 +167,32 @@ describe('journey: first run to a keyboard-entered service request', () => {
     await shot('07-detail');
   });
 
+  step('warns that a customer typed again may already exist, and takes the existing one', async () => {
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    await page.keyboard.press('n');
+    const form = page.getByTestId('new-ticket-form');
+    await form.waitFor();
+    await page.locator('[data-testid="customer-input"]:focus').waitFor();
+    // The same company typed with a space and in lower case: the type-ahead does not match it.
+    const again = CUSTOMER.replace('物业管理', '物业 管理').toLowerCase();
+    await page.keyboard.type(again);
+    await page.getByTestId('customer-create').waitFor();
+    await page.keyboard.press('Enter');
+    const warning = page.getByTestId('possible-duplicates');
+    await warning.waitFor();
+    const duplicate = warning.getByTestId('possible-duplicate');
+    expect(await duplicate.count()).toBe(1);
+    expect(await duplicate.textContent()).toContain(CUSTOMER);
+    expect(await duplicate.locator('[data-reason="name"]').textContent()).toBe('同名');
+    await shot('07b-possible-duplicate');
+    await duplicate.getByTestId('possible-duplicate-use').click();
+    await page.getByTestId('customer-service-panel').waitFor();
+    await warning.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('customer-input').inputValue()).toBe(CUSTOMER);
+    await form.getByRole('button', { name: '取消' }).click();
+    await form.waitFor({ state: 'hidden' });
+  });
+
   step('switches the whole interface to English and back', async () => {
     await page.getByTestId('language-switch').click();
     await page.getByRole('menuitem', { name: 'English' }).click();

@@ -25,6 +25,7 @@ export const queryKeys = {
   },
   customers: {
     lookup: (text: string) => ['customers', 'lookup', text] as const,
+    duplicates: (name: string, phone: string) => ['customers', 'duplicates', name, phone] as const,
     products: ['customers', 'products'] as const,
   },
   users: { assignees: ['users', 'assignees'] as const },

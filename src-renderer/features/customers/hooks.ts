@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { normalizePhone } from '../../../src-shared/domain/phone';
 import { api, queryKeys } from '../../api';
 
 export function useCustomerLookup(text: string, enabled = true) {
@@ -6,6 +7,21 @@ export function useCustomerLookup(text: string, enabled = true) {
     queryKey: queryKeys.customers.lookup(text),
     queryFn: () => api.customers.lookup({ text, limit: 10 }),
     enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+}
+
+/**
+ * Existing customers that may be the one being created (same name or phone). An unreadable
+ * phone is left out rather than failing the check: the form reports it on saving.
+ */
+export function usePossibleDuplicates(name: string, phone: string) {
+  const readable = phone !== '' && normalizePhone(phone).ok ? phone : '';
+  return useQuery({
+    queryKey: queryKeys.customers.duplicates(name, readable),
+    queryFn: () => api.customers.possibleDuplicates({ name, ...(readable ? { phone: readable } : {}) }),
+    enabled: name !== '',
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });

@@ -18,6 +18,7 @@ import {
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { CustomerPicker, type CustomerChoice } from '../customers/CustomerPicker';
 import { CustomerServicePanel } from '../customers/CustomerServicePanel';
+import { PossibleDuplicates } from '../customers/PossibleDuplicates';
 import { isProvinceCode, provinceGroups } from '../customers/provinces';
 import { useProducts } from '../customers/hooks';
 import { useAssignees } from '../users/hooks';
@@ -208,6 +209,16 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
               data={[option('', t('newTicket.provinceNone')), ...provinceGroups(t, i18n.language)]}
             />
           </SimpleGrid>
+        ) : null}
+        {customer?.kind === 'new' ? (
+          <PossibleDuplicates
+            name={customer.name}
+            phone={customerPhone}
+            onUse={(existing) => {
+              chooseCustomer({ kind: 'existing', customer: existing });
+              setCustomerText(existing.name);
+            }}
+          />
         ) : null}
         {customer?.kind === 'existing' ? <CustomerServicePanel customerId={customer.customer.id} /> : null}
         {customer?.kind === 'existing' ? (
