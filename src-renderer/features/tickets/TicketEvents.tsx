@@ -4,17 +4,23 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TicketEvent } from '../../../src-shared/contract';
 import { formatDateTime } from '../../i18n/format';
-import { agreementChangeSummary, assignmentSummary, detailNumber, detailText, lockSummary, priorityChangeSummary, slaEventSummary } from './eventText';
-import { isEventKind } from './vocabulary';
+import {
+  agreementChangeSummary,
+  assignmentSummary,
+  detailNumber,
+  detailText,
+  eventTitle,
+  lockSummary,
+  priorityChangeSummary,
+  slaEventSummary,
+  statusChangeText,
+} from './eventText';
 
 /** Replies to the customer and internal notes stand out from status changes, each in its own colour. */
 const WRITTEN: Record<string, { color: string; label: string }> = {
   reply: { color: 'blue', label: 'detail.event.reply' },
   note: { color: 'yellow', label: 'detail.event.note' },
 };
-
-/** Changes that are not lifecycle steps: their from/to status is the same and goes unsaid. */
-const KEEPS_STATUS: readonly string[] = ['priority', 'agreement', 'mergedIn', 'acknowledge', 'complaintAnalysis', 'attachment', 'slaComputed', 'slaWarning', 'slaBreach', 'escalated'];
 
 /** SLA warnings, breaches and escalations catch the eye on the timeline. */
 const EVENT_COLORS: Record<string, string> = { slaWarning: 'orange', slaBreach: 'red', escalated: 'red' };
@@ -32,7 +38,7 @@ function RequestLink({ id, number }: { id: number | null; number: string }) {
 }
 
 /** What the event's details say, in a sentence (who it was assigned to and why, where it was merged…). */
-function EventSummary({ event }: { event: TicketEvent }) {
+export function EventSummary({ event }: { event: TicketEvent }) {
   const { t, i18n } = useTranslation();
   const d = event.details;
   let summary: ReactNode = null;
@@ -117,19 +123,8 @@ export function EventEntry({ event }: { event: TicketEvent }) {
       </Timeline.Item>
     );
   }
-  const title = isEventKind(event.kind)
-    ? t(`detail.event.${event.kind}`)
-    : event.kind === 'status_changed'
-      ? t('detail.event.statusChanged')
-      : t('detail.event.other');
-  let status: string | null = null;
-  if (KEEPS_STATUS.includes(event.kind)) {
-    // A change beside the lifecycle keeps the status: no status line.
-  } else if (event.fromStatus && event.toStatus) {
-    status = t('detail.fromToStatus', { from: t(`ticket.status.${event.fromStatus}`), to: t(`ticket.status.${event.toStatus}`) });
-  } else if (event.toStatus) {
-    status = t('detail.toStatus', { status: t(`ticket.status.${event.toStatus}`) });
-  }
+  const title = eventTitle(t, event.kind);
+  const status = statusChangeText(t, event);
   return (
     <Timeline.Item title={title} color={EVENT_COLORS[event.kind]} data-testid="ticket-event" data-kind={event.kind}>
       {status ? (

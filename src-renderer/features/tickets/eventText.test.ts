@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import enUS from '../../i18n/en-US.json';
 import zhCN from '../../i18n/zh-CN.json';
 import { formatDateTime } from '../../i18n/format';
-import { agreementChangeSummary, assignmentSummary, lockSummary, priorityChangeSummary, slaEventSummary } from './eventText';
+import { agreementChangeSummary, assignmentSummary, eventTitle, lockSummary, priorityChangeSummary, slaEventSummary, statusChangeText } from './eventText';
 
 const i18n = i18next.createInstance();
 
@@ -93,5 +93,22 @@ describe('SLA and escalation events', () => {
     expect(agreementChangeSummary(i18n.t, { agreementId: 2, agreementName: 'VIP', previousAgreementName: '标准' })).toBe('服务协议：标准 → VIP');
     expect(agreementChangeSummary(i18n.getFixedT('en-US'), { agreementId: 2, agreementName: 'VIP', previousAgreementName: null })).toBe('Service agreement: VIP');
     expect(agreementChangeSummary(i18n.t, { agreementId: 2 })).toBeNull();
+  });
+});
+
+describe('event titles and status lines', () => {
+  it('name every known kind, and fall back for old or unknown ones', () => {
+    expect(eventTitle(i18n.t, 'created')).toBe('创建服务请求');
+    expect(eventTitle(i18n.t, 'reply')).toBe('回复客户');
+    expect(eventTitle(i18n.t, 'status_changed')).toBe('状态变更');
+    expect(eventTitle(i18n.t, 'somethingNew')).toBe('记录');
+    expect(eventTitle(i18n.getFixedT('en-US'), 'somethingNew')).toBe('Entry');
+  });
+
+  it('say how a lifecycle step moved the status, and nothing for changes beside it', () => {
+    expect(statusChangeText(i18n.t, { kind: 'assign', fromStatus: 'pending_assignment', toStatus: 'assigned' })).toBe('状态：待分配 → 已分配');
+    expect(statusChangeText(i18n.t, { kind: 'created', fromStatus: null, toStatus: 'pending_assignment' })).toBe('状态：待分配');
+    expect(statusChangeText(i18n.t, { kind: 'priority', fromStatus: 'assigned', toStatus: 'assigned' })).toBeNull();
+    expect(statusChangeText(i18n.t, { kind: 'reply', fromStatus: null, toStatus: null })).toBeNull();
   });
 });

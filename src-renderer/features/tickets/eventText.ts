@@ -1,7 +1,25 @@
 import type { TFunction } from 'i18next';
 import type { TicketEvent } from '../../../src-shared/contract';
 import { formatDateTime } from '../../i18n/format';
-import { isAssignmentStrategy, isEscalationAction, isLockReason, isSlaBasis, isSlaTarget, isTicketPriority } from './vocabulary';
+import { isAssignmentStrategy, isEscalationAction, isEventKind, isLockReason, isSlaBasis, isSlaTarget, isTicketPriority } from './vocabulary';
+
+/** Changes that are not lifecycle steps: their from/to status is the same and goes unsaid. */
+const KEEPS_STATUS: readonly string[] = ['priority', 'agreement', 'mergedIn', 'acknowledge', 'complaintAnalysis', 'attachment', 'slaComputed', 'slaWarning', 'slaBreach', 'escalated'];
+
+/** What a history entry is called: "分配服务工程师", "回复客户"; unknown kinds are a plain "记录". */
+export function eventTitle(t: TFunction, kind: string): string {
+  if (isEventKind(kind)) return t(`detail.event.${kind}`);
+  return kind === 'status_changed' ? t('detail.event.statusChanged') : t('detail.event.other');
+}
+
+/** "状态：待分配 → 已分配" for a lifecycle step; null for entries that keep the status (notes, priority…). */
+export function statusChangeText(t: TFunction, event: Pick<TicketEvent, 'kind' | 'fromStatus' | 'toStatus'>): string | null {
+  if (KEEPS_STATUS.includes(event.kind)) return null;
+  if (event.fromStatus && event.toStatus) {
+    return t('detail.fromToStatus', { from: t(`ticket.status.${event.fromStatus}`), to: t(`ticket.status.${event.toStatus}`) });
+  }
+  return event.toStatus ? t('detail.toStatus', { status: t(`ticket.status.${event.toStatus}`) }) : null;
+}
 
 /** A non-empty string from an event's details, else null. */
 export function detailText(details: TicketEvent['details'], key: string): string | null {
