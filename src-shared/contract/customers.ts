@@ -32,6 +32,78 @@ export interface CustomerServiceSummary {
   recent: { id: number; number: string; subject: string; status: TicketStatus; type: TicketType; createdAt: number }[];
 }
 
+/** An installed product's warranty today: 'expiring' is within WARRANTY_EXPIRING_DAYS of its end. */
+export const WARRANTY_STATES = ['in_warranty', 'expiring', 'expired', 'none'] as const;
+export type WarrantyState = (typeof WARRANTY_STATES)[number];
+export const WARRANTY_EXPIRING_DAYS = 30;
+
+/** A product installed at the customer (installed base). */
+export interface CustomerAsset {
+  id: number;
+  product: { id: number; name: string; model: string; productLine: string } | null;
+  serialNo: string | null;
+  /** Calendar days, YYYY-MM-DD. */
+  installDate: string | null;
+  location: string | null;
+  warrantyStart: string | null;
+  warrantyEnd: string | null;
+  warranty: WarrantyState;
+  /** The service agreement of the warranty (null: the desk's warranty default). */
+  agreement: { id: number; name: string } | null;
+}
+
+/** The customer 360 page's head: who they are and how their service stands. */
+export interface Customer360 {
+  id: number;
+  customerNo: string;
+  name: string;
+  kind: 'company' | 'individual';
+  phone: string | null;
+  province: ProvinceCode | null;
+  createdAt: number;
+  /** The customer's own service agreement (null: the desk's default applies). */
+  agreement: { id: number; name: string } | null;
+  contacts: { id: number; name: string; phone: string | null; email: string | null }[];
+  assets: CustomerAsset[];
+  kpis: {
+    openRequests: number;
+    requestsLast12Months: number;
+    /** Mean hours from entry to resolution of the requests resolved in the last 12 months. */
+    meanResolutionHours: number | null;
+    /** The latest thing that happened on any of the customer's requests. */
+    lastContactAt: number | null;
+    /** Mean follow-up satisfaction (1–5) over the last 12 months, and how many it averages. */
+    csatAverage: number | null;
+    followUps: number;
+    complaints: number;
+  };
+}
+
+/** What the 360 timeline can be narrowed to; every history entry of the customer's requests is one of these. */
+export const TIMELINE_KINDS = ['request', 'reply', 'note', 'visit', 'followUp', 'complaint', 'other'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export interface TimelineItem {
+  /** The history entry's id. */
+  id: number;
+  at: number;
+  kind: TimelineKind;
+  /** The request history's own kind (created, reply, logWork, recordFollowUp…), for its wording. */
+  eventKind: string;
+  ticket: { id: number; number: string; subject: string; type: TicketType };
+  actorName: string | null;
+  fromStatus: TicketStatus | null;
+  toStatus: TicketStatus | null;
+  note: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface TimelinePage {
+  items: TimelineItem[];
+  /** Opaque cursor for the next (older) page; null on the last. */
+  nextCursor: string | null;
+}
+
 /** An existing customer that may be the one being entered again, and why. */
 export interface PossibleDuplicate extends CustomerSummary {
   /** 'name': the same name once width, case, spaces and the legal form are set aside; 'phone': the customer's or a contact's number. */
@@ -49,6 +121,23 @@ export const customers = {
     access: 'customers.read',
   }),
   products: channel<ProductOption[]>()({ input: z.object({}).strict(), access: 'customers.read' }),
+  /** The customer 360 page: profile, contacts, installed base, agreement and KPIs. */
+  get: channel<Customer360>()({
+    input: z.object({ customerId: z.number().int().positive() }).strict(),
+    access: 'customers.read',
+  }),
+  /** Everything that happened on the customer's requests, newest first, optionally narrowed. */
+  timeline: channel<TimelinePage>()({
+    input: z
+      .object({
+        customerId: z.number().int().positive(),
+        kinds: z.array(z.enum(TIMELINE_KINDS)).max(TIMELINE_KINDS.length).optional(),
+        cursor: z.string().max(100).optional(),
+        limit: z.number().int().min(1).max(100).default(50),
+      })
+      .strict(),
+    access: 'customers.read',
+  }),
   /** Before a new customer is created: existing ones with the same name or phone. */
   possibleDuplicates: channel<PossibleDuplicate[]>()({
     input: z.object({ name: z.string().trim().min(1).max(100), phone: phoneField.optional() }).strict(),

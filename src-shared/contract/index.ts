@@ -17,7 +17,8 @@ export type { TicketListItem, TicketDetail, SlaCountdown, TicketSla, SlaClockVie
 export type { Part } from './parts';
 export type { DeskSettings } from './settings';
 export type { AssignmentRule, AssignmentStrategy } from './assignment';
-export type { CustomerSummary, ProductOption, CustomerServiceSummary, PossibleDuplicate } from './customers';
+export type { CustomerSummary, ProductOption, CustomerServiceSummary, PossibleDuplicate, Customer360, CustomerAsset, TimelineItem, TimelinePage, TimelineKind, WarrantyState } from './customers';
+export { TIMELINE_KINDS, WARRANTY_STATES, WARRANTY_EXPIRING_DAYS } from './customers';
 export type { UserOption } from './users';
 export type { CalendarView, AgreementView, AgreementTarget, SlaSettings, EscalationRule, JobRun, HolidayImportResult } from './sla';
 export type { NotificationView, NotificationPage, NotificationKind } from './notifications';

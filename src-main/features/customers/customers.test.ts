@@ -1,11 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/createCore';
-import { call, fakeClock, setupDesk, testCore } from '../../core/testing';
+import { addUser, call, fakeClock, setupDesk, signInAs, testCore, type FakeClock } from '../../core/testing';
+import { warrantyState } from './customer360';
 
 let core: Core;
+let clock: FakeClock;
+const HOUR = 3_600_000;
 
 beforeEach(async () => {
-  ({ core } = await testCore(fakeClock(Date.UTC(2026, 10, 23, 2, 0))));
+  ({ core, clock } = await testCore(fakeClock(Date.UTC(2026, 10, 23, 2, 0))));
   await setupDesk(core);
 });
 
@@ -48,5 +51,83 @@ describe('customer lookup', () => {
   it('finds a customer by its phone however typed', async () => {
     const c = await enter({ name: '江南机电', phone: '021-5555 0101' });
     expect((await call(core, 'customers.lookup', { text: '(021) 5555-0101' }, 'admin')).map((r) => r.id)).toEqual([c.id]);
+  });
+});
+
+describe('the customer 360 page', () => {
+  it('counts open work, resolution time, satisfaction and complaints, and lists the installed base with warranty states', async () => {
+    await addUser(core, 'engineer', 'wang');
+    await signInAs(core, 'wang');
+    const wang = (await call(core, 'users.assignees', {}, 'admin')).find((u) => u.displayName === 'wang')!.id;
+    const first = await call(core, 'tickets.create', { customer: { name: '江南机电', phone: '021-5555 0101' }, contact: { name: '王经理', phone: '13812345678' }, type: 'repair', channel: 'phone', subject: '空调漏水' } as never, 'admin');
+    const customerId = first.customer.id;
+    await call(core, 'tickets.create', { customer: { id: customerId }, type: 'complaint', channel: 'phone', subject: '工程师迟到', complaint: { severity: 'medium', party: 'process' } } as never, 'admin');
+    // The first is resolved 6 hours after entry and followed up with a 4.
+    let t = await call(core, 'tickets.assign', { id: first.id, version: first.version, engineerId: wang }, 'admin');
+    clock.advance(6 * HOUR);
+    const start = clock.now() - 2 * HOUR;
+    t = await call(core, 'tickets.logWork', { id: t.id, version: t.version, kind: 'onsite', startedAt: start, endedAt: start + HOUR, workMinutes: 60, parts: [], labourFee: 0, travelFee: 0, chargeable: false, findings: '疏通冷凝水管', outcome: 'resolved' } as never, 'wang');
+    await call(core, 'tickets.recordFollowUp', { id: t.id, version: t.version, satisfaction: 4, satisfied: true, comment: '满意' }, 'admin');
+    const product = await core.deps.db.insertInto('products').values({ product_line: 'HVAC', model: 'KFR-72LW', name: '柜式空调' }).returning('id').executeTakeFirstOrThrow();
+    for (const [serial, start, end] of [['SN-1', '2026-01-01', '2027-12-31'], ['SN-2', '2025-01-01', '2026-12-01'], ['SN-3', '2023-01-01', '2025-12-31'], ['SN-4', null, null]] as const) {
+      await core.deps.db.insertInto('assets').values({ customer_id: customerId, product_id: product.id, serial_no: serial, warranty_start: start, warranty_end: end, agreement_id: null, created_at: clock.now() }).execute();
+    }
+
+    const page = await call(core, 'customers.get', { customerId }, 'admin');
+    expect(page).toMatchObject({ name: '江南机电', phone: '+86-21-55550101', contacts: [{ name: '王经理', phone: '+8613812345678' }] });
+    expect(page.kpis).toEqual({ openRequests: 1, requestsLast12Months: 2, meanResolutionHours: 6, lastContactAt: clock.now(), csatAverage: 4, followUps: 1, complaints: 1 });
+    expect(page.assets.map((a) => [a.serialNo, a.warranty, a.product?.model])).toEqual([
+      ['SN-1', 'in_warranty', 'KFR-72LW'],
+      ['SN-2', 'expiring', 'KFR-72LW'],
+      ['SN-3', 'expired', 'KFR-72LW'],
+      ['SN-4', 'none', 'KFR-72LW'],
+    ]);
+    expect(await core.dispatch('customers.get', { customerId: 999 }, 'admin')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('tells warranty states by the desk day', () => {
+    expect(warrantyState('2026-01-01', '2026-12-31', '2026-12-01')).toBe('expiring');
+    expect(warrantyState('2026-01-01', '2026-12-31', '2026-11-30')).toBe('in_warranty');
+    expect(warrantyState('2026-01-01', '2026-12-31', '2027-01-01')).toBe('expired');
+    expect(warrantyState('2027-01-01', '2027-12-31', '2026-11-30')).toBe('none');
+    expect(warrantyState(null, null, '2026-11-30')).toBe('none');
+  });
+
+  it('has one timeline of every request, newest first, narrowed by kind and paged without gaps', async () => {
+    const a = await call(core, 'tickets.create', { customer: { name: '江南机电' }, type: 'repair', channel: 'phone', subject: '空调漏水' } as never, 'admin');
+    const customerId = a.customer.id;
+    clock.advance(HOUR);
+    await call(core, 'tickets.addNote', { id: a.id, kind: 'reply', body: '工程师明天上门' }, 'admin');
+    await call(core, 'tickets.addNote', { id: a.id, kind: 'internal', body: '重点客户' }, 'admin');
+    clock.advance(HOUR);
+    const c = await call(core, 'tickets.create', { customer: { id: customerId }, type: 'complaint', channel: 'phone', subject: '工程师迟到', complaint: { severity: 'low', party: 'process' } } as never, 'admin');
+    // Another customer's history stays out.
+    await call(core, 'tickets.create', { customer: { name: '北方重工' }, type: 'repair', channel: 'phone', subject: '别家' } as never, 'admin');
+
+    const all = await call(core, 'customers.timeline', { customerId }, 'admin');
+    expect(all.items.map((i) => [i.kind, i.eventKind, i.ticket.id])).toEqual([
+      ['other', 'slaComputed', c.id],
+      ['complaint', 'created', c.id],
+      ['note', 'note', a.id],
+      ['reply', 'reply', a.id],
+      ['other', 'slaComputed', a.id],
+      ['request', 'created', a.id],
+    ]);
+    expect(all.nextCursor).toBeNull();
+    const narrowed = await call(core, 'customers.timeline', { customerId, kinds: ['reply', 'complaint'] }, 'admin');
+    expect(narrowed.items.map((i) => [i.kind, i.note ?? i.ticket.subject])).toEqual([
+      ['complaint', '工程师迟到'],
+      ['reply', '工程师明天上门'],
+    ]);
+    expect((await call(core, 'customers.timeline', { customerId, kinds: ['request'] }, 'admin')).items.map((i) => i.ticket.id)).toEqual([a.id]);
+
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call(core, 'customers.timeline', { customerId, limit: 2, ...(cursor ? { cursor } : {}) }, 'admin');
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((i) => i.id));
   });
 });

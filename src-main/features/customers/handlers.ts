@@ -1,5 +1,7 @@
 import type { CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
+import { deskToday } from '../settings/queries';
+import { customer360, customerTimeline } from './customer360';
 import { lookup, possibleDuplicates, products, serviceSummary } from './service';
 
 export function customersHandlers(deps: CoreDeps) {
@@ -8,5 +10,10 @@ export function customersHandlers(deps: CoreDeps) {
     products: () => products(deps.db),
     possibleDuplicates: (input) => possibleDuplicates(deps.db, input),
     serviceSummary: (input) => serviceSummary(deps.db, input.customerId, deps.clock.now()),
+    get: async (input) => {
+      const now = deps.clock.now();
+      return customer360(deps.db, input.customerId, now, await deskToday(deps.db, now));
+    },
+    timeline: (input) => customerTimeline(deps.db, input),
   });
 }

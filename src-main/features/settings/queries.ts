@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, isoDay } from '../../../src-shared/domain/time';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 
@@ -15,4 +16,9 @@ export function putSetting(db: Q, key: string, value: string) {
     .values({ key, value })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
+}
+
+/** Today (YYYY-MM-DD) in the desk's time zone: agreements and warranties are in force by day. */
+export async function deskToday(db: Q, now: number): Promise<string> {
+  return isoDay(now, (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE);
 }

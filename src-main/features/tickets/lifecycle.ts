@@ -18,9 +18,8 @@ import { AppError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import type { DB } from '../../db/schema';
 import type { AssignmentChoice } from '../assignment/service';
-import { getSettings } from '../settings/queries';
+import { deskToday, getSettings } from '../settings/queries';
 import { clockAfterStep, recomputeClock } from '../sla/clock';
-import { DEFAULT_TIME_ZONE, isoDay } from '../../../src-shared/domain/time';
 import { findActiveParts } from '../parts/queries';
 import { findAssignableEngineer, insertEvent, rowForChange, updateTicketState } from './queries';
 
@@ -50,10 +49,6 @@ interface Step {
 export function createLifecycle(deps: CoreDeps) {
   const { db, clock, events } = deps;
 
-  /** Today in the desk's zone: agreements are in force by day. */
-  async function deskToday(now: number): Promise<string> {
-    return isoDay(now, (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE);
-  }
 
   async function reopenWindowMs(): Promise<number> {
     const days = Number((await getSettings(db)).reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS);
@@ -288,7 +283,7 @@ export function createLifecycle(deps: CoreDeps) {
     /** Priority is not a state: any open request, with the version check and a history entry. */
     setPriority: async (input: { id: number; version: number; priority: TicketPriority; note: string }, actor: SessionUser) => {
       // Read before the transaction: the connection is the transaction's until it ends.
-      const today = await deskToday(clock.now());
+      const today = await deskToday(db, clock.now());
       await edit(input.id, input.version, actor, 'priority', async (trx, row, now) => {
         if (!OPEN_STATUSES.includes(row.status as TicketStatus)) {
           throw new AppError('INVALID_TRANSITION', 'Closed requests keep their priority', { status: row.status, allowed: actionsFrom(row.status as TicketStatus) });
@@ -302,7 +297,7 @@ export function createLifecycle(deps: CoreDeps) {
 
     /** Another service agreement for an open request: its targets are recomputed from the start. */
     setAgreement: async (input: { id: number; version: number; agreementId: number; note: string }, actor: SessionUser) => {
-      const today = await deskToday(clock.now());
+      const today = await deskToday(db, clock.now());
       await edit(input.id, input.version, actor, 'agreement', async (trx, row, now) => {
         if (!OPEN_STATUSES.includes(row.status as TicketStatus)) {
           throw new AppError('INVALID_TRANSITION', 'Closed requests keep their agreement', { status: row.status, allowed: actionsFrom(row.status as TicketStatus) });

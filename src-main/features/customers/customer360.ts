@@ -1,0 +1,202 @@
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import {
+  TIMELINE_KINDS,
+  WARRANTY_EXPIRING_DAYS,
+  type Customer360,
+  type CustomerAsset,
+  type TimelineItem,
+  type TimelineKind,
+  type TimelinePage,
+  type WarrantyState,
+} from '../../../src-shared/contract';
+import { OPEN_STATUSES } from '../../../src-shared/domain/lifecycle';
+import type { ProvinceCode } from '../../../src-shared/domain/regions';
+import type { TicketStatus, TicketType } from '../../../src-shared/domain/tickets';
+import { AppError } from '../../../src-shared/errors';
+import type { DB } from '../../db/schema';
+import { decodeCursor, encodeCursor } from '../tickets/cursor';
+import { findCustomer } from './queries';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+const DAY = 86_400_000;
+const YEAR = 365 * DAY;
+const HOUR = 3_600_000;
+
+/** A warranty on `today` (YYYY-MM-DD): within its dates, ending within 30 days, over, or none. */
+export function warrantyState(start: string | null, end: string | null, today: string): WarrantyState {
+  if (end === null) return 'none';
+  if (end < today || (start !== null && start > today)) return start !== null && start > today ? 'none' : 'expired';
+  const left = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY;
+  return left <= WARRANTY_EXPIRING_DAYS ? 'expiring' : 'in_warranty';
+}
+
+/** The history kinds each timeline kind gathers; anything else is 'other'. */
+const TIMELINE_EVENTS: Record<Exclude<TimelineKind, 'other'>, readonly string[]> = {
+  request: ['created', 'close', 'reopen', 'merge', 'mergedIn'],
+  reply: ['reply'],
+  note: ['note'],
+  visit: ['logWork'],
+  followUp: ['recordFollowUp'],
+  complaint: ['acknowledge', 'complaintAnalysis'],
+};
+const NAMED_EVENTS = Object.values(TIMELINE_EVENTS).flat();
+
+/** A history entry's timeline kind; the entry that opened a complaint counts as a complaint. */
+function timelineKind(eventKind: string, ticketType: string): TimelineKind {
+  if (eventKind === 'created' && ticketType === 'complaint') return 'complaint';
+  for (const kind of TIMELINE_KINDS) {
+    if (kind !== 'other' && TIMELINE_EVENTS[kind].includes(eventKind)) return kind;
+  }
+  return 'other';
+}
+
+function parseDetails(json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The 360 page's head: profile, agreement, contacts, installed base with warranty states on
+ * `today`, and the KPIs. Every figure is read off the customer's index on tickets (and the
+ * request ids for follow-ups and history), so a customer with thousands of requests opens fast.
+ */
+export async function customer360(db: Q, customerId: number, now: number, today: string): Promise<Customer360> {
+  const customer = await findCustomer(db, customerId);
+  if (!customer) throw new AppError('NOT_FOUND', `Customer ${customerId} not found`);
+  const agreement = customer.agreement_id !== null ? await db.selectFrom('agreements').select(['id', 'name']).where('id', '=', customer.agreement_id).executeTakeFirst() : undefined;
+  const contacts = await db.selectFrom('contacts').select(['id', 'name', 'phone', 'email']).where('customer_id', '=', customerId).orderBy('id').execute();
+  const assets = await db
+    .selectFrom('assets as a')
+    .leftJoin('products as p', 'p.id', 'a.product_id')
+    .leftJoin('agreements as ag', 'ag.id', 'a.agreement_id')
+    .select(['a.id', 'a.serial_no', 'a.install_date', 'a.location', 'a.warranty_start', 'a.warranty_end', 'p.id as product_id', 'p.name as product_name', 'p.model', 'p.product_line', 'ag.id as agreement_id', 'ag.name as agreement_name'])
+    .where('a.customer_id', '=', customerId)
+    .orderBy('a.id')
+    .execute();
+
+  const yearAgo = now - YEAR;
+  const counts = await db
+    .selectFrom('tickets')
+    .select([
+      (eb) => eb.fn.sum<number>(eb.case().when('status', 'in', OPEN_STATUSES).then(1).else(0).end()).as('open'),
+      (eb) => eb.fn.sum<number>(eb.case().when('created_at', '>=', yearAgo).then(1).else(0).end()).as('year'),
+      (eb) => eb.fn.sum<number>(eb.case().when('type', '=', 'complaint').then(1).else(0).end()).as('complaints'),
+      sql<number | null>`avg(CASE WHEN resolved_at >= ${yearAgo} THEN resolved_at - created_at END)`.as('resolve_ms'),
+    ])
+    .where('customer_id', '=', customerId)
+    .executeTakeFirstOrThrow();
+  const satisfaction = await db
+    .selectFrom('follow_ups as f')
+    .innerJoin('tickets as t', 't.id', 'f.ticket_id')
+    .select([(eb) => eb.fn.avg<number | null>('f.satisfaction').as('avg'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('t.customer_id', '=', customerId)
+    .where('f.at', '>=', yearAgo)
+    .executeTakeFirstOrThrow();
+  const last = await db
+    .selectFrom('ticket_events as e')
+    .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+    .select((eb) => eb.fn.max('e.at').as('at'))
+    .where('t.customer_id', '=', customerId)
+    .executeTakeFirst();
+
+  return {
+    id: customer.id,
+    customerNo: customer.customer_no,
+    name: customer.name,
+    kind: customer.kind === 'individual' ? 'individual' : 'company',
+    phone: customer.phone,
+    province: (customer.province as ProvinceCode | null) ?? null,
+    createdAt: customer.created_at,
+    agreement: agreement ?? null,
+    contacts,
+    assets: assets.map(
+      (a): CustomerAsset => ({
+        id: a.id,
+        product: a.product_id !== null ? { id: a.product_id, name: a.product_name ?? '', model: a.model ?? '', productLine: a.product_line ?? '' } : null,
+        serialNo: a.serial_no,
+        installDate: a.install_date,
+        location: a.location,
+        warrantyStart: a.warranty_start,
+        warrantyEnd: a.warranty_end,
+        warranty: warrantyState(a.warranty_start, a.warranty_end, today),
+        agreement: a.agreement_id !== null ? { id: a.agreement_id, name: a.agreement_name ?? '' } : null,
+      }),
+    ),
+    kpis: {
+      openRequests: Number(counts.open ?? 0),
+      requestsLast12Months: Number(counts.year ?? 0),
+      meanResolutionHours: counts.resolve_ms === null ? null : Math.round((Number(counts.resolve_ms) / HOUR) * 10) / 10,
+      lastContactAt: last?.at === null || last?.at === undefined ? null : Number(last.at),
+      csatAverage: satisfaction.avg === null ? null : Math.round(Number(satisfaction.avg) * 10) / 10,
+      followUps: Number(satisfaction.n),
+      complaints: Number(counts.complaints ?? 0),
+    },
+  };
+}
+
+/** The SQL condition for one timeline kind, exactly as timelineKind() sorts entries. */
+function kindCondition(eb: ExpressionBuilder<TimelineFrom, 'e' | 't'>, kind: TimelineKind) {
+  const openedComplaint = eb.and([eb('e.kind', '=', 'created'), eb('t.type', '=', 'complaint')]);
+  switch (kind) {
+    case 'request':
+      return eb.and([eb('e.kind', 'in', TIMELINE_EVENTS.request), eb.not(openedComplaint)]);
+    case 'complaint':
+      return eb.or([eb('e.kind', 'in', TIMELINE_EVENTS.complaint), openedComplaint]);
+    case 'other':
+      return eb('e.kind', 'not in', NAMED_EVENTS);
+    default:
+      return eb('e.kind', 'in', TIMELINE_EVENTS[kind]);
+  }
+}
+
+type TimelineFrom = DB & { e: DB['ticket_events']; t: DB['tickets'] };
+
+/**
+ * Everything that happened on the customer's requests, newest first: the history entries of
+ * every request, each with its timeline kind, optionally narrowed to some kinds. Paged by
+ * (time, id) so an older page never repeats or skips an entry.
+ */
+export async function customerTimeline(
+  db: Q,
+  input: { customerId: number; kinds?: TimelineKind[]; cursor?: string; limit: number },
+): Promise<TimelinePage> {
+  if (!(await findCustomer(db, input.customerId))) throw new AppError('NOT_FOUND', `Customer ${input.customerId} not found`);
+  const kinds = input.kinds ? [...new Set(input.kinds)] : null;
+  if (kinds && kinds.length === 0) return { items: [], nextCursor: null };
+  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+  let q = db
+    .selectFrom('ticket_events as e')
+    .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select(['e.id', 'e.at', 'e.kind', 'e.from_status', 'e.to_status', 'e.note', 'e.details', 't.id as ticket_id', 't.number', 't.subject', 't.type', 'u.display_name'])
+    .where('t.customer_id', '=', input.customerId);
+  if (kinds && kinds.length < TIMELINE_KINDS.length) q = q.where((eb) => eb.or(kinds.map((k) => kindCondition(eb, k))));
+  if (cursor) {
+    const [at, id] = [Number(cursor[0]), cursor[1]];
+    q = q.where((eb) => eb.or([eb('e.at', '<', at), eb.and([eb('e.at', '=', at), eb('e.id', '<', id)])]));
+  }
+  const rows = await q.orderBy('e.at', 'desc').orderBy('e.id', 'desc').limit(input.limit + 1).execute();
+  const page = rows.slice(0, input.limit);
+  const items = page.map(
+    (r): TimelineItem => ({
+      id: r.id,
+      at: r.at,
+      kind: timelineKind(r.kind, r.type),
+      eventKind: r.kind,
+      ticket: { id: r.ticket_id, number: r.number, subject: r.subject, type: r.type as TicketType },
+      actorName: r.display_name,
+      fromStatus: r.from_status as TicketStatus | null,
+      toStatus: r.to_status as TicketStatus | null,
+      note: r.note,
+      details: parseDetails(r.details),
+    }),
+  );
+  const last = page.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.at, last.id]) : null };
+}
