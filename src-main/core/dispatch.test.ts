@@ -105,6 +105,8 @@ function validSample(name: string): unknown {
     'parts.save': { id: 999999, partNo: 'P-1', name: 'x', unitPrice: 1 },
     'customers.lookup': {},
     'customers.possibleDuplicates': { name: '华东精密机械' },
+    'customers.get': { customerId: 999999 },
+    'customers.timeline': { customerId: 999999 },
     'customers.products': {},
     'customers.serviceSummary': { customerId: 999999 },
     'users.assignees': {},
