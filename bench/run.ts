@@ -25,6 +25,8 @@ const QUEUE_RATIO_BUDGET = 1.5;
 const SEARCH_BUDGET_MS = 30;
 const SEED_BUDGET_S_PER_MILLION = 180;
 const SLA_CHECK_BUDGET_MS = 50;
+const CUSTOMER_360_BUDGET_MS = 100;
+const CUSTOMER_REQUESTS = 5000;
 const RUNS = 200;
 /** A fixed "now" so every run of the benchmark measures the same data. */
 const NOW = Date.UTC(2026, 10, 24, 2, 0, 0);
@@ -497,6 +499,33 @@ async function benchCalendarSave(core: Core): Promise<void> {
   report({ name: 'sla.calendar_save', runs: 1, open_clocks: busiest.n, seconds: round(seconds, 2), rows_per_s: Math.round(busiest.n / seconds) });
 }
 
+/**
+ * The customer 360 page as it opens: customers.get and the timeline's first page, through
+ * dispatch, for a customer with 5,000 requests (the seed's busiest customer is given that
+ * many of the seeded requests, with their history and follow-ups).
+ */
+async function benchCustomer360(core: Core): Promise<void> {
+  if (!wanted('customer.360')) return;
+  const { sqlite } = core.deps;
+  const target = Math.min(CUSTOMER_REQUESTS, TICKETS);
+  const customer = (sqlite.prepare('SELECT customer_id AS id FROM tickets GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number }).id;
+  sqlite.prepare('UPDATE tickets SET customer_id = ? WHERE id IN (SELECT id FROM tickets WHERE customer_id <> ? ORDER BY id DESC LIMIT ?)').run(customer, customer, target - 1);
+  const requests = (sqlite.prepare('SELECT count(*) AS n FROM tickets WHERE customer_id = ?').get(customer) as { n: number }).n;
+  const ms: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const started = performance.now();
+    const [page, timeline] = await Promise.all([
+      core.dispatch('customers.get', { customerId: customer }, SESSION),
+      core.dispatch('customers.timeline', { customerId: customer, limit: 50 }, SESSION),
+    ]);
+    ms.push(performance.now() - started);
+    if (!page.ok || !timeline.ok) throw new Error('customer 360 failed');
+  }
+  const p95 = percentile(ms, 95);
+  report({ name: 'customer.360', runs: ms.length, requests, p50_ms: round(percentile(ms, 50)), p95_ms: round(p95), budget_p95_ms: CUSTOMER_360_BUDGET_MS });
+  if (p95 > CUSTOMER_360_BUDGET_MS) overBudget.push(`OVER BUDGET customer.360: p95 ${p95.toFixed(2)} ms > ${CUSTOMER_360_BUDGET_MS} ms`);
+}
+
 async function main(): Promise<void> {
   let dir: string | null = null;
   let file: string;
@@ -520,6 +549,7 @@ async function main(): Promise<void> {
     await benchLifecycle(core);
     await benchSlaCheck(core, clock);
     await benchCalendarSave(core);
+    await benchCustomer360(core);
   } finally {
     core.close();
     if (dir && !values.keep) fs.rmSync(dir, { recursive: true, force: true });
