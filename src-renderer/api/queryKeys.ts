@@ -1,5 +1,5 @@
 import type { InputOf } from '../../src-shared/contract';
-import type { Contract } from '../../src-shared/contract';
+import type { Contract, TimelineKind } from '../../src-shared/contract';
 
 type ListInput = Omit<InputOf<Contract['tickets']['list']>, 'cursor'>;
 
@@ -27,6 +27,15 @@ export const queryKeys = {
     lookup: (text: string) => ['customers', 'lookup', text] as const,
     duplicates: (name: string, phone: string) => ['customers', 'duplicates', name, phone] as const,
     products: ['customers', 'products'] as const,
+    /**
+     * The customer 360 page. Kept under 'customers' (it is the customer's page, and a
+     * customer's agreement change refreshes it) rather than 'tickets'; everything else on it
+     * comes from the customer's requests, so useTicketEvents refreshes all of view360 on every
+     * 'tickets.changed', as it does tickets.all.
+     */
+    view360: ['customers', '360'] as const,
+    profile: (customerId: number) => ['customers', '360', customerId, 'profile'] as const,
+    timeline: (customerId: number, kinds: readonly TimelineKind[] | undefined) => ['customers', '360', customerId, 'timeline', kinds ?? 'all'] as const,
   },
   users: { assignees: ['users', 'assignees'] as const },
   settings: { desk: ['settings', 'desk'] as const },

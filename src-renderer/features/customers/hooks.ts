@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { TimelineKind } from '../../../src-shared/contract';
 import { normalizePhone } from '../../../src-shared/domain/phone';
 import { api, queryKeys } from '../../api';
 
@@ -38,5 +39,30 @@ export function useCustomerServiceSummary(customerId: number | null) {
     queryFn: () => api.customers.serviceSummary({ customerId: customerId ?? 0 }),
     enabled: customerId !== null,
     staleTime: 10_000,
+  });
+}
+
+/** The customer 360 page's profile, contacts, installed base, agreement and KPIs. */
+export function useCustomer360(customerId: number) {
+  return useQuery({
+    queryKey: queryKeys.customers.profile(customerId),
+    queryFn: () => api.customers.get({ customerId }),
+    enabled: Number.isSafeInteger(customerId) && customerId > 0,
+  });
+}
+
+const TIMELINE_PAGE_SIZE = 30;
+
+/** The customer's request history, newest first, a page at a time; `kinds` undefined is every kind. */
+export function useCustomerTimeline(customerId: number, kinds: readonly TimelineKind[] | undefined) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.customers.timeline(customerId, kinds),
+    queryFn: ({ pageParam }) =>
+      api.customers.timeline({ customerId, limit: TIMELINE_PAGE_SIZE, ...(kinds ? { kinds: [...kinds] } : {}), ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled: Number.isSafeInteger(customerId) && customerId > 0,
+    // Another filter keeps the current items on screen until its own arrive.
+    placeholderData: keepPreviousData,
   });
 }

@@ -81,6 +81,7 @@ export function useSetCustomerAgreement() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.sla.agreements }),
         queryClient.invalidateQueries({ queryKey: queryKeys.tickets.customerSummary(input.customerId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.customers.profile(input.customerId) }),
       ]),
   });
 }

@@ -190,8 +190,18 @@ export function useSetAgreement(id: number) {
   return useRequestChange(id, (input: SetAgreementInput) => api.tickets.setAgreement(input));
 }
 
-/** Pushed 'tickets.changed' events refresh every ticket query (lists and details). */
+/**
+ * Pushed 'tickets.changed' events refresh every ticket query (lists and details) and the
+ * customer 360 pages, whose KPIs and timeline are made of requests.
+ */
 export function useTicketEvents() {
   const queryClient = useQueryClient();
-  useEffect(() => onEvent('tickets.changed', () => void queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all })), [queryClient]);
+  useEffect(
+    () =>
+      onEvent('tickets.changed', () => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.customers.view360 });
+      }),
+    [queryClient],
+  );
 }
