@@ -1,5 +1,6 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { AssignmentRulesPage } from '../features/assignment/AssignmentRulesPage';
+import { CustomerPage } from '../features/customers/CustomerPage';
 import { PartsPage } from '../features/parts/PartsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AgreementsPage } from '../features/sla/AgreementsPage';
@@ -22,6 +23,7 @@ export const router = createHashRouter([
       { path: 'tickets', element: <QueuePage /> },
       { path: 'tickets/:id', element: <TicketDetailPage /> },
       { path: 'tickets/:id/dispatch-sheet', element: <DispatchSheetPage /> },
+      { path: 'customers/:id', element: <CustomerPage /> },
       { path: 'workbench', element: <WorkbenchPage /> },
       { path: 'parts', element: <PartsPage /> },
       { path: 'assignment', element: <AssignmentRulesPage /> },

@@ -13,6 +13,7 @@ import { LOCALES } from '../../src-shared/domain/locale';
 import { HOLD_REASONS, LOCK_REASONS, TICKET_ACTIONS, UNLOCK_MODES, WORK_OUTCOMES } from '../../src-shared/domain/lifecycle';
 import { ERROR_CODES } from '../../src-shared/errors';
 import { ASSIGNMENT_STRATEGIES } from '../../src-shared/contract/assignment';
+import { TIMELINE_KINDS, WARRANTY_STATES } from '../../src-shared/contract/customers';
 import { REGIONS } from '../../src-shared/domain/regions';
 import { ESCALATION_ACTIONS, SLA_BASES, SLA_TARGETS } from '../../src-shared/domain/sla';
 import { EVENT_KINDS } from '../features/tickets/vocabulary';
@@ -128,6 +129,9 @@ describe('i18n catalogs', () => {
     ...SLA_TARGETS.flatMap((x) => [`sla.target.${x}`, `sla.targetShort.${x}`]),
     ...ESCALATION_ACTIONS.map((a) => `sla.escalationAction.${a}`),
     ...(['warning', 'breach', 'escalated'] as const).map((k) => `notifications.text.${k}`),
+    // The customer 360 page's timeline filter and warranty badges.
+    ...TIMELINE_KINDS.map((k) => `customer360.timeline.kind.${k}`),
+    ...WARRANTY_STATES.map((w) => `customer360.assets.warranty.${w}`),
   ];
 
   it.each(Object.keys(catalogs))('%s translates every error code, field code and ticket vocabulary value', (locale) => {
@@ -168,5 +172,9 @@ describe('i18n catalogs', () => {
     expect(zh.get('sla.target.response')).toBe('首次响应');
     expect(zh.get('sla.target.resolution')).toBe('解决');
     expect(zh.get('sla.basis.customer')).toBe('客户协议');
+    expect(zh.get('customer360.title')).toBe('客户360视图');
+    expect(zh.get('customer360.kpi.meanResolutionHours')).toBe('平均解决时长');
+    expect(zh.get('customer360.kpi.csat')).toBe('满意度');
+    expect(zh.get('customer360.timeline.kind.followUp')).toBe('回访');
   });
 });

@@ -16,6 +16,8 @@ interface Props {
   value: CustomerChoice | null;
   onChange(choice: CustomerChoice | null): void;
   error?: string;
+  /** Whether the form's focus starts here (the default). */
+  autoFocus?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ interface Props {
  * matches no customer exactly, the last option creates one. Enter takes the highlighted
  * option, or the first one; IME composition is left alone.
  */
-export function CustomerPicker({ text, onTextChange, value, onChange, error }: Props) {
+export function CustomerPicker({ text, onTextChange, value, onChange, error, autoFocus = true }: Props) {
   const { t, i18n } = useTranslation();
   const combobox = useCombobox();
   const trimmed = text.trim();
@@ -59,7 +61,7 @@ export function CustomerPicker({ text, onTextChange, value, onChange, error }: P
           label={t('newTicket.customer')}
           placeholder={t('newTicket.customerPlaceholder')}
           required
-          data-autofocus
+          data-autofocus={autoFocus || undefined}
           data-testid="customer-input"
           value={text}
           error={error}

@@ -8,8 +8,12 @@ import { CustomerAgreementSelect } from '../sla/CustomerAgreementSelect';
 import { StatusBadge } from '../tickets/badges';
 import { useCustomerServiceSummary } from './hooks';
 
-/** Beside intake: the chosen customer's open and recent requests, so duplicates are caught early. */
-export function CustomerServicePanel({ customerId }: { customerId: number }) {
+/**
+ * Beside intake: the chosen customer's open and recent requests, so duplicates are caught early.
+ * Its links lead out of the form, so following one calls `onLeave` (the form's modal closes
+ * instead of staying over the page it opened).
+ */
+export function CustomerServicePanel({ customerId, onLeave }: { customerId: number; onLeave(): void }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const summary = useCustomerServiceSummary(customerId);
@@ -19,9 +23,14 @@ export function CustomerServicePanel({ customerId }: { customerId: number }) {
   return (
     <Paper withBorder p="xs" data-testid="customer-service-panel">
       <Group justify="space-between" mb={4}>
-        <Text size="sm" fw={600}>
-          {t('customerHistory.title')}
-        </Text>
+        <Group gap="xs">
+          <Text size="sm" fw={600}>
+            {t('customerHistory.title')}
+          </Text>
+          <Anchor component={Link} to={`/customers/${customerId}`} size="xs" onClick={onLeave} tabIndex={-1} data-testid="customer-360-link">
+            {t('customerHistory.open360')}
+          </Anchor>
+        </Group>
         <Text size="xs" c="dimmed">
           {t('customerHistory.counts', { open: openRequests, year: requestsLast12Months })}
         </Text>
@@ -34,7 +43,7 @@ export function CustomerServicePanel({ customerId }: { customerId: number }) {
         <Stack gap={2}>
           {recent.slice(0, 5).map((r) => (
             <Group key={r.id} gap="xs" wrap="nowrap">
-              <Anchor component={Link} to={`/tickets/${r.id}`} size="xs" ff="monospace" tabIndex={-1}>
+              <Anchor component={Link} to={`/tickets/${r.id}`} size="xs" ff="monospace" onClick={onLeave} tabIndex={-1}>
                 {r.number}
               </Anchor>
               <Text size="xs" truncate style={{ flex: 1 }}>

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Kbd, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TicketDetail } from '../../../src-shared/contract';
+import type { CustomerSummary, TicketDetail } from '../../../src-shared/contract';
 import { HOLD_REASONS, type HoldReason } from '../../../src-shared/domain/lifecycle';
 import {
   COMPLAINT_PARTIES,
@@ -71,19 +71,32 @@ function fieldOf(path: string): Field | null {
 
 const NEW_CONTACT = 'new';
 
-export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: TicketDetail): void; onCancel(): void }) {
+/** The contact select's value for a chosen customer: their first contact, '' for none. */
+function firstContactChoice(customer: CustomerSummary | null): string {
+  const first = customer?.contacts[0];
+  return first ? String(first.id) : '';
+}
+
+interface Props {
+  /** A customer already chosen, e.g. when the form is opened from their 360 page. */
+  initialCustomer?: CustomerSummary | null;
+  onCreated(ticket: TicketDetail): void;
+  onCancel(): void;
+}
+
+export function NewTicketForm({ initialCustomer = null, onCreated, onCancel }: Props) {
   const { t, i18n } = useTranslation();
   const create = useCreateTicket();
   const products = useProducts();
   const categories = useProblemCategories();
   const assignees = useAssignees();
 
-  const [customerText, setCustomerText] = useState('');
-  const [customer, setCustomer] = useState<CustomerChoice | null>(null);
+  const [customerText, setCustomerText] = useState(initialCustomer?.name ?? '');
+  const [customer, setCustomer] = useState<CustomerChoice | null>(initialCustomer ? { kind: 'existing', customer: initialCustomer } : null);
   const [customerPhone, setCustomerPhone] = useState('');
   // '' = not specified; otherwise a PROVINCE_CODES value.
   const [province, setProvince] = useState('');
-  const [contactChoice, setContactChoice] = useState('');
+  const [contactChoice, setContactChoice] = useState(firstContactChoice(initialCustomer));
   const [contactName, setContactName] = useState('');
   const [contactPhone, setContactPhone] = useState('');
   const [productId, setProductId] = useState('');
@@ -112,8 +125,7 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
   function chooseCustomer(choice: CustomerChoice | null) {
     setCustomer(choice);
     setLocalErrors({});
-    const first = choice?.kind === 'existing' ? choice.customer.contacts[0] : undefined;
-    setContactChoice(first ? String(first.id) : '');
+    setContactChoice(firstContactChoice(choice?.kind === 'existing' ? choice.customer : null));
   }
 
   function buildInput(): CreateTicketInput | null {
@@ -187,7 +199,15 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
             {generalError}
           </Text>
         ) : null}
-        <CustomerPicker text={customerText} onTextChange={setCustomerText} value={customer} onChange={chooseCustomer} error={errors.customer} />
+        <CustomerPicker
+          text={customerText}
+          onTextChange={setCustomerText}
+          value={customer}
+          onChange={chooseCustomer}
+          error={errors.customer}
+          // With the customer given, the agent starts on the subject.
+          autoFocus={!initialCustomer}
+        />
         {customer?.kind === 'new' ? (
           // The new customer's phone, then the province its requests are routed by (tab order: phone → province → contact).
           <SimpleGrid cols={2}>
@@ -220,7 +240,7 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
             }}
           />
         ) : null}
-        {customer?.kind === 'existing' ? <CustomerServicePanel customerId={customer.customer.id} /> : null}
+        {customer?.kind === 'existing' ? <CustomerServicePanel customerId={customer.customer.id} onLeave={onCancel} /> : null}
         {customer?.kind === 'existing' ? (
           <NativeSelect
             label={t('newTicket.contact')}
@@ -337,6 +357,7 @@ export function NewTicketForm({ onCreated, onCancel }: { onCreated(ticket: Ticke
           value={subject}
           onChange={(e) => setSubject(e.currentTarget.value)}
           error={errors.subject}
+          data-autofocus={initialCustomer ? true : undefined}
           data-testid="subject-input"
         />
         <Textarea

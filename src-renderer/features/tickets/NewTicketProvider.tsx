@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { TicketDetail } from '../../../src-shared/contract';
+import type { CustomerSummary, TicketDetail } from '../../../src-shared/contract';
 import { NewTicketContext, type NewTicketControls } from './NewTicketContext';
 import { NewTicketForm } from './NewTicketForm';
 
@@ -13,9 +13,23 @@ export function NewTicketProvider({ children, canCreate }: { children: ReactNode
   const navigate = useNavigate();
   const location = useLocation();
   const [opened, setOpened] = useState(false);
+  const [initialCustomer, setInitialCustomer] = useState<CustomerSummary | null>(null);
   const [createdId, setCreatedId] = useState<number | null>(null);
 
-  const controls = useMemo<NewTicketControls>(() => ({ open: () => setOpened(canCreate), opened, canCreate, createdId }),
+  const controls = useMemo<NewTicketControls>(
+    () => ({
+      open: () => {
+        setInitialCustomer(null);
+        setOpened(canCreate);
+      },
+      openFor: (customer) => {
+        setInitialCustomer(customer);
+        setOpened(canCreate);
+      },
+      opened,
+      canCreate,
+      createdId,
+    }),
     [opened, canCreate, createdId],
   );
 
@@ -39,7 +53,8 @@ export function NewTicketProvider({ children, canCreate }: { children: ReactNode
     <NewTicketContext.Provider value={controls}>
       {children}
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('newTicket.title')} size="lg" trapFocus data-testid="new-ticket-modal">
-        <NewTicketForm onCreated={onCreated} onCancel={() => setOpened(false)} />
+        {/* Keyed by the customer: opening it for another one starts a fresh form. */}
+        <NewTicketForm key={initialCustomer?.id ?? 'none'} initialCustomer={initialCustomer} onCreated={onCreated} onCancel={() => setOpened(false)} />
       </Modal>
     </NewTicketContext.Provider>
   );

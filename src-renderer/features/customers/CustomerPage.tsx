@@ -1,0 +1,250 @@
+import { Badge, Box, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useParams } from 'react-router';
+import type { Customer360, CustomerAsset } from '../../../src-shared/contract';
+import { formatDateTime, formatDay } from '../../i18n/format';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useSession } from '../auth/hooks';
+import { CustomerAgreementSelect } from '../sla/CustomerAgreementSelect';
+import { useNewTicket } from '../tickets/NewTicketContext';
+import { customerSummaryOf, formatOneDecimal, WARRANTY_COLORS } from './customer360';
+import { CustomerTimeline } from './CustomerTimeline';
+import { useCustomer360 } from './hooks';
+import { provinceName } from './provinces';
+
+function Kpi({ id, label, value, hint }: { id: string; label: string; value: string; hint?: string }) {
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid={`customer-kpi-${id}`}>
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text fz={22} fw={700} lh={1.3} data-testid="kpi-value">
+        {value}
+      </Text>
+      {hint ? (
+        <Text size="xs" c="dimmed" data-testid="kpi-hint">
+          {hint}
+        </Text>
+      ) : null}
+    </Paper>
+  );
+}
+
+function Kpis({ kpis }: { kpis: Customer360['kpis'] }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const notSet = t('app.notSet');
+  const hours = formatOneDecimal(kpis.meanResolutionHours, locale);
+  const csat = formatOneDecimal(kpis.csatAverage, locale);
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
+      <Kpi id="openRequests" label={t('customer360.kpi.openRequests')} value={String(kpis.openRequests)} />
+      <Kpi id="requestsLast12Months" label={t('customer360.kpi.requestsLast12Months')} value={String(kpis.requestsLast12Months)} />
+      <Kpi
+        id="meanResolutionHours"
+        label={t('customer360.kpi.meanResolutionHours')}
+        value={hours === null ? notSet : t('customer360.kpi.hours', { hours })}
+        hint={t('customer360.kpi.meanResolutionHint')}
+      />
+      <Kpi id="lastContactAt" label={t('customer360.kpi.lastContactAt')} value={kpis.lastContactAt === null ? notSet : formatDateTime(kpis.lastContactAt, locale)} />
+      <Kpi id="csat" label={t('customer360.kpi.csat')} value={csat ?? notSet} hint={t('customer360.kpi.csatCount', { count: kpis.followUps })} />
+      <Kpi id="complaints" label={t('customer360.kpi.complaints')} value={String(kpis.complaints)} />
+    </SimpleGrid>
+  );
+}
+
+function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" data-testid={testId}>
+      <Title order={4} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+function Empty({ text, testId }: { text: string; testId: string }) {
+  return (
+    <Text size="sm" c="dimmed" data-testid={testId}>
+      {text}
+    </Text>
+  );
+}
+
+function ContactsSection({ contacts }: { contacts: Customer360['contacts'] }) {
+  const { t } = useTranslation();
+  const notSet = t('app.notSet');
+  return (
+    <Section title={t('customer360.contacts.title')} testId="customer-contacts">
+      {contacts.length === 0 ? (
+        <Empty text={t('customer360.contacts.empty')} testId="customer-contacts-empty" />
+      ) : (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('customer360.contacts.name')}</Table.Th>
+              <Table.Th>{t('customer360.contacts.phone')}</Table.Th>
+              <Table.Th>{t('customer360.contacts.email')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {contacts.map((c) => (
+              <Table.Tr key={c.id} data-testid="customer-contact">
+                <Table.Td>{c.name}</Table.Td>
+                <Table.Td>{c.phone ?? notSet}</Table.Td>
+                <Table.Td>{c.email ?? notSet}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Section>
+  );
+}
+
+function WarrantyBadge({ asset }: { asset: CustomerAsset }) {
+  const { t } = useTranslation();
+  // No warranty at all is not a warning: it is shown, but quietly.
+  const none = asset.warranty === 'none';
+  return (
+    <Badge color={WARRANTY_COLORS[asset.warranty]} variant={none ? 'outline' : 'light'} c={none ? 'dimmed' : undefined} data-testid="warranty-badge">
+      {t(`customer360.assets.warranty.${asset.warranty}`)}
+    </Badge>
+  );
+}
+
+function AssetsSection({ assets }: { assets: CustomerAsset[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const notSet = t('app.notSet');
+  const day = (value: string | null) => (value ? formatDay(value, locale) : notSet);
+  return (
+    <Section title={t('customer360.assets.title')} testId="customer-assets">
+      {assets.length === 0 ? (
+        <Empty text={t('customer360.assets.empty')} testId="customer-assets-empty" />
+      ) : (
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped>
+            <Table.Thead style={{ whiteSpace: 'nowrap' }}>
+              <Table.Tr>
+                <Table.Th>{t('customer360.assets.product')}</Table.Th>
+                <Table.Th>{t('customer360.assets.model')}</Table.Th>
+                <Table.Th>{t('customer360.assets.serialNo')}</Table.Th>
+                <Table.Th>{t('customer360.assets.installDate')}</Table.Th>
+                <Table.Th>{t('customer360.assets.location')}</Table.Th>
+                <Table.Th>{t('customer360.assets.warrantyEnd')}</Table.Th>
+                <Table.Th>{t('customer360.assets.agreement')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {assets.map((a) => (
+                <Table.Tr key={a.id} data-testid="customer-asset" data-warranty={a.warranty}>
+                  <Table.Td>{a.product?.name ?? notSet}</Table.Td>
+                  <Table.Td>{a.product?.model || notSet}</Table.Td>
+                  <Table.Td ff="monospace">{a.serialNo ?? notSet}</Table.Td>
+                  <Table.Td>{day(a.installDate)}</Table.Td>
+                  <Table.Td>{a.location ?? notSet}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Text size="sm">{day(a.warrantyEnd)}</Text>
+                      <WarrantyBadge asset={a} />
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{a.agreement?.name ?? t('customer360.assets.defaultAgreement')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Section>
+  );
+}
+
+/** Name, number, kind, phone, province and agreement, with the way to enter a request for them. */
+function Header({ customer }: { customer: Customer360 }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const newTicket = useNewTicket();
+  const canSetAgreement = useSession().data?.permissions.includes('sla.manage') ?? false;
+  const province = provinceName(customer.province, locale);
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('customer360.title')}
+          </Text>
+          <Group gap="xs">
+            <Title order={2} data-testid="customer-name">
+              {customer.name}
+            </Title>
+            <Badge variant="light" color="gray" data-testid="customer-kind">
+              {t(`customer360.kind.${customer.kind}`)}
+            </Badge>
+          </Group>
+          <Group gap="lg" mt={6}>
+            <Text size="sm">
+              <Text span c="dimmed">{`${t('customer360.customerNo')} `}</Text>
+              <Text span ff="monospace" data-testid="customer-number">
+                {customer.customerNo}
+              </Text>
+            </Text>
+            <Text size="sm">
+              <Text span c="dimmed">{`${t('customer360.phone')} `}</Text>
+              <span data-testid="customer-phone">{customer.phone ?? t('app.notSet')}</span>
+            </Text>
+            <Text size="sm">
+              <Text span c="dimmed">{`${t('customer360.province')} `}</Text>
+              <span data-testid="customer-province">{province ?? t('app.notSet')}</span>
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('customer360.since', { date: formatDateTime(customer.createdAt, locale) })}
+            </Text>
+          </Group>
+        </div>
+        {newTicket.canCreate ? (
+          <Button onClick={() => newTicket.openFor(customerSummaryOf(customer))} data-testid="customer-new-request">
+            {t('customer360.newRequest')}
+          </Button>
+        ) : null}
+      </Group>
+      <Box maw={440} mt="sm">
+        <Text size="sm" c="dimmed" data-testid="customer-agreement-name">
+          {customer.agreement ? t('customerHistory.agreement', { name: customer.agreement.name }) : t('customerHistory.defaultAgreement')}
+        </Text>
+        {canSetAgreement ? (
+          <CustomerAgreementSelect key={`${customer.id}-${customer.agreement?.id ?? 'none'}`} customerId={customer.id} current={customer.agreement?.id ?? null} />
+        ) : null}
+      </Box>
+    </Paper>
+  );
+}
+
+function CustomerView({ customerId }: { customerId: number }) {
+  const { t } = useTranslation();
+  const customer = useCustomer360(customerId);
+  if (customer.isError) return <ErrorAlert error={customer.error} />;
+  if (customer.isPending) return <Loader size="sm" aria-label={t('app.loading')} />;
+  const c = customer.data;
+  return (
+    <Stack gap="md" maw={1200} data-testid="customer-page" data-customer-id={c.id}>
+      <Header customer={c} />
+      <Kpis kpis={c.kpis} />
+      <ContactsSection contacts={c.contacts} />
+      <AssetsSection assets={c.assets} />
+      <CustomerTimeline customerId={c.id} />
+    </Stack>
+  );
+}
+
+/** 客户360视图: everything about one customer on one page (#/customers/:id). */
+export function CustomerPage() {
+  const { id } = useParams();
+  const customerId = Number(id);
+  if (!Number.isSafeInteger(customerId) || customerId <= 0) return <Navigate to="/tickets" replace />;
+  // Another customer starts afresh: the timeline filter does not carry over.
+  return <CustomerView key={customerId} customerId={customerId} />;
+}
