@@ -274,7 +274,9 @@ function TicketDetailView({ id }: { id: number }) {
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
           <Field label={t('ticket.field.customer')}>
-            {d.customer.name}
+            <Anchor component={Link} to={`/customers/${d.customer.id}`} size="sm" data-testid="customer-link">
+              {d.customer.name}
+            </Anchor>
             <Text span size="xs" c="dimmed">
               {` ${d.customer.customerNo}`}
               {province ? <span data-testid="customer-province">{` · ${province}`}</span> : null}
