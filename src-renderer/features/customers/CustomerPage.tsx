@@ -38,7 +38,8 @@ function Kpis({ kpis }: { kpis: Customer360['kpis'] }) {
   const hours = formatOneDecimal(kpis.meanResolutionHours, locale);
   const csat = formatOneDecimal(kpis.csatAverage, locale);
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
+    // Two rows of three: in one row of six the date-time of the last contact would not fit.
+    <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
       <Kpi id="openRequests" label={t('customer360.kpi.openRequests')} value={String(kpis.openRequests)} />
       <Kpi id="requestsLast12Months" label={t('customer360.kpi.requestsLast12Months')} value={String(kpis.requestsLast12Months)} />
       <Kpi
@@ -212,7 +213,7 @@ function Header({ customer }: { customer: Customer360 }) {
         ) : null}
       </Group>
       <Box maw={440} mt="sm">
-        <Text size="sm" c="dimmed" data-testid="customer-agreement-name">
+        <Text size="sm" c="dimmed" data-testid="customer-page-agreement">
           {customer.agreement ? t('customerHistory.agreement', { name: customer.agreement.name }) : t('customerHistory.defaultAgreement')}
         </Text>
         {canSetAgreement ? (

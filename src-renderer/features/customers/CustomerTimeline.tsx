@@ -94,7 +94,7 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
       ) : null}
       {items.length > 0 ? (
         // While another filter loads, the items shown are the previous filter's: dimmed.
-        <Timeline active={items.length - 1} bulletSize={14} lineWidth={2} opacity={timeline.isPlaceholderData ? 0.5 : 1} data-testid="timeline-items">
+        <Timeline bulletSize={14} lineWidth={2} opacity={timeline.isPlaceholderData ? 0.5 : 1} data-testid="timeline-items">
           {items.map((item) => (
             <TimelineEntry key={item.id} item={item} />
           ))}
