@@ -1,0 +1,206 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { launchBrowser, openPage, screenshot, setUpDesk, step } from './harness';
+import { startHost, type RunningHost } from './webHost';
+
+// The customer 360 page, in Chinese, on a desk without demo data: two requests entered for
+// one new customer (landline and a contact) → a reply on the first → the customer's page
+// opened from the request → name, phone, KPIs, the contact, no installed products, and the
+// timeline with both requests and the reply → the timeline narrowed to replies → 新建服务请求
+// opens the form with the customer chosen, and the new request counts on the page → the
+// intake panel's link leads to the page and closes the form.
+
+const ADMIN = { username: 'admin', password: 'Kongtiao#2024', displayName: '刘经理' };
+const RUN = Date.now().toString(36).slice(-5).toUpperCase();
+const CUSTOMER = `上海浦江物业管理有限公司${RUN}`;
+const CUSTOMER_PHONE = '021-5555 0101';
+const CONTACT = '陈经理';
+const CONTACT_PHONE = '138 1234 5678';
+const FIRST = `地下车库排风机异响 ${RUN}`;
+const SECOND = `十二楼冷却塔漏水 ${RUN}`;
+const THIRD = `大堂空调不制冷 ${RUN}`;
+const REPLY = '您好，服务工程师明天上午九点上门检查排风机，请安排物业人员陪同。';
+
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[] = [];
+
+async function shot(name: string): Promise<void> {
+  await screenshot(page, `customer360-${name}`);
+}
+
+/** Opens the new request form from the queue with the N key; the customer field has the focus. */
+async function openNewRequestForm(): Promise<void> {
+  await page.getByTestId('nav-tickets').click();
+  await page.getByTestId('queue-title').waitFor();
+  await page.evaluate('document.activeElement && document.activeElement.blur()');
+  await page.keyboard.press('n');
+  await page.locator('[data-testid="customer-input"]:focus').waitFor();
+}
+
+/** Saves the open form with Ctrl+Enter from the subject field and waits for it to close. */
+async function submitNewRequest(subject: string): Promise<void> {
+  await page.getByTestId('subject-input').fill(subject);
+  await page.getByTestId('subject-input').focus();
+  await page.keyboard.press('Control+Enter');
+  await page.getByTestId('new-ticket-form').waitFor({ state: 'hidden' });
+}
+
+async function kpi(key: string): Promise<string | null> {
+  return page.getByTestId(`customer-kpi-${key}`).getByTestId('kpi-value').textContent();
+}
+
+/** The shown timeline entries as "kind/eventKind", newest first. */
+async function timelineKinds(): Promise<string[]> {
+  return page.getByTestId('timeline-item').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}/${e.getAttribute('data-event-kind')}`));
+}
+
+describe('customer 360: one page with everything about a customer', () => {
+  beforeAll(async () => {
+    host = await startHost();
+    browser = await launchBrowser();
+    ({ page, pageErrors } = await openPage(browser));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  step('sets up the desk in Chinese without demo data', async () => {
+    await setUpDesk(page, { url: host.url, companyName: '华东制冷设备服务有限公司', admin: ADMIN });
+  });
+
+  step('enters a request for a new customer with a landline and a contact', async () => {
+    await openNewRequestForm();
+    await page.keyboard.type(CUSTOMER);
+    await page.getByTestId('customer-create').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText(`将新建客户“${CUSTOMER}”`).waitFor();
+    await page.locator('input[name=customerPhone]').fill(CUSTOMER_PHONE);
+    await page.locator('input[name=contactName]').fill(CONTACT);
+    await page.locator('input[name=contactPhone]').fill(CONTACT_PHONE);
+    await submitNewRequest(FIRST);
+    await page.getByTestId('ticket-row').filter({ hasText: FIRST }).waitFor();
+  });
+
+  step('enters a second request for the same customer, now an existing one', async () => {
+    await openNewRequestForm();
+    await page.keyboard.type(CUSTOMER);
+    await page.getByTestId('customer-option').filter({ hasText: CUSTOMER }).click();
+    // The intake panel counts the first request; the contact is taken over.
+    await page.getByTestId('customer-service-panel').filter({ hasText: '未结 1 件' }).waitFor();
+    expect(await page.locator('select[name=contact] option:checked').textContent()).toContain(CONTACT);
+    await submitNewRequest(SECOND);
+    await page.getByTestId('ticket-row').filter({ hasText: SECOND }).waitFor();
+  });
+
+  step('replies to the customer on the first request', async () => {
+    await page.getByTestId('ticket-row').filter({ hasText: FIRST }).click();
+    await page.getByTestId('ticket-detail').waitFor();
+    expect(await page.getByTestId('note-composer').getAttribute('data-kind')).toBe('reply');
+    await page.getByTestId('note-body').fill(REPLY);
+    await page.getByTestId('note-send').click();
+    await page.locator('[data-testid="ticket-event"][data-kind="reply"]').filter({ hasText: REPLY }).waitFor();
+  });
+
+  step("opens the customer's page from the request: profile, KPIs, the contact, no installed products", async () => {
+    const link = page.getByTestId('customer-link');
+    expect(await link.textContent()).toBe(CUSTOMER);
+    await link.click();
+    await page.getByTestId('customer-page').waitFor();
+    expect(new URL(page.url()).hash).toMatch(/^#\/customers\/\d+$/);
+    expect(await page.getByTestId('customer-name').textContent()).toBe(CUSTOMER);
+    // Stored in one form however it was typed.
+    expect(await page.getByTestId('customer-phone').textContent()).toBe('+86-21-55550101');
+    expect(await page.getByTestId('customer-page-agreement').textContent()).toBe('服务协议：按默认协议');
+
+    await expect.poll(() => kpi('openRequests')).toBe('2');
+    expect(await kpi('requestsLast12Months')).toBe('2');
+    expect(await kpi('meanResolutionHours')).toBe('—');
+    expect(await kpi('csat')).toBe('—');
+    expect(await page.getByTestId('customer-kpi-csat').getByTestId('kpi-hint').textContent()).toBe('0 次回访');
+    expect(await kpi('complaints')).toBe('0');
+    expect(await kpi('lastContactAt')).not.toBe('—');
+
+    const contacts = page.getByTestId('customer-contact');
+    expect(await contacts.count()).toBe(1);
+    expect(await contacts.first().textContent()).toContain(CONTACT);
+    expect(await contacts.first().textContent()).toContain('+8613812345678');
+
+    expect(await page.getByTestId('customer-asset').count()).toBe(0);
+    expect(await page.getByTestId('customer-assets-empty').textContent()).toBe('该客户还没有已购产品记录。');
+  });
+
+  step('shows both requests and the reply on the timeline, newest first', async () => {
+    await page.getByTestId('timeline-item').first().waitFor();
+    const kinds = await timelineKinds();
+    expect(kinds.filter((k) => k === 'request/created')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'reply/reply')).toHaveLength(1);
+    // The reply came last, so it leads.
+    expect(kinds[0]).toBe('reply/reply');
+
+    const reply = page.locator('[data-testid="timeline-item"][data-kind="reply"]');
+    expect(await reply.getByTestId('timeline-note').textContent()).toBe(REPLY);
+    expect(await reply.getByTestId('timeline-text').textContent()).toBe('回复客户');
+    expect(await reply.textContent()).toContain(FIRST);
+    expect(await reply.textContent()).toContain(`操作人：${ADMIN.displayName}`);
+    const created = page.locator('[data-testid="timeline-item"][data-event-kind="created"]');
+    expect(await created.filter({ hasText: SECOND }).getByTestId('timeline-text').textContent()).toBe('创建服务请求 · 状态：待分配');
+    expect(await page.getByTestId('timeline-more').count()).toBe(0);
+    await shot('01-customer-page');
+  });
+
+  step('narrows the timeline to replies', async () => {
+    const filter = page.getByTestId('timeline-filter');
+    for (const label of ['服务请求', '备注', '上门服务', '回访', '投诉', '其他']) {
+      await filter.getByText(label, { exact: true }).click();
+    }
+    await expect.poll(timelineKinds).toEqual(['reply/reply']);
+    // The last chip stays on: a timeline narrowed to nothing would show nothing.
+    await filter.getByText('回复', { exact: true }).click();
+    await expect.poll(timelineKinds).toEqual(['reply/reply']);
+    await shot('02-timeline-replies');
+
+    // The reply leads back to its request.
+    await page.getByTestId('timeline-request-link').click();
+    await page.getByTestId('ticket-detail').waitFor();
+    expect(await page.getByTestId('ticket-subject').textContent()).toBe(FIRST);
+    await page.getByTestId('customer-link').click();
+    await page.getByTestId('customer-page').waitFor();
+  });
+
+  step('新建服务请求 opens the form with the customer already chosen', async () => {
+    await page.getByTestId('customer-new-request').click();
+    await page.getByTestId('new-ticket-form').waitFor();
+    expect(await page.getByTestId('customer-input').inputValue()).toBe(CUSTOMER);
+    await page.getByTestId('customer-service-panel').filter({ hasText: '未结 2 件' }).waitFor();
+    expect(await page.locator('select[name=contact] option:checked').textContent()).toContain(CONTACT);
+    // The customer is given: the agent starts on the subject.
+    await page.locator('[data-testid="subject-input"]:focus').waitFor();
+    await shot('03-new-request-for-customer');
+
+    await page.keyboard.type(THIRD);
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('new-ticket-form').waitFor({ state: 'hidden' });
+    // Away from the queue, the new request opens; its customer is this one.
+    await expect.poll(() => page.getByTestId('ticket-subject').textContent()).toBe(THIRD);
+    expect(await page.getByTestId('customer-link').textContent()).toBe(CUSTOMER);
+    await page.getByTestId('customer-link').click();
+    await page.getByTestId('customer-page').waitFor();
+    await expect.poll(() => kpi('openRequests')).toBe('3');
+    await page.locator('[data-testid="timeline-item"][data-event-kind="created"]').filter({ hasText: THIRD }).waitFor();
+  });
+
+  step("the intake panel's link opens the customer's page and leaves the form", async () => {
+    await openNewRequestForm();
+    await page.keyboard.type(CUSTOMER);
+    await page.getByTestId('customer-option').filter({ hasText: CUSTOMER }).click();
+    await page.getByTestId('customer-360-link').click();
+    await page.getByTestId('new-ticket-form').waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('customer-name').textContent()).toBe(CUSTOMER);
+    await shot('04-from-intake');
+    expect(pageErrors).toEqual([]);
+  });
+});
