@@ -70,11 +70,12 @@ export interface Customer360 {
     requestsLast12Months: number;
     /** Mean hours from entry to resolution of the requests resolved in the last 12 months. */
     meanResolutionHours: number | null;
-    /** The latest thing that happened on any of the customer's requests. */
+    /** The latest contact on any of the customer's requests: entered, replied, visited or followed up. */
     lastContactAt: number | null;
     /** Mean follow-up satisfaction (1–5) over the last 12 months, and how many it averages. */
     csatAverage: number | null;
     followUps: number;
+    /** Complaints since the customer's first request (a customer's complaint history counts whole). */
     complaints: number;
   };
 }

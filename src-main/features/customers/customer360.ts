@@ -41,6 +41,8 @@ const TIMELINE_EVENTS: Record<Exclude<TimelineKind, 'other'>, readonly string[]>
   complaint: ['acknowledge', 'complaintAnalysis'],
 };
 const NAMED_EVENTS = Object.values(TIMELINE_EVENTS).flat();
+/** History entries that are contact with the customer (the 360 page's last contact). */
+const CONTACT_EVENTS = ['created', 'reply', 'logWork', 'recordFollowUp'];
 
 /** A history entry's timeline kind; the entry that opened a complaint counts as a complaint. */
 function timelineKind(eventKind: string, ticketType: string): TimelineKind {
@@ -98,11 +100,14 @@ export async function customer360(db: Q, customerId: number, now: number, today:
     .where('t.customer_id', '=', customerId)
     .where('f.at', '>=', yearAgo)
     .executeTakeFirstOrThrow();
+  // Contact with the customer: a request entered, a reply, a visit or a follow-up call (not
+  // the desk's own bookkeeping such as assignments or SLA computations).
   const last = await db
     .selectFrom('ticket_events as e')
     .innerJoin('tickets as t', 't.id', 'e.ticket_id')
     .select((eb) => eb.fn.max('e.at').as('at'))
     .where('t.customer_id', '=', customerId)
+    .where('e.kind', 'in', CONTACT_EVENTS)
     .executeTakeFirst();
 
   return {

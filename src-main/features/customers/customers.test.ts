@@ -129,5 +129,11 @@ describe('the customer 360 page', () => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual(all.items.map((i) => i.id));
+
+    // The desk's own bookkeeping later on is no contact with the customer.
+    const lastContact = clock.now();
+    clock.advance(HOUR);
+    await call(core, 'tickets.setPriority', { id: a.id, version: (await call(core, 'tickets.get', { id: a.id }, 'admin')).version, priority: 'high' }, 'admin');
+    expect((await call(core, 'customers.get', { customerId }, 'admin')).kpis.lastContactAt).toBe(lastContact);
   });
 });

@@ -66,7 +66,8 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
 /** Everything that happened on the customer's requests, newest first, narrowed by kind, a page at a time. */
 export function CustomerTimeline({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
-  const [selected, setSelected] = useState<TimelineKind[]>([...TIMELINE_KINDS]);
+  // What the desk and the customer did; 其他 (assignments, holds, SLA computations…) on request.
+  const [selected, setSelected] = useState<TimelineKind[]>(TIMELINE_KINDS.filter((k) => k !== 'other'));
   const kinds = timelineKindsFilter(selected);
   const timeline = useCustomerTimeline(customerId, kinds);
   const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
