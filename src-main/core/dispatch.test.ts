@@ -107,6 +107,8 @@ function validSample(name: string): unknown {
     'customers.possibleDuplicates': { name: '华东精密机械' },
     'customers.get': { customerId: 999999 },
     'customers.timeline': { customerId: 999999 },
+    'customers.saveAsset': { customerId: 999999, productId: null },
+    'customers.removeAsset': { id: 999999 },
     'customers.products': {},
     'customers.serviceSummary': { customerId: 999999 },
     'users.assignees': {},

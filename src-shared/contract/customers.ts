@@ -111,6 +111,25 @@ export interface PossibleDuplicate extends CustomerSummary {
   reasons: ('name' | 'phone')[];
 }
 
+const day = z.iso.date().nullable();
+
+export const saveAssetInput = z
+  .object({
+    id: z.number().int().positive().optional(),
+    customerId: z.number().int().positive(),
+    productId: z.number().int().positive().nullable(),
+    serialNo: z.string().trim().max(100).default(''),
+    installDate: day.default(null),
+    location: z.string().trim().max(200).default(''),
+    warrantyStart: day.default(null),
+    warrantyEnd: day.default(null),
+    /** The warranty's own service agreement (null: the desk's warranty default). */
+    agreementId: z.number().int().positive().nullable().default(null),
+  })
+  .strict()
+  .refine((a) => a.warrantyStart === null || a.warrantyEnd === null || a.warrantyEnd >= a.warrantyStart, { message: 'beforeStart', path: ['warrantyEnd'] })
+  .refine((a) => a.warrantyStart === null || a.warrantyEnd !== null, { message: 'required', path: ['warrantyEnd'] });
+
 export const customers = {
   serviceSummary: channel<CustomerServiceSummary>()({
     input: z.object({ customerId: z.number().int().positive() }).strict(),
@@ -139,6 +158,9 @@ export const customers = {
       .strict(),
     access: 'customers.read',
   }),
+  /** Adds (no id) or edits a product installed at a customer, with its warranty. */
+  saveAsset: channel<CustomerAsset>()({ input: saveAssetInput, access: 'customers.manage' }),
+  removeAsset: channel<null>()({ input: z.object({ id: z.number().int().positive() }).strict(), access: 'customers.manage' }),
   /** Before a new customer is created: existing ones with the same name or phone. */
   possibleDuplicates: channel<PossibleDuplicate[]>()({
     input: z.object({ name: z.string().trim().min(1).max(100), phone: phoneField.optional() }).strict(),

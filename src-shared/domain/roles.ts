@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   /** Unlock and close with a reason: the service manager's. */
   'tickets.manage',
   'customers.read',
+  /** Customer records: installed products and their warranties. */
+  'customers.manage',
   'parts.read',
   'parts.manage',
   /** Edit automatic assignment rules. */
@@ -48,6 +50,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tickets.followUp',
     'tickets.reopen',
     'customers.read',
+    'customers.manage',
     'parts.read',
     'users.read',
   ],

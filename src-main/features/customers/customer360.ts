@@ -31,6 +31,29 @@ export function warrantyState(start: string | null, end: string | null, today: s
   return left <= WARRANTY_EXPIRING_DAYS ? 'expiring' : 'in_warranty';
 }
 
+/** A customer's installed products (or one of them), with warranty states on `today`. */
+export async function loadAssets(db: Q, which: { customerId: number } | { id: number }, today: string): Promise<CustomerAsset[]> {
+  const rows = await db
+    .selectFrom('assets as a')
+    .leftJoin('products as p', 'p.id', 'a.product_id')
+    .leftJoin('agreements as ag', 'ag.id', 'a.agreement_id')
+    .select(['a.id', 'a.serial_no', 'a.install_date', 'a.location', 'a.warranty_start', 'a.warranty_end', 'p.id as product_id', 'p.name as product_name', 'p.model', 'p.product_line', 'ag.id as agreement_id', 'ag.name as agreement_name'])
+    .where('customerId' in which ? 'a.customer_id' : 'a.id', '=', 'customerId' in which ? which.customerId : which.id)
+    .orderBy('a.id')
+    .execute();
+  return rows.map((a) => ({
+    id: a.id,
+    product: a.product_id !== null ? { id: a.product_id, name: a.product_name ?? '', model: a.model ?? '', productLine: a.product_line ?? '' } : null,
+    serialNo: a.serial_no,
+    installDate: a.install_date,
+    location: a.location,
+    warrantyStart: a.warranty_start,
+    warrantyEnd: a.warranty_end,
+    warranty: warrantyState(a.warranty_start, a.warranty_end, today),
+    agreement: a.agreement_id !== null ? { id: a.agreement_id, name: a.agreement_name ?? '' } : null,
+  }));
+}
+
 /** The history kinds each timeline kind gathers; anything else is 'other'. */
 const TIMELINE_EVENTS: Record<Exclude<TimelineKind, 'other'>, readonly string[]> = {
   request: ['created', 'close', 'reopen', 'merge', 'mergedIn'],
@@ -73,14 +96,6 @@ export async function customer360(db: Q, customerId: number, now: number, today:
   if (!customer) throw new AppError('NOT_FOUND', `Customer ${customerId} not found`);
   const agreement = customer.agreement_id !== null ? await db.selectFrom('agreements').select(['id', 'name']).where('id', '=', customer.agreement_id).executeTakeFirst() : undefined;
   const contacts = await db.selectFrom('contacts').select(['id', 'name', 'phone', 'email']).where('customer_id', '=', customerId).orderBy('id').execute();
-  const assets = await db
-    .selectFrom('assets as a')
-    .leftJoin('products as p', 'p.id', 'a.product_id')
-    .leftJoin('agreements as ag', 'ag.id', 'a.agreement_id')
-    .select(['a.id', 'a.serial_no', 'a.install_date', 'a.location', 'a.warranty_start', 'a.warranty_end', 'p.id as product_id', 'p.name as product_name', 'p.model', 'p.product_line', 'ag.id as agreement_id', 'ag.name as agreement_name'])
-    .where('a.customer_id', '=', customerId)
-    .orderBy('a.id')
-    .execute();
 
   const yearAgo = now - YEAR;
   const counts = await db
@@ -120,19 +135,7 @@ export async function customer360(db: Q, customerId: number, now: number, today:
     createdAt: customer.created_at,
     agreement: agreement ?? null,
     contacts,
-    assets: assets.map(
-      (a): CustomerAsset => ({
-        id: a.id,
-        product: a.product_id !== null ? { id: a.product_id, name: a.product_name ?? '', model: a.model ?? '', productLine: a.product_line ?? '' } : null,
-        serialNo: a.serial_no,
-        installDate: a.install_date,
-        location: a.location,
-        warrantyStart: a.warranty_start,
-        warrantyEnd: a.warranty_end,
-        warranty: warrantyState(a.warranty_start, a.warranty_end, today),
-        agreement: a.agreement_id !== null ? { id: a.agreement_id, name: a.agreement_name ?? '' } : null,
-      }),
-    ),
+    assets: await loadAssets(db, { customerId }, today),
     kpis: {
       openRequests: Number(counts.open ?? 0),
       requestsLast12Months: Number(counts.year ?? 0),

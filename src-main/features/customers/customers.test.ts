@@ -137,3 +137,49 @@ describe('the customer 360 page', () => {
     expect((await call(core, 'customers.get', { customerId }, 'admin')).kpis.lastContactAt).toBe(lastContact);
   });
 });
+
+describe('the installed base', () => {
+  it('records a product with its warranty, whose agreement then applies to requests about it', async () => {
+    await addUser(core, 'agent', 'agent1');
+    await addUser(core, 'engineer', 'wang');
+    await signInAs(core, 'agent1');
+    await signInAs(core, 'wang');
+    const customer = await enter({ name: '江南机电' });
+    const product = await core.deps.db.insertInto('products').values({ product_line: 'HVAC', model: 'KFR-72LW', name: '柜式空调' }).returning('id').executeTakeFirstOrThrow();
+    const vip = (await call(core, 'sla.agreements', {}, 'admin')).find((a) => a.name === 'VIP')!;
+    const unit = { customerId: customer.id, productId: product.id, serialNo: 'SN-0001', installDate: '2026-03-01', location: '3 楼机房', warrantyStart: '2026-03-01', warrantyEnd: '2028-02-29', agreementId: vip.id };
+
+    const saved = await call(core, 'customers.saveAsset', unit, 'agent1');
+    expect(saved).toMatchObject({ serialNo: 'SN-0001', location: '3 楼机房', warranty: 'in_warranty', product: { model: 'KFR-72LW' }, agreement: { name: 'VIP' } });
+    const t = await call(core, 'tickets.create', { customer: { id: customer.id }, productId: product.id, type: 'repair', channel: 'phone', subject: '不制冷' } as never, 'agent1');
+    expect(t.agreement).toMatchObject({ basis: 'warranty', agreement: { name: 'VIP' } });
+
+    // Edited: the warranty ended last year.
+    const edited = await call(core, 'customers.saveAsset', { ...unit, id: saved.id, warrantyStart: '2023-03-01', warrantyEnd: '2025-02-28' }, 'agent1');
+    expect(edited.warranty).toBe('expired');
+    expect((await call(core, 'customers.get', { customerId: customer.id }, 'agent1')).assets.map((a) => a.id)).toEqual([saved.id]);
+    await call(core, 'customers.removeAsset', { id: saved.id }, 'agent1');
+    expect((await call(core, 'customers.get', { customerId: customer.id }, 'agent1')).assets).toEqual([]);
+  });
+
+  it('refuses bad records with the field named, and engineers only read them', async () => {
+    await addUser(core, 'engineer', 'wang');
+    await signInAs(core, 'wang');
+    const customer = await enter({ name: '江南机电' });
+    const product = await core.deps.db.insertInto('products').values({ product_line: 'HVAC', model: 'KFR-72LW', name: '柜式空调' }).returning('id').executeTakeFirstOrThrow();
+    const unit = { customerId: customer.id, productId: product.id, serialNo: 'SN-0001' };
+    await call(core, 'customers.saveAsset', unit, 'admin');
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ ...unit, serialNo: 'SN-0002', warrantyStart: '2026-03-01', warrantyEnd: '2025-03-01' }, 'warrantyEnd', 'beforeStart'],
+      [{ ...unit, serialNo: 'SN-0002', warrantyStart: '2026-03-01' }, 'warrantyEnd', 'required'],
+      [{ ...unit, serialNo: 'SN-0002', productId: 999 }, 'productId', 'notFound'],
+      [{ ...unit, serialNo: 'SN-0002', agreementId: 999 }, 'agreementId', 'notFound'],
+      [unit, 'serialNo', 'taken'],
+    ];
+    for (const [input, path, code] of cases) {
+      expect(await core.dispatch('customers.saveAsset', input, 'admin')).toMatchObject({ ok: false, error: { details: { fields: [{ path, code }] } } });
+    }
+    expect(await core.dispatch('customers.saveAsset', { ...unit, serialNo: 'SN-0003' }, 'wang')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await call(core, 'customers.get', { customerId: customer.id }, 'wang')).assets).toHaveLength(1);
+  });
+});

@@ -1,10 +1,12 @@
 import type { CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
 import { deskToday } from '../settings/queries';
+import { createAssetService } from './assets';
 import { customer360, customerTimeline } from './customer360';
 import { lookup, possibleDuplicates, products, serviceSummary } from './service';
 
 export function customersHandlers(deps: CoreDeps) {
+  const assets = createAssetService(deps);
   return defineHandlers('customers', {
     lookup: (input) => lookup(deps.db, input.text, input.limit),
     products: () => products(deps.db),
@@ -15,5 +17,7 @@ export function customersHandlers(deps: CoreDeps) {
       return customer360(deps.db, input.customerId, now, await deskToday(deps.db, now));
     },
     timeline: (input) => customerTimeline(deps.db, input),
+    saveAsset: (input) => assets.save(input),
+    removeAsset: (input) => assets.remove(input.id),
   });
 }
