@@ -1,7 +1,8 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TimelineKind } from '../../../src-shared/contract';
 import { normalizePhone } from '../../../src-shared/domain/phone';
 import { api, queryKeys } from '../../api';
+import type { SaveAssetInput } from './assets';
 
 export function useCustomerLookup(text: string, enabled = true) {
   return useQuery({
@@ -48,6 +49,23 @@ export function useCustomer360(customerId: number) {
     queryKey: queryKeys.customers.profile(customerId),
     queryFn: () => api.customers.get({ customerId }),
     enabled: Number.isSafeInteger(customerId) && customerId > 0,
+  });
+}
+
+/** Adds or edits an installed product; the customer's page lists it with its warranty state as main computed it. */
+export function useSaveAsset() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SaveAssetInput) => api.customers.saveAsset(input),
+    onSuccess: (_asset, input) => queryClient.invalidateQueries({ queryKey: queryKeys.customers.profile(input.customerId) }),
+  });
+}
+
+export function useRemoveAsset(customerId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (assetId: number) => api.customers.removeAsset({ id: assetId }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.customers.profile(customerId) }),
   });
 }
 
