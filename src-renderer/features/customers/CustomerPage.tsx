@@ -1,16 +1,20 @@
-import { Badge, Box, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, Box, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
 import type { Customer360, CustomerAsset } from '../../../src-shared/contract';
 import { formatDateTime, formatDay } from '../../i18n/format';
+import { ConfirmRemoveModal } from '../../ui/ConfirmRemoveModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useSession } from '../auth/hooks';
 import { CustomerAgreementSelect } from '../sla/CustomerAgreementSelect';
 import { useNewTicket } from '../tickets/NewTicketContext';
+import { AssetForm } from './AssetForm';
+import { assetLabel } from './assets';
 import { customerSummaryOf, formatOneDecimal, WARRANTY_COLORS } from './customer360';
 import { CustomerTimeline } from './CustomerTimeline';
-import { useCustomer360 } from './hooks';
+import { useCustomer360, useRemoveAsset } from './hooks';
 import { provinceName } from './provinces';
 
 function Kpi({ id, label, value, hint }: { id: string; label: string; value: string; hint?: string }) {
@@ -55,12 +59,13 @@ function Kpis({ kpis }: { kpis: Customer360['kpis'] }) {
   );
 }
 
-function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+function Section({ title, testId, action, children }: { title: string; testId: string; action?: ReactNode; children: ReactNode }) {
   return (
     <Paper withBorder p="md" data-testid={testId}>
-      <Title order={4} mb="sm">
-        {title}
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>{title}</Title>
+        {action}
+      </Group>
       {children}
     </Paper>
   );
@@ -116,13 +121,66 @@ function WarrantyBadge({ asset }: { asset: CustomerAsset }) {
   );
 }
 
-function AssetsSection({ assets }: { assets: CustomerAsset[] }) {
+/** Asks before an installed product is deleted; requests already entered keep their agreement. */
+function RemoveAssetModal({ customerId, asset, onClose }: { customerId: number; asset: CustomerAsset | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const remove = useRemoveAsset(customerId);
+  const label = asset ? assetLabel(asset, t('customer360.assets.productNone')) : '';
+
+  function close() {
+    remove.reset();
+    onClose();
+  }
+
+  function confirm() {
+    if (!asset) return;
+    remove.mutate(asset.id, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: t('customer360.assets.removed', { asset: label }) });
+        close();
+      },
+    });
+  }
+
+  return (
+    <ConfirmRemoveModal
+      opened={asset !== null}
+      title={t('customer360.assets.removeTitle')}
+      message={t('customer360.assets.removeConfirm', { asset: label })}
+      confirmLabel={t('customer360.assets.remove')}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={confirm}
+      onClose={close}
+      testId="asset-remove"
+    />
+  );
+}
+
+/** The installed base with warranty states; users with customers.manage add, edit and delete products here. */
+function AssetsSection({ customerId, assets }: { customerId: number; assets: CustomerAsset[] }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
+  const canManage = useSession().data?.permissions.includes('customers.manage') ?? false;
+  // undefined: closed; null: a new product; an asset: editing it.
+  const [editing, setEditing] = useState<CustomerAsset | null | undefined>(undefined);
+  const [removing, setRemoving] = useState<CustomerAsset | null>(null);
   const notSet = t('app.notSet');
   const day = (value: string | null) => (value ? formatDay(value, locale) : notSet);
+
+  function onSaved(asset: CustomerAsset) {
+    setEditing(undefined);
+    notifications.show({ color: 'teal', message: t('customer360.assets.saved', { asset: assetLabel(asset, t('customer360.assets.productNone')) }) });
+  }
+
+  const addButton = canManage ? (
+    <Button size="xs" variant="light" onClick={() => setEditing(null)} data-testid="asset-add">
+      {t('customer360.assets.add')}
+    </Button>
+  ) : null;
+
   return (
-    <Section title={t('customer360.assets.title')} testId="customer-assets">
+    <Section title={t('customer360.assets.title')} testId="customer-assets" action={addButton}>
       {assets.length === 0 ? (
         <Empty text={t('customer360.assets.empty')} testId="customer-assets-empty" />
       ) : (
@@ -137,6 +195,7 @@ function AssetsSection({ assets }: { assets: CustomerAsset[] }) {
                 <Table.Th>{t('customer360.assets.location')}</Table.Th>
                 <Table.Th>{t('customer360.assets.warrantyEnd')}</Table.Th>
                 <Table.Th>{t('customer360.assets.agreement')}</Table.Th>
+                {canManage ? <Table.Th w={120} /> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -153,13 +212,37 @@ function AssetsSection({ assets }: { assets: CustomerAsset[] }) {
                       <WarrantyBadge asset={a} />
                     </Group>
                   </Table.Td>
-                  <Table.Td>{a.agreement?.name ?? t('customer360.assets.defaultAgreement')}</Table.Td>
+                  <Table.Td data-testid="asset-agreement-name">{a.agreement?.name ?? t('customer360.assets.defaultAgreement')}</Table.Td>
+                  {canManage ? (
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Button variant="subtle" size="compact-sm" onClick={() => setEditing(a)} data-testid="asset-edit">
+                          {t('customer360.assets.edit')}
+                        </Button>
+                        <Button variant="subtle" color="red" size="compact-sm" onClick={() => setRemoving(a)} data-testid="asset-delete">
+                          {t('customer360.assets.remove')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
+      <Modal
+        opened={editing !== undefined}
+        onClose={() => setEditing(undefined)}
+        title={editing ? t('customer360.assets.editTitle') : t('customer360.assets.addTitle')}
+        size="lg"
+        trapFocus
+      >
+        {editing !== undefined ? (
+          <AssetForm key={editing?.id ?? 'new'} customerId={customerId} asset={editing} onSaved={onSaved} onCancel={() => setEditing(undefined)} />
+        ) : null}
+      </Modal>
+      <RemoveAssetModal customerId={customerId} asset={removing} onClose={() => setRemoving(null)} />
     </Section>
   );
 }
@@ -235,7 +318,7 @@ function CustomerView({ customerId }: { customerId: number }) {
       <Header customer={c} />
       <Kpis kpis={c.kpis} />
       <ContactsSection contacts={c.contacts} />
-      <AssetsSection assets={c.assets} />
+      <AssetsSection customerId={c.id} assets={c.assets} />
       <CustomerTimeline customerId={c.id} />
     </Stack>
   );
