@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { launchBrowser, openPage, screenshot, setUpDesk, step } from './harness';
+import { addProduct, launchBrowser, openPage, screenshot, setUpDesk, step } from './harness';
 import { startHost, type RunningHost } from './webHost';
 
 // The customer 360 page, in Chinese, on a desk without demo data: two requests entered for
@@ -8,7 +8,9 @@ import { startHost, type RunningHost } from './webHost';
 // opened from the request → name, phone, KPIs, the contact, no installed products, and the
 // timeline with both requests and the reply → the timeline narrowed to replies → 新建服务请求
 // opens the form with the customer chosen, and the new request counts on the page → the
-// intake panel's link leads to the page and closes the form.
+// intake panel's link leads to the page and closes the form → an installed product added
+// under a VIP warranty (保修期内) → the same serial number of the same model refused → the
+// warranty edited to have ended last month (已过保) → the product deleted after confirming.
 
 const ADMIN = { username: 'admin', password: 'Kongtiao#2024', displayName: '刘经理' };
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
@@ -20,6 +22,20 @@ const FIRST = `地下车库排风机异响 ${RUN}`;
 const SECOND = `十二楼冷却塔漏水 ${RUN}`;
 const THIRD = `大堂空调不制冷 ${RUN}`;
 const REPLY = '您好，服务工程师明天上午九点上门检查排风机，请安排物业人员陪同。';
+// A desk without demo data has no product models: the spec writes one into the database.
+const PRODUCT = { productLine: '商用空调', model: 'KFR-72LW/B3', name: '立柜式空调 3匹' };
+const PRODUCT_LABEL = '立柜式空调 3匹 (KFR-72LW/B3)';
+const SERIAL = 'SN-2026-0001';
+const LOCATION = '十二楼设备机房';
+
+const DAY_MS = 86_400_000;
+/** Today in Shanghai, the desk's and the browser's time zone, as YYYY-MM-DD. */
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const dayFromToday = (days: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const YEAR_AGO = dayFromToday(-365);
+const YEAR_AHEAD = dayFromToday(365);
+/** The last day of last month (day 0 of this month). */
+const LAST_MONTH_END = new Date(Date.UTC(Number(TODAY.slice(0, 4)), Number(TODAY.slice(5, 7)) - 1, 0)).toISOString().slice(0, 10);
 
 let host: RunningHost;
 let browser: Browser;
@@ -51,6 +67,13 @@ async function kpi(key: string): Promise<string | null> {
   return page.getByTestId(`customer-kpi-${key}`).getByTestId('kpi-value').textContent();
 }
 
+/** The error Mantine shows under the input with this test id, if any. */
+async function fieldError(testId: string): Promise<string | null> {
+  const describedBy = (await page.getByTestId(testId).getAttribute('aria-describedby')) ?? '';
+  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+  return errorId ? page.locator(`[id="${errorId}"]`).textContent() : null;
+}
+
 /** The shown timeline entries as "kind/eventKind", newest first. */
 async function timelineKinds(): Promise<string[]> {
   return page.getByTestId('timeline-item').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}/${e.getAttribute('data-event-kind')}`));
@@ -68,8 +91,10 @@ describe('customer 360: one page with everything about a customer', () => {
     await host?.stop();
   });
 
-  step('sets up the desk in Chinese without demo data', async () => {
+  step('sets up the desk in Chinese without demo data, with one product model', async () => {
     await setUpDesk(page, { url: host.url, companyName: '华东制冷设备服务有限公司', admin: ADMIN });
+    // Before any form fetches the product list, so none needs a reload.
+    addProduct(host.dataDir, PRODUCT);
   });
 
   step('enters a request for a new customer with a landline and a contact', async () => {
@@ -202,6 +227,85 @@ describe('customer 360: one page with everything about a customer', () => {
     await page.getByTestId('new-ticket-form').waitFor({ state: 'hidden' });
     expect(await page.getByTestId('customer-name').textContent()).toBe(CUSTOMER);
     await shot('04-from-intake');
+  });
+
+  step('adds an installed product under a VIP warranty: 保修期内', async () => {
+    await page.getByTestId('asset-add').click();
+    const form = page.getByTestId('asset-form');
+    await form.waitFor();
+    await page.getByTestId('asset-product').selectOption({ label: PRODUCT_LABEL });
+    await page.getByTestId('asset-serial').fill(SERIAL);
+    await page.getByTestId('asset-install-date').fill(YEAR_AGO);
+    await page.getByTestId('asset-location').fill(LOCATION);
+    await page.getByTestId('asset-warranty-start').fill(YEAR_AGO);
+    await page.getByTestId('asset-warranty-end').fill(YEAR_AHEAD);
+    // The desk's warranty default first, then the active agreements.
+    expect(await page.getByTestId('asset-agreement').locator('option').allTextContents()).toEqual(['保修默认协议', '标准 Standard', '金牌 Gold', 'VIP']);
+    await page.getByTestId('asset-agreement').selectOption({ label: 'VIP' });
+    await shot('05-asset-form');
+    await page.getByTestId('asset-save').click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByText(`已购产品已保存：${PRODUCT_LABEL} · ${SERIAL}`).waitFor();
+
+    const row = page.getByTestId('customer-asset');
+    expect(await row.count()).toBe(1);
+    expect(await page.getByTestId('customer-assets-empty').count()).toBe(0);
+    expect(await row.getAttribute('data-warranty')).toBe('in_warranty');
+    expect(await row.getByTestId('warranty-badge').textContent()).toBe('保修期内');
+    expect(await row.getByTestId('asset-agreement-name').textContent()).toBe('VIP');
+    for (const text of [PRODUCT.name, PRODUCT.model, SERIAL, LOCATION]) expect(await row.textContent()).toContain(text);
+    await shot('06-asset-added');
+  });
+
+  step('refuses the same serial number for the same model, keeping what was typed', async () => {
+    await page.getByTestId('asset-add').click();
+    const form = page.getByTestId('asset-form');
+    await form.waitFor();
+    await page.getByTestId('asset-product').selectOption({ label: PRODUCT_LABEL });
+    await page.getByTestId('asset-serial').fill(SERIAL);
+    await page.getByTestId('asset-location').fill('地下车库');
+    await page.getByTestId('asset-save').click();
+    await expect.poll(() => fieldError('asset-serial')).toBe('该型号的此序列号已有记录，请核对');
+    expect(await page.getByTestId('asset-serial').inputValue()).toBe(SERIAL);
+    expect(await page.getByTestId('asset-location').inputValue()).toBe('地下车库');
+    expect(await page.locator('[data-testid="asset-product"] option:checked').textContent()).toBe(PRODUCT_LABEL);
+    await shot('07-asset-serial-taken');
+
+    await form.getByRole('button', { name: '取消' }).click();
+    await form.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('customer-asset').count()).toBe(1);
+  });
+
+  step('edits the warranty to have ended last month: 已过保', async () => {
+    const row = page.getByTestId('customer-asset');
+    await row.getByTestId('asset-edit').click();
+    const form = page.getByTestId('asset-form');
+    await form.waitFor();
+    // The form starts from the record.
+    expect(await page.getByTestId('asset-serial').inputValue()).toBe(SERIAL);
+    expect(await page.getByTestId('asset-warranty-end').inputValue()).toBe(YEAR_AHEAD);
+    expect(await page.locator('[data-testid="asset-agreement"] option:checked').textContent()).toBe('VIP');
+    await page.getByTestId('asset-warranty-end').fill(LAST_MONTH_END);
+    await page.getByTestId('asset-save').click();
+    await form.waitFor({ state: 'hidden' });
+
+    await expect.poll(() => row.getAttribute('data-warranty')).toBe('expired');
+    expect(await row.getByTestId('warranty-badge').textContent()).toBe('已过保');
+    expect(await row.getByTestId('asset-agreement-name').textContent()).toBe('VIP');
+    await shot('08-asset-expired');
+  });
+
+  step('deletes the installed product after confirming; the section is empty again', async () => {
+    await page.getByTestId('customer-asset').getByTestId('asset-delete').click();
+    const dialog = page.getByTestId('asset-remove-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`确定删除已购产品「${PRODUCT_LABEL} · ${SERIAL}」吗？`);
+    await shot('09-asset-remove');
+    await page.getByTestId('asset-remove-confirm').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('customer-assets-empty').waitFor();
+    expect(await page.getByTestId('customer-asset').count()).toBe(0);
+    await page.getByText(`已购产品已删除：${PRODUCT_LABEL} · ${SERIAL}`).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });
