@@ -6,7 +6,7 @@ import * as m0004 from './0004_complaints';
 import * as m0005 from './0005_attachments';
 import * as m0006 from './0006_regions';
 import * as m0007 from './0007_sla';
-import * as m0008 from './0008_contact_phones';
+import * as m0008 from './0008_customer_records';
 
 export interface Migration {
   name: string;
@@ -22,5 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0005_attachments', up: m0005.up },
   { name: '0006_regions', up: m0006.up },
   { name: '0007_sla', up: m0007.up },
-  { name: '0008_contact_phones', up: m0008.up },
+  { name: '0008_customer_records', up: m0008.up },
 ];

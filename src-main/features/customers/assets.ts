@@ -21,10 +21,15 @@ export function createAssetService(deps: CoreDeps) {
       if (input.productId !== null && !(await trx.selectFrom('products').select('id').where('id', '=', input.productId).executeTakeFirst())) {
         throw fieldError('productId', 'notFound');
       }
-      if (input.agreementId !== null && !(await trx.selectFrom('agreements').select('id').where('id', '=', input.agreementId).executeTakeFirst())) {
-        throw fieldError('agreementId', 'notFound');
+      if (input.agreementId !== null) {
+        const agreement = await trx.selectFrom('agreements').select('active').where('id', '=', input.agreementId).executeTakeFirst();
+        if (!agreement) throw fieldError('agreementId', 'notFound');
+        // An agreement switched off is kept by the products that have it, but given to no new one.
+        const current = input.id === undefined ? undefined : await trx.selectFrom('assets').select('agreement_id').where('id', '=', input.id).executeTakeFirst();
+        if (agreement.active !== 1 && current?.agreement_id !== input.agreementId) throw fieldError('agreementId', 'notInForce');
       }
-      // One serial number names one unit of a model: the same unit twice is a typing mistake.
+      // One serial number names one unit of a model: the same unit twice is a typing mistake
+      // (a unique index, migration 0008, stands behind this check).
       if (input.serialNo !== '' && input.productId !== null) {
         const same = await trx
           .selectFrom('assets')

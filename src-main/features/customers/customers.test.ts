@@ -176,6 +176,10 @@ describe('the installed base', () => {
       [{ ...unit, serialNo: 'SN-0002', agreementId: 999 }, 'agreementId', 'notFound'],
       [unit, 'serialNo', 'taken'],
     ];
+    const gold = (await call(core, 'sla.agreements', {}, 'admin')).find((a) => a.name === '金牌 Gold')!;
+    const { calendarName: _c, customerCount: _n, ...goldInput } = gold;
+    await call(core, 'sla.saveAgreement', { ...goldInput, active: false }, 'admin');
+    cases.push([{ ...unit, serialNo: 'SN-0002', agreementId: gold.id }, 'agreementId', 'notInForce']);
     for (const [input, path, code] of cases) {
       expect(await core.dispatch('customers.saveAsset', input, 'admin')).toMatchObject({ ok: false, error: { details: { fields: [{ path, code }] } } });
     }
