@@ -109,6 +109,7 @@ function validSample(name: string): unknown {
     'customers.timeline': { customerId: 999999 },
     'customers.saveAsset': { customerId: 999999, productId: null },
     'customers.removeAsset': { id: 999999 },
+    'customers.saveProduct': { id: 999999, productLine: 'x', model: 'x', name: 'x' },
     'customers.products': {},
     'customers.serviceSummary': { customerId: 999999 },
     'users.assignees': {},

@@ -158,6 +158,18 @@ export const customers = {
       .strict(),
     access: 'customers.read',
   }),
+  /** Adds (no id) or edits a catalog product; models are unique. */
+  saveProduct: channel<ProductOption>()({
+    input: z
+      .object({
+        id: z.number().int().positive().optional(),
+        productLine: z.string().trim().min(1).max(100),
+        model: z.string().trim().min(1).max(100),
+        name: z.string().trim().min(1).max(200),
+      })
+      .strict(),
+    access: 'products.manage',
+  }),
   /** Adds (no id) or edits a product installed at a customer, with its warranty. */
   saveAsset: channel<CustomerAsset>()({ input: saveAssetInput, access: 'customers.manage' }),
   removeAsset: channel<null>()({ input: z.object({ id: z.number().int().positive() }).strict(), access: 'customers.manage' }),

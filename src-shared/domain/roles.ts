@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'customers.read',
   /** Customer records: installed products and their warranties. */
   'customers.manage',
+  /** The product catalog (product lines and models). */
+  'products.manage',
   'parts.read',
   'parts.manage',
   /** Edit automatic assignment rules. */

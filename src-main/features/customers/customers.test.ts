@@ -187,3 +187,21 @@ describe('the installed base', () => {
     expect((await call(core, 'customers.get', { customerId: customer.id }, 'wang')).assets).toHaveLength(1);
   });
 });
+
+describe('the product catalog', () => {
+  it('adds and edits models, refuses a model twice, and is the service managers\' and admins\' to keep', async () => {
+    await addUser(core, 'agent', 'agent1');
+    await addUser(core, 'supervisor', 'boss');
+    await signInAs(core, 'agent1');
+    await signInAs(core, 'boss');
+    const added = await call(core, 'customers.saveProduct', { productLine: '商用空调', model: 'KFR-120LW', name: '柜式空调 5 匹' }, 'boss');
+    expect(added).toMatchObject({ productLine: '商用空调', model: 'KFR-120LW', name: '柜式空调 5 匹' });
+    expect(await call(core, 'customers.saveProduct', { id: added.id, productLine: '商用空调', model: 'KFR-120LW', name: '柜式空调（5 匹）' }, 'admin')).toMatchObject({ name: '柜式空调（5 匹）' });
+    expect(await core.dispatch('customers.saveProduct', { productLine: '商用空调', model: 'KFR-120LW', name: '重复' }, 'boss')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: [{ path: 'model', code: 'taken' }] } },
+    });
+    expect(await core.dispatch('customers.saveProduct', { productLine: 'x', model: 'y', name: 'z' }, 'agent1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await call(core, 'customers.products', {}, 'agent1')).map((p) => p.model)).toContain('KFR-120LW');
+  });
+});

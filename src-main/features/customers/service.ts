@@ -4,7 +4,7 @@ import { customerNameKey, nameProbe } from '../../../src-shared/domain/customerN
 import { OPEN_STATUSES } from '../../../src-shared/domain/lifecycle';
 import type { ProvinceCode } from '../../../src-shared/domain/regions';
 import type { TicketStatus, TicketType } from '../../../src-shared/domain/tickets';
-import { AppError } from '../../../src-shared/errors';
+import { AppError, fieldError } from '../../../src-shared/errors';
 import { dayKey } from '../../../src-shared/domain/time';
 import type { DB } from '../../db/schema';
 import { nextSequence } from '../tickets/queries';
@@ -101,4 +101,19 @@ export async function serviceSummary(db: Q, customerId: number, now: number): Pr
 export async function products(db: Q): Promise<ProductOption[]> {
   const rows = await listProducts(db);
   return rows.map((p) => ({ id: p.id, name: p.name, model: p.model, productLine: p.product_line }));
+}
+
+/** Adds or edits a catalog product; a model already in the catalog is refused (models are unique). */
+export async function saveProduct(db: Kysely<DB>, input: { id?: number; productLine: string; model: string; name: string }): Promise<ProductOption> {
+  return db.transaction().execute(async (trx) => {
+    const clash = await trx.selectFrom('products').select('id').where('model', '=', input.model).executeTakeFirst();
+    if (clash && clash.id !== input.id) throw fieldError('model', 'taken');
+    const values = { product_line: input.productLine, model: input.model, name: input.name };
+    const row =
+      input.id === undefined
+        ? await trx.insertInto('products').values(values).returningAll().executeTakeFirstOrThrow()
+        : await trx.updateTable('products').set(values).where('id', '=', input.id).returningAll().executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', `Product ${input.id} not found`);
+    return { id: row.id, name: row.name, model: row.model, productLine: row.product_line };
+  });
 }
