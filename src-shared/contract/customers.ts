@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ProvinceCode } from '../domain/regions';
 import type { TicketStatus, TicketType } from '../domain/tickets';
+import type { WarrantyState } from '../domain/warranty';
 import { channel } from './channel';
 import { phoneField } from './phone';
 
@@ -32,10 +33,7 @@ export interface CustomerServiceSummary {
   recent: { id: number; number: string; subject: string; status: TicketStatus; type: TicketType; createdAt: number }[];
 }
 
-/** An installed product's warranty today: 'expiring' is within WARRANTY_EXPIRING_DAYS of its end. */
-export const WARRANTY_STATES = ['in_warranty', 'expiring', 'expired', 'none'] as const;
-export type WarrantyState = (typeof WARRANTY_STATES)[number];
-export const WARRANTY_EXPIRING_DAYS = 30;
+export { WARRANTY_EXPIRING_DAYS, WARRANTY_STATES, type WarrantyState } from '../domain/warranty';
 
 /** A product installed at the customer (installed base). */
 export interface CustomerAsset {

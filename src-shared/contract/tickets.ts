@@ -26,6 +26,7 @@ import {
 } from '../domain/lifecycle';
 import { PROVINCE_CODES, type ProvinceCode } from '../domain/regions';
 import type { SlaBasis, SlaTarget } from '../domain/sla';
+import type { WarrantyState } from '../domain/warranty';
 import { channel } from './channel';
 import { phoneField } from './phone';
 
@@ -171,6 +172,8 @@ export interface TicketDetail extends TicketListItem {
   customer: { id: number; customerNo: string; name: string; phone: string | null; province: ProvinceCode | null };
   contact: { id: number; name: string; phone: string | null } | null;
   product: { id: number; name: string; model: string } | null;
+  /** The customer's unit of that product (the one with the latest warranty) and its warranty today. */
+  warranty: { serialNo: string | null; warrantyEnd: string | null; state: WarrantyState } | null;
   createdByName: string;
   updatedAt: number;
   events: TicketEvent[];

@@ -1,19 +1,18 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import {
   TIMELINE_KINDS,
-  WARRANTY_EXPIRING_DAYS,
   type Customer360,
   type CustomerAsset,
   type TimelineItem,
   type TimelineKind,
   type TimelinePage,
-  type WarrantyState,
 } from '../../../src-shared/contract';
 import { OPEN_STATUSES } from '../../../src-shared/domain/lifecycle';
 import type { ProvinceCode } from '../../../src-shared/domain/regions';
 import type { TicketStatus, TicketType } from '../../../src-shared/domain/tickets';
 import { AppError } from '../../../src-shared/errors';
 import type { DB } from '../../db/schema';
+import { warrantyState } from '../../../src-shared/domain/warranty';
 import { decodeCursor, encodeCursor } from '../tickets/cursor';
 import { findCustomer } from './queries';
 
@@ -23,13 +22,6 @@ const DAY = 86_400_000;
 const YEAR = 365 * DAY;
 const HOUR = 3_600_000;
 
-/** A warranty on `today` (YYYY-MM-DD): within its dates, ending within 30 days, over, or none. */
-export function warrantyState(start: string | null, end: string | null, today: string): WarrantyState {
-  if (end === null) return 'none';
-  if (end < today || (start !== null && start > today)) return start !== null && start > today ? 'none' : 'expired';
-  const left = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY;
-  return left <= WARRANTY_EXPIRING_DAYS ? 'expiring' : 'in_warranty';
-}
 
 /** A customer's installed products (or one of them), with warranty states on `today`. */
 export async function loadAssets(db: Q, which: { customerId: number } | { id: number }, today: string): Promise<CustomerAsset[]> {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/createCore';
 import { addUser, call, fakeClock, setupDesk, signInAs, testCore, type FakeClock } from '../../core/testing';
-import { warrantyState } from './customer360';
+import { warrantyState } from '../../../src-shared/domain/warranty';
 
 let core: Core;
 let clock: FakeClock;
@@ -153,10 +153,12 @@ describe('the installed base', () => {
     expect(saved).toMatchObject({ serialNo: 'SN-0001', location: '3 楼机房', warranty: 'in_warranty', product: { model: 'KFR-72LW' }, agreement: { name: 'VIP' } });
     const t = await call(core, 'tickets.create', { customer: { id: customer.id }, productId: product.id, type: 'repair', channel: 'phone', subject: '不制冷' } as never, 'agent1');
     expect(t.agreement).toMatchObject({ basis: 'warranty', agreement: { name: 'VIP' } });
+    expect(t.warranty).toEqual({ serialNo: 'SN-0001', warrantyEnd: '2028-02-29', state: 'in_warranty' });
 
     // Edited: the warranty ended last year.
     const edited = await call(core, 'customers.saveAsset', { ...unit, id: saved.id, warrantyStart: '2023-03-01', warrantyEnd: '2025-02-28' }, 'agent1');
     expect(edited.warranty).toBe('expired');
+    expect((await call(core, 'tickets.get', { id: t.id }, 'agent1')).warranty).toMatchObject({ state: 'expired' });
     expect((await call(core, 'customers.get', { customerId: customer.id }, 'agent1')).assets.map((a) => a.id)).toEqual([saved.id]);
     await call(core, 'customers.removeAsset', { id: saved.id }, 'agent1');
     expect((await call(core, 'customers.get', { customerId: customer.id }, 'agent1')).assets).toEqual([]);

@@ -8,6 +8,7 @@ import { formatDateTime, formatDay } from '../../i18n/format';
 import { formatMoney } from '../../i18n/money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { provinceName } from '../customers/provinces';
+import { WarrantyBadge } from '../customers/WarrantyBadge';
 import { SlaPanel } from '../sla/SlaPanel';
 import { TicketActionBar } from './actions/TicketActionBar';
 import { AttachmentsSection } from './AttachmentsSection';
@@ -284,7 +285,23 @@ function TicketDetailView({ id }: { id: number }) {
             </Text>
           </Field>
           <Field label={t('ticket.field.contact')}>{d.contact ? (d.contact.phone ? `${d.contact.name} · ${d.contact.phone}` : d.contact.name) : notSet}</Field>
-          <Field label={t('ticket.field.product')}>{d.product ? (d.product.model ? `${d.product.name} (${d.product.model})` : d.product.name) : notSet}</Field>
+          <Field label={t('ticket.field.product')}>
+            {d.product ? (d.product.model ? `${d.product.name} (${d.product.model})` : d.product.name) : notSet}
+            {d.warranty ? (
+              // The customer's unit of this product, from the installed base: is the visit covered?
+              <Group gap={6} mt={2} data-testid="ticket-warranty">
+                <WarrantyBadge state={d.warranty.state} />
+                <Text span size="xs" c="dimmed">
+                  {[
+                    d.warranty.serialNo ? t('ticket.warranty.serialNo', { serialNo: d.warranty.serialNo }) : null,
+                    d.warranty.warrantyEnd ? t('ticket.warranty.until', { date: d.warranty.warrantyEnd }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+              </Group>
+            ) : null}
+          </Field>
           <Field label={t('ticket.field.channel')}>
             <Badge variant="default">{t(`ticket.channel.${d.channel}`)}</Badge>
           </Field>
