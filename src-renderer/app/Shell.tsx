@@ -91,6 +91,7 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
   const { toggleColorScheme } = useMantineColorScheme();
   const session = useSession();
   const canReadParts = session.data?.permissions.includes('parts.read') ?? false;
+  const canManageProducts = session.data?.permissions.includes('products.manage') ?? false;
   const canManageRules = session.data?.permissions.includes('assignment.manage') ?? false;
   const canManageSettings = session.data?.permissions.includes('settings.manage') ?? false;
 
@@ -104,6 +105,9 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
     { id: 'queue', label: t('spotlight.goToQueue'), description: t('spotlight.goToQueueDescription'), onClick: () => void navigate('/tickets') },
     ...(canReadParts
       ? [{ id: 'parts', label: t('spotlight.goToParts'), description: t('spotlight.goToPartsDescription'), onClick: () => void navigate('/parts') }]
+      : []),
+    ...(canManageProducts
+      ? [{ id: 'products', label: t('spotlight.goToProducts'), description: t('spotlight.goToProductsDescription'), onClick: () => void navigate('/products') }]
       : []),
     ...(canManageRules
       ? [{ id: 'assignment', label: t('spotlight.goToAssignment'), description: t('spotlight.goToAssignmentDescription'), onClick: () => void navigate('/assignment') }]
@@ -195,6 +199,15 @@ function ShellLayout() {
         <TicketViewsNav role={session.data?.role} />
         {session.data?.permissions.includes('parts.read') ? (
           <NavLink component={Link} to="/parts" label={t('nav.parts')} active={location.pathname.startsWith('/parts')} data-testid="nav-parts" />
+        ) : null}
+        {session.data?.permissions.includes('products.manage') ? (
+          <NavLink
+            component={Link}
+            to="/products"
+            label={t('nav.products')}
+            active={location.pathname.startsWith('/products')}
+            data-testid="nav-products"
+          />
         ) : null}
         {session.data?.permissions.includes('assignment.manage') ? (
           <NavLink

@@ -2,6 +2,7 @@ import { createHashRouter, Navigate } from 'react-router';
 import { AssignmentRulesPage } from '../features/assignment/AssignmentRulesPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { PartsPage } from '../features/parts/PartsPage';
+import { ProductsPage } from '../features/products/ProductsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AgreementsPage } from '../features/sla/AgreementsPage';
 import { CalendarsPage } from '../features/sla/CalendarsPage';
@@ -26,6 +27,7 @@ export const router = createHashRouter([
       { path: 'customers/:id', element: <CustomerPage /> },
       { path: 'workbench', element: <WorkbenchPage /> },
       { path: 'parts', element: <PartsPage /> },
+      { path: 'products', element: <ProductsPage /> },
       { path: 'assignment', element: <AssignmentRulesPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'sla/agreements', element: <AgreementsPage /> },

@@ -143,6 +143,7 @@ describe('i18n catalogs', () => {
   it('uses the glossary terms for statuses in zh-CN', () => {
     const zh = catalogs['zh-CN'];
     expect(zh.get('nav.parts')).toBe('备件目录');
+    expect(zh.get('nav.products')).toBe('产品目录');
     expect(zh.get('nav.workbench')).toBe('我的工作台');
     expect(zh.get('dispatchSheet.title')).toBe('现场服务派工单');
     expect(zh.get('assignment.strategy.least_load')).toBe('最少负载');
