@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { addProduct, launchBrowser, openPage, screenshot, setUpDesk, step } from './harness';
+import { launchBrowser, openPage, screenshot, setUpDesk, step } from './harness';
 import { startHost, type RunningHost } from './webHost';
 
-// The customer 360 page, in Chinese, on a desk without demo data: two requests entered for
+// The customer 360 page, in Chinese, on a desk without demo data: the product model added in
+// 产品目录 by the administrator (the same model refused, the name edited) → two requests entered for
 // one new customer (landline and a contact) → a reply on the first → the customer's page
 // opened from the request → name, phone, KPIs, the contact, no installed products, and the
 // timeline with both requests and the reply → the timeline narrowed to replies → 新建服务请求
@@ -22,8 +23,10 @@ const FIRST = `地下车库排风机异响 ${RUN}`;
 const SECOND = `十二楼冷却塔漏水 ${RUN}`;
 const THIRD = `大堂空调不制冷 ${RUN}`;
 const REPLY = '您好，服务工程师明天上午九点上门检查排风机，请安排物业人员陪同。';
-// A desk without demo data has no product models: the spec writes one into the database.
+// A desk without demo data has no product models: the administrator adds one in 产品目录,
+// first under a short name, then edits it to PRODUCT.name.
 const PRODUCT = { productLine: '商用空调', model: 'KFR-72LW/B3', name: '立柜式空调 3匹' };
+const FIRST_NAME = '柜式空调';
 const PRODUCT_LABEL = '立柜式空调 3匹 (KFR-72LW/B3)';
 const SERIAL = 'SN-2026-0001';
 const LOCATION = '十二楼设备机房';
@@ -91,10 +94,77 @@ describe('customer 360: one page with everything about a customer', () => {
     await host?.stop();
   });
 
-  step('sets up the desk in Chinese without demo data, with one product model', async () => {
+  step('sets up the desk in Chinese without demo data', async () => {
     await setUpDesk(page, { url: host.url, companyName: '华东制冷设备服务有限公司', admin: ADMIN });
-    // Before any form fetches the product list, so none needs a reload.
-    addProduct(host.dataDir, PRODUCT);
+  });
+
+  step('the administrator adds the product model in 产品目录', async () => {
+    const nav = page.getByTestId('nav-products');
+    expect(await nav.textContent()).toBe('产品目录');
+    await nav.click();
+    await page.getByTestId('products-page').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/products');
+    await page.getByTestId('products-empty').waitFor();
+
+    await page.getByTestId('product-add').click();
+    const form = page.getByTestId('product-form');
+    await form.waitFor();
+    await page.getByTestId('product-line').fill(PRODUCT.productLine);
+    await page.getByTestId('product-model').fill(PRODUCT.model);
+    await page.getByTestId('product-name').fill(FIRST_NAME);
+    await page.getByTestId('product-save').click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByText(`产品已保存：${FIRST_NAME} (${PRODUCT.model})`).waitFor();
+
+    // Under its product line, which counts it.
+    const group = page.locator(`[data-testid="product-line-group"][data-product-line="${PRODUCT.productLine}"]`);
+    expect(await group.textContent()).toContain('1 个型号');
+    const row = group.getByTestId('product-row');
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain(PRODUCT.model);
+    expect(await row.textContent()).toContain(FIRST_NAME);
+    expect(await page.getByTestId('products-empty').count()).toBe(0);
+    // The modal's closing fade is over before the picture.
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await shot('01-product-added');
+  });
+
+  step('refuses the same model again, keeping what was typed', async () => {
+    await page.getByTestId('product-add').click();
+    const form = page.getByTestId('product-form');
+    await form.waitFor();
+    await page.getByTestId('product-line').fill(PRODUCT.productLine);
+    await page.getByTestId('product-model').fill(PRODUCT.model);
+    await page.getByTestId('product-name').fill('立柜式空调');
+    await page.getByTestId('product-save').click();
+    await expect.poll(() => fieldError('product-model')).toBe('产品目录中已有此型号，请编辑原有条目');
+    expect(await page.getByTestId('product-model').inputValue()).toBe(PRODUCT.model);
+    expect(await page.getByTestId('product-name').inputValue()).toBe('立柜式空调');
+    await shot('02-product-model-taken');
+
+    await form.getByRole('button', { name: '取消' }).click();
+    await form.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('product-row').count()).toBe(1);
+  });
+
+  step("edits the product's name", async () => {
+    const row = page.getByTestId('product-row');
+    await row.getByTestId('product-edit').click();
+    const form = page.getByTestId('product-form');
+    await form.waitFor();
+    // The form starts from the record.
+    expect(await page.getByTestId('product-line').inputValue()).toBe(PRODUCT.productLine);
+    expect(await page.getByTestId('product-model').inputValue()).toBe(PRODUCT.model);
+    expect(await page.getByTestId('product-name').inputValue()).toBe(FIRST_NAME);
+    await page.getByTestId('product-name').fill(PRODUCT.name);
+    await page.getByTestId('product-save').click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByText(`产品已保存：${PRODUCT_LABEL}`).waitFor();
+
+    await expect.poll(() => row.textContent()).toContain(PRODUCT.name);
+    expect(await row.count()).toBe(1);
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await shot('03-product-edited');
   });
 
   step('enters a request for a new customer with a landline and a contact', async () => {
@@ -106,6 +176,8 @@ describe('customer 360: one page with everything about a customer', () => {
     await page.locator('input[name=customerPhone]').fill(CUSTOMER_PHONE);
     await page.locator('input[name=contactName]').fill(CONTACT);
     await page.locator('input[name=contactPhone]').fill(CONTACT_PHONE);
+    // The catalog's change reached the request form's product select.
+    expect(await page.locator('select[name=product] option').allTextContents()).toContain(PRODUCT_LABEL);
     await submitNewRequest(FIRST);
     await page.getByTestId('ticket-row').filter({ hasText: FIRST }).waitFor();
   });
@@ -174,7 +246,7 @@ describe('customer 360: one page with everything about a customer', () => {
     const created = page.locator('[data-testid="timeline-item"][data-event-kind="created"]');
     expect(await created.filter({ hasText: SECOND }).getByTestId('timeline-text').textContent()).toBe('创建服务请求 · 状态：待分配');
     expect(await page.getByTestId('timeline-more').count()).toBe(0);
-    await shot('01-customer-page');
+    await shot('04-customer-page');
   });
 
   step('narrows the timeline to replies', async () => {
@@ -187,7 +259,7 @@ describe('customer 360: one page with everything about a customer', () => {
     // The last chip stays on: a timeline narrowed to nothing would show nothing.
     await filter.getByText('回复', { exact: true }).click();
     await expect.poll(timelineKinds).toEqual(['reply/reply']);
-    await shot('02-timeline-replies');
+    await shot('05-timeline-replies');
 
     // The reply leads back to its request.
     await page.getByTestId('timeline-request-link').click();
@@ -205,7 +277,7 @@ describe('customer 360: one page with everything about a customer', () => {
     expect(await page.locator('select[name=contact] option:checked').textContent()).toContain(CONTACT);
     // The customer is given: the agent starts on the subject.
     await page.locator('[data-testid="subject-input"]:focus').waitFor();
-    await shot('03-new-request-for-customer');
+    await shot('06-new-request-for-customer');
 
     await page.keyboard.type(THIRD);
     await page.keyboard.press('Control+Enter');
@@ -226,7 +298,7 @@ describe('customer 360: one page with everything about a customer', () => {
     await page.getByTestId('customer-360-link').click();
     await page.getByTestId('new-ticket-form').waitFor({ state: 'hidden' });
     expect(await page.getByTestId('customer-name').textContent()).toBe(CUSTOMER);
-    await shot('04-from-intake');
+    await shot('07-from-intake');
   });
 
   step('adds an installed product under a VIP warranty: 保修期内', async () => {
@@ -242,7 +314,7 @@ describe('customer 360: one page with everything about a customer', () => {
     // The desk's warranty default first, then the active agreements.
     expect(await page.getByTestId('asset-agreement').locator('option').allTextContents()).toEqual(['保修默认协议', '标准 Standard', '金牌 Gold', 'VIP']);
     await page.getByTestId('asset-agreement').selectOption({ label: 'VIP' });
-    await shot('05-asset-form');
+    await shot('08-asset-form');
     await page.getByTestId('asset-save').click();
     await form.waitFor({ state: 'hidden' });
     await page.getByText(`已购产品已保存：${PRODUCT_LABEL} · ${SERIAL}`).waitFor();
@@ -254,7 +326,7 @@ describe('customer 360: one page with everything about a customer', () => {
     expect(await row.getByTestId('warranty-badge').textContent()).toBe('保修期内');
     expect(await row.getByTestId('asset-agreement-name').textContent()).toBe('VIP');
     for (const text of [PRODUCT.name, PRODUCT.model, SERIAL, LOCATION]) expect(await row.textContent()).toContain(text);
-    await shot('06-asset-added');
+    await shot('09-asset-added');
   });
 
   step('refuses the same serial number for the same model, keeping what was typed', async () => {
@@ -269,7 +341,7 @@ describe('customer 360: one page with everything about a customer', () => {
     expect(await page.getByTestId('asset-serial').inputValue()).toBe(SERIAL);
     expect(await page.getByTestId('asset-location').inputValue()).toBe('地下车库');
     expect(await page.locator('[data-testid="asset-product"] option:checked').textContent()).toBe(PRODUCT_LABEL);
-    await shot('07-asset-serial-taken');
+    await shot('10-asset-serial-taken');
 
     await form.getByRole('button', { name: '取消' }).click();
     await form.waitFor({ state: 'hidden' });
@@ -292,7 +364,7 @@ describe('customer 360: one page with everything about a customer', () => {
     await expect.poll(() => row.getAttribute('data-warranty')).toBe('expired');
     expect(await row.getByTestId('warranty-badge').textContent()).toBe('已过保');
     expect(await row.getByTestId('asset-agreement-name').textContent()).toBe('VIP');
-    await shot('08-asset-expired');
+    await shot('11-asset-expired');
   });
 
   step('deletes the installed product after confirming; the section is empty again', async () => {
@@ -300,7 +372,7 @@ describe('customer 360: one page with everything about a customer', () => {
     const dialog = page.getByTestId('asset-remove-dialog');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(`确定删除已购产品「${PRODUCT_LABEL} · ${SERIAL}」吗？`);
-    await shot('09-asset-remove');
+    await shot('12-asset-remove');
     await page.getByTestId('asset-remove-confirm').click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('customer-assets-empty').waitFor();

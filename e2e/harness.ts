@@ -117,20 +117,6 @@ export async function addAccount(dataDir: string, account: Account & { role: Rol
   }
 }
 
-/**
- * Writes a product model straight into the host's database: a desk set up without demo data
- * has none, and there is no product-catalog UI. Pages that already fetched the product list
- * need a reload (or five minutes) to see it.
- */
-export function addProduct(dataDir: string, product: { productLine: string; model: string; name: string }): void {
-  const db = new Database(databasePath(dataDir));
-  try {
-    db.prepare('INSERT INTO products (product_line, model, name) VALUES (?, ?, ?)').run(product.productLine, product.model, product.name);
-  } finally {
-    db.close();
-  }
-}
-
 /** Signs in from the sign-in form; resolves once the user menu shows the account's name. */
 export async function signIn(page: Page, account: Account): Promise<void> {
   await page.locator('input[name=username]').fill(account.username);
