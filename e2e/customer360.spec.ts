@@ -329,6 +329,25 @@ describe('customer 360: one page with everything about a customer', () => {
     await shot('09-asset-added');
   });
 
+  step("a request about that product counts in the warranty's VIP terms and shows the warranty", async () => {
+    await page.getByTestId('customer-new-request').click();
+    await page.getByTestId('new-ticket-form').waitFor();
+    await page.locator('select[name=product]').selectOption({ label: PRODUCT_LABEL });
+    await page.getByTestId('subject-input').fill(`${PRODUCT.name}不制冷`);
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('new-ticket-form').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('ticket-subject').textContent()).toBe(`${PRODUCT.name}不制冷`);
+    const warranty = page.getByTestId('ticket-warranty');
+    expect(await warranty.getByTestId('warranty-badge').getAttribute('data-warranty')).toBe('in_warranty');
+    expect(await warranty.textContent()).toContain(`序列号 ${SERIAL}`);
+    expect(await warranty.textContent()).toContain(`保修至 ${YEAR_AHEAD}`);
+    expect(await page.getByTestId('sla-panel').getAttribute('data-basis')).toBe('warranty');
+    expect(await page.getByTestId('sla-agreement-name').textContent()).toBe('VIP');
+    await shot('09b-request-under-warranty');
+    await page.getByTestId('customer-link').click();
+    await page.getByTestId('customer-page').waitFor();
+  });
+
   step('refuses the same serial number for the same model, keeping what was typed', async () => {
     await page.getByTestId('asset-add').click();
     const form = page.getByTestId('asset-form');

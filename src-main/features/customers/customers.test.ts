@@ -199,7 +199,7 @@ describe('the product catalog', () => {
     const added = await call(core, 'customers.saveProduct', { productLine: '商用空调', model: 'KFR-120LW', name: '柜式空调 5 匹' }, 'boss');
     expect(added).toMatchObject({ productLine: '商用空调', model: 'KFR-120LW', name: '柜式空调 5 匹' });
     expect(await call(core, 'customers.saveProduct', { id: added.id, productLine: '商用空调', model: 'KFR-120LW', name: '柜式空调（5 匹）' }, 'admin')).toMatchObject({ name: '柜式空调（5 匹）' });
-    expect(await core.dispatch('customers.saveProduct', { productLine: '商用空调', model: 'KFR-120LW', name: '重复' }, 'boss')).toMatchObject({
+    expect(await core.dispatch('customers.saveProduct', { productLine: '商用空调', model: 'kfr-120lw', name: '重复' }, 'boss')).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: { fields: [{ path: 'model', code: 'taken' }] } },
     });

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CustomerServiceSummary, CustomerSummary, PossibleDuplicate, ProductOption } from '../../../src-shared/contract';
 import { customerNameKey, nameProbe } from '../../../src-shared/domain/customerName';
 import { OPEN_STATUSES } from '../../../src-shared/domain/lifecycle';
@@ -103,10 +103,11 @@ export async function products(db: Q): Promise<ProductOption[]> {
   return rows.map((p) => ({ id: p.id, name: p.name, model: p.model, productLine: p.product_line }));
 }
 
-/** Adds or edits a catalog product; a model already in the catalog is refused (models are unique). */
+/** Adds or edits a catalog product; a model already in the catalog, in any case, is refused. */
 export async function saveProduct(db: Kysely<DB>, input: { id?: number; productLine: string; model: string; name: string }): Promise<ProductOption> {
   return db.transaction().execute(async (trx) => {
-    const clash = await trx.selectFrom('products').select('id').where('model', '=', input.model).executeTakeFirst();
+    // KFR-72LW and kfr-72lw are one model typed two ways.
+    const clash = await trx.selectFrom('products').select('id').where(sql<boolean>`lower(model) = lower(${input.model})`).executeTakeFirst();
     if (clash && clash.id !== input.id) throw fieldError('model', 'taken');
     const values = { product_line: input.productLine, model: input.model, name: input.name };
     const row =

@@ -12,7 +12,8 @@ import { CustomerAgreementSelect } from '../sla/CustomerAgreementSelect';
 import { useNewTicket } from '../tickets/NewTicketContext';
 import { AssetForm } from './AssetForm';
 import { assetLabel } from './assets';
-import { customerSummaryOf, formatOneDecimal, WARRANTY_COLORS } from './customer360';
+import { customerSummaryOf, formatOneDecimal } from './customer360';
+import { WarrantyBadge } from './WarrantyBadge';
 import { CustomerTimeline } from './CustomerTimeline';
 import { useCustomer360, useRemoveAsset } from './hooks';
 import { provinceName } from './provinces';
@@ -110,17 +111,6 @@ function ContactsSection({ contacts }: { contacts: Customer360['contacts'] }) {
   );
 }
 
-function WarrantyBadge({ asset }: { asset: CustomerAsset }) {
-  const { t } = useTranslation();
-  // No warranty at all is not a warning: it is shown, but quietly.
-  const none = asset.warranty === 'none';
-  return (
-    <Badge color={WARRANTY_COLORS[asset.warranty]} variant={none ? 'outline' : 'light'} c={none ? 'dimmed' : undefined} data-testid="warranty-badge">
-      {t(`customer360.assets.warranty.${asset.warranty}`)}
-    </Badge>
-  );
-}
-
 /** Asks before an installed product is deleted; requests already entered keep their agreement. */
 function RemoveAssetModal({ customerId, asset, onClose }: { customerId: number; asset: CustomerAsset | null; onClose(): void }) {
   const { t } = useTranslation();
@@ -209,7 +199,7 @@ function AssetsSection({ customerId, assets }: { customerId: number; assets: Cus
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Text size="sm">{day(a.warrantyEnd)}</Text>
-                      <WarrantyBadge asset={a} />
+                      <WarrantyBadge state={a.warranty} />
                     </Group>
                   </Table.Td>
                   <Table.Td data-testid="asset-agreement-name">{a.agreement?.name ?? t('customer360.assets.defaultAgreement')}</Table.Td>
