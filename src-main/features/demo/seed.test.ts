@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketDetail, TicketPage } from '../../../src-shared/contract';
-import { dayKey } from '../../../src-shared/domain/time';
+import { normalizePhone } from '../../../src-shared/domain/phone';
+import { dayKey, isoDay } from '../../../src-shared/domain/time';
 import { fakeClock, setupDesk, testCore, unwrap } from '../../core/testing';
 import type { Core } from '../../core/createCore';
 import { verifyPassword } from '../users/password';
@@ -111,6 +112,28 @@ describe('seedDemoData', () => {
     for (const { phone } of all<{ phone: string | null }>(core, 'SELECT phone FROM contacts WHERE phone IS NOT NULL')) {
       expect(phone).toMatch(/^\+861[3-9]\d{9}$/);
     }
+    // Every installation of a product put a unit at the customer, under two years of warranty
+    // from the request's day, and each phone stored the way intake would store it.
+    for (const { phone } of all<{ phone: string }>(core, 'SELECT phone FROM customers UNION ALL SELECT phone FROM contacts WHERE phone IS NOT NULL')) {
+      expect(normalizePhone(phone)).toMatchObject({ ok: true, phone });
+    }
+    const installs = tickets.filter((t) => t.type === 'installation' && t.product_id !== null);
+    const assets = all<{ customer_id: number; product_id: number; serial_no: string; install_date: string; warranty_start: string; warranty_end: string }>(
+      core,
+      'SELECT * FROM assets ORDER BY id',
+    );
+    expect(installs.length).toBeGreaterThan(50);
+    expect(assets.map((a) => [a.customer_id, a.product_id])).toEqual(installs.map((t) => [t.customer_id, t.product_id]));
+    for (const [i, a] of assets.entries()) {
+      expect(a.install_date).toBe(isoDay(installs[i]!.created_at, TZ));
+      expect(a.warranty_start).toBe(a.install_date);
+      const end = new Date(`${a.install_date}T00:00:00Z`);
+      end.setUTCFullYear(end.getUTCFullYear() + 2);
+      end.setUTCDate(end.getUTCDate() - 1);
+      expect(a.warranty_end).toBe(end.toISOString().slice(0, 10));
+    }
+    expect(new Set(assets.map((a) => `${a.product_id}/${a.serial_no}`)).size).toBe(assets.length);
+
     // Demo engineers exist for assignment only: nobody knows a password that opens them.
     for (const { password_hash } of all<{ password_hash: string }>(core, "SELECT password_hash FROM users WHERE role = 'engineer'")) {
       expect(await verifyPassword(password_hash, '')).toBe(false);

@@ -33,6 +33,8 @@ export interface SeedDemoResult {
   products: number;
   engineers: number;
   tickets: number;
+  /** Installed products, one per installation request with a product. */
+  assets: number;
 }
 
 const DAY = 86_400_000;
@@ -355,13 +357,15 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
       flushCounters();
     });
 
+    const firstTicket = ((sqlite.prepare('SELECT max(id) AS id FROM tickets').get() as { id: number | null }).id ?? 0) + 1;
     for (let from = 0; from < total; from += BATCH) {
       const to = Math.min(total, from + BATCH);
       loadBatch(from, to);
       options.onProgress?.(to);
     }
+    const assets = addInstalledBase(sqlite, firstTicket, offset);
 
-    return { customers: customers.length, contacts: contactIds.length, products: products.length, engineers: engineers.length, tickets: total };
+    return { customers: customers.length, contacts: contactIds.length, products: products.length, engineers: engineers.length, tickets: total, assets };
   } finally {
     sqlite.pragma(`cache_size = ${Number(previousCache)}`);
   }
@@ -703,4 +707,23 @@ function writeRequest(rng: Rng, type: TicketType, product: Product | null, engli
       description = `客户通过${rng.pick(['电话', '微信', '邮件'])}提出，请相关部门处理。`;
   }
   return { subject, description };
+}
+
+/**
+ * The installed base the demo requests imply: every installation request with a product
+ * (from `firstTicket` on) put one unit at its customer, installed on the request's day with
+ * two years of warranty, its serial number the model and the request id. No warranty
+ * agreement of its own, so the requests' SLA terms stay as seeded (the desk's warranty
+ * default is unset until an admin sets one). Returns how many.
+ */
+function addInstalledBase(sqlite: Database.Database, firstTicket: number, offsetMs: number): number {
+  const day = `date((t.created_at + ${Math.trunc(offsetMs)}) / 1000, 'unixepoch')`;
+  return sqlite
+    .prepare(
+      `INSERT INTO assets (customer_id, product_id, serial_no, install_date, location, warranty_start, warranty_end, agreement_id, created_at)
+       SELECT t.customer_id, t.product_id, p.model || '-' || printf('%07d', t.id), ${day}, NULL, ${day}, date(${day}, '+2 years', '-1 day'), NULL, t.created_at
+       FROM tickets t JOIN products p ON p.id = t.product_id
+       WHERE t.id >= ? AND t.type = 'installation'`,
+    )
+    .run(firstTicket).changes;
 }
