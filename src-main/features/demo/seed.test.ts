@@ -38,6 +38,9 @@ interface TicketRow {
   id: number;
   number: string;
   subject: string;
+  type: string;
+  customer_id: number;
+  product_id: number | null;
   status: string;
   assignee_id: number | null;
   created_at: number;
