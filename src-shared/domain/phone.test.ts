@@ -42,6 +42,9 @@ describe('Chinese phone numbers', () => {
 
   it.each([
     ['55550101', 'phoneAreaCode'],
+    ['+86 5555 0101', 'phoneAreaCode'],
+    ['12345678901', 'phone'],
+    ['2155550101', 'phone'],
     ['5555 0101', 'phoneAreaCode'],
     ['call me', 'phone'],
     ['1381234567', 'phone'],

@@ -33,17 +33,21 @@ export function normalizePhone(text: string): PhoneResult {
   const withExtension = (phone: string) => (extension === null ? phone : `${phone} ext ${extension}`);
   let digits = s.replace(/\D/g, '');
   // Country code: +86, 0086, or a bare 86 before a full national number (12–13 digits).
+  // After it a landline's area code drops its 0; without it the 0 must be there.
+  let countryCode = true;
   if (digits.startsWith('0086')) digits = digits.slice(4);
   else if (s.startsWith('+') && digits.startsWith('86')) digits = digits.slice(2);
   else if (s.startsWith('+')) return /^[1-9]\d{6,14}$/.test(digits) ? { ok: true, phone: withExtension(`+${digits}`), kind: 'international' } : { ok: false, reason: 'phone' };
   else if (digits.startsWith('86') && (digits.length === 12 || digits.length === 13)) digits = digits.slice(2);
+  else countryCode = false;
 
   if (/^1[3-9]\d{9}$/.test(digits) && extension === null) return { ok: true, phone: `+86${digits}`, kind: 'mobile' };
   if (/^(400|800)\d{7}$/.test(digits)) return { ok: true, phone: withExtension(`${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`), kind: 'service' };
   if (/^9[56]\d{3,4}$/.test(digits) && extension === null) return { ok: true, phone: digits, kind: 'service' };
-  // Landline: the area code's leading 0 is dropped after +86.
+  // Landline: 0 + area code + local number (the 0 dropped after +86).
+  if (!countryCode && !digits.startsWith('0')) return { ok: false, reason: /^[2-9]\d{6,7}$/.test(digits) ? 'phoneAreaCode' : 'phone' };
   const national = digits.startsWith('0') ? digits.slice(1) : digits;
-  if (/^[1-9]\d{6,7}$/.test(national) && !digits.startsWith('0')) return { ok: false, reason: 'phoneAreaCode' };
+  if (countryCode && /^[2-9]\d{6,7}$/.test(national)) return { ok: false, reason: 'phoneAreaCode' };
   const area = areaLength(national);
   const local = national.slice(area);
   const localOk = area === 2 ? /^[2-9]\d{7}$/.test(local) : /^[2-9]\d{6,7}$/.test(local);
