@@ -14,9 +14,18 @@ import { loadAssets } from './customer360';
 export function createAssetService(deps: CoreDeps) {
   const { db, clock } = deps;
 
-  async function save(input: z.output<typeof saveAssetInput>): Promise<CustomerAsset> {
+  /**
+   * `mayChooseAgreement`: whether the caller may set SLA terms (sla.manage). A warranty's
+   * agreement decides the terms of every request about the unit, so choosing one is the
+   * agreement admins' call; anyone else keeps what the unit has (none on a new one).
+   */
+  async function save(input: z.output<typeof saveAssetInput>, mayChooseAgreement: boolean): Promise<CustomerAsset> {
     const now = clock.now();
     const id = await db.transaction().execute(async (trx) => {
+      const current = input.id === undefined ? undefined : await trx.selectFrom('assets').select('agreement_id').where('id', '=', input.id).executeTakeFirst();
+      if (!mayChooseAgreement && input.agreementId !== (current?.agreement_id ?? null)) {
+        throw new AppError('FORBIDDEN', "Only those who manage service agreements set a warranty's agreement", { reason: 'agreement' });
+      }
       if (!(await trx.selectFrom('customers').select('id').where('id', '=', input.customerId).executeTakeFirst())) throw fieldError('customerId', 'notFound');
       if (input.productId !== null && !(await trx.selectFrom('products').select('id').where('id', '=', input.productId).executeTakeFirst())) {
         throw fieldError('productId', 'notFound');
@@ -25,7 +34,6 @@ export function createAssetService(deps: CoreDeps) {
         const agreement = await trx.selectFrom('agreements').select('active').where('id', '=', input.agreementId).executeTakeFirst();
         if (!agreement) throw fieldError('agreementId', 'notFound');
         // An agreement switched off is kept by the products that have it, but given to no new one.
-        const current = input.id === undefined ? undefined : await trx.selectFrom('assets').select('agreement_id').where('id', '=', input.id).executeTakeFirst();
         if (agreement.active !== 1 && current?.agreement_id !== input.agreementId) throw fieldError('agreementId', 'notInForce');
       }
       // One serial number names one unit of a model: the same unit twice is a typing mistake

@@ -96,7 +96,8 @@ export async function customer360(db: Q, customerId: number, now: number, today:
       (eb) => eb.fn.sum<number>(eb.case().when('status', 'in', OPEN_STATUSES).then(1).else(0).end()).as('open'),
       (eb) => eb.fn.sum<number>(eb.case().when('created_at', '>=', yearAgo).then(1).else(0).end()).as('year'),
       (eb) => eb.fn.sum<number>(eb.case().when('type', '=', 'complaint').then(1).else(0).end()).as('complaints'),
-      sql<number | null>`avg(CASE WHEN resolved_at >= ${yearAgo} THEN resolved_at - created_at END)`.as('resolve_ms'),
+      // Reopened work keeps its old resolved_at: only requests resolved now count.
+      sql<number | null>`avg(CASE WHEN resolved_at >= ${yearAgo} AND status IN ('resolved', 'follow_up', 'closed') THEN resolved_at - created_at END)`.as('resolve_ms'),
     ])
     .where('customer_id', '=', customerId)
     .executeTakeFirstOrThrow();

@@ -149,16 +149,22 @@ describe('the installed base', () => {
     const vip = (await call(core, 'sla.agreements', {}, 'admin')).find((a) => a.name === 'VIP')!;
     const unit = { customerId: customer.id, productId: product.id, serialNo: 'SN-0001', installDate: '2026-03-01', location: '3 楼机房', warrantyStart: '2026-03-01', warrantyEnd: '2028-02-29', agreementId: vip.id };
 
-    const saved = await call(core, 'customers.saveAsset', unit, 'agent1');
+    // The warranty's agreement decides SLA terms: agents record the unit, agreement admins choose its terms.
+    expect(await core.dispatch('customers.saveAsset', unit, 'agent1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const recorded = await call(core, 'customers.saveAsset', { ...unit, agreementId: null }, 'agent1');
+    const saved = await call(core, 'customers.saveAsset', { ...unit, id: recorded.id }, 'admin');
     expect(saved).toMatchObject({ serialNo: 'SN-0001', location: '3 楼机房', warranty: 'in_warranty', product: { model: 'KFR-72LW' }, agreement: { name: 'VIP' } });
     const t = await call(core, 'tickets.create', { customer: { id: customer.id }, productId: product.id, type: 'repair', channel: 'phone', subject: '不制冷' } as never, 'agent1');
     expect(t.agreement).toMatchObject({ basis: 'warranty', agreement: { name: 'VIP' } });
     expect(t.warranty).toEqual({ serialNo: 'SN-0001', warrantyEnd: '2028-02-29', state: 'in_warranty' });
 
-    // Edited: the warranty ended last year.
+    // Edited by the agent (keeping its agreement): the warranty ended last year, so a new
+    // request about the unit is not covered.
     const edited = await call(core, 'customers.saveAsset', { ...unit, id: saved.id, warrantyStart: '2023-03-01', warrantyEnd: '2025-02-28' }, 'agent1');
     expect(edited.warranty).toBe('expired');
-    expect((await call(core, 'tickets.get', { id: t.id }, 'agent1')).warranty).toMatchObject({ state: 'expired' });
+    const later = await call(core, 'tickets.create', { customer: { id: customer.id }, productId: product.id, type: 'repair', channel: 'phone', subject: '又不制冷' } as never, 'agent1');
+    expect(later.warranty).toMatchObject({ state: 'expired' });
+    expect(later.agreement).toMatchObject({ basis: 'default' });
     expect((await call(core, 'customers.get', { customerId: customer.id }, 'agent1')).assets.map((a) => a.id)).toEqual([saved.id]);
     await call(core, 'customers.removeAsset', { id: saved.id }, 'agent1');
     expect((await call(core, 'customers.get', { customerId: customer.id }, 'agent1')).assets).toEqual([]);

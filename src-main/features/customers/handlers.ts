@@ -1,4 +1,5 @@
-import type { CoreDeps } from '../../core/context';
+import { roleHas } from '../../../src-shared/domain/roles';
+import { requireUser, type CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
 import { deskToday } from '../settings/queries';
 import { createAssetService } from './assets';
@@ -18,7 +19,7 @@ export function customersHandlers(deps: CoreDeps) {
       return customer360(deps.db, input.customerId, now, await deskToday(deps.db, now));
     },
     timeline: (input) => customerTimeline(deps.db, input),
-    saveAsset: (input) => assets.save(input),
+    saveAsset: (input, ctx) => assets.save(input, roleHas(requireUser(ctx).role, 'sla.manage')),
     removeAsset: (input) => assets.remove(input.id),
   });
 }

@@ -75,3 +75,19 @@ export function contactsOf(db: Q, customerIds: number[]) {
 export function listProducts(db: Q) {
   return db.selectFrom('products').selectAll().orderBy('product_line').orderBy('name').execute();
 }
+
+/**
+ * The customer's unit of a product under warranty on `day` (YYYY-MM-DD), the one whose
+ * warranty runs longest: whose terms a request about the product counts in.
+ */
+export function unitUnderWarranty(db: Q, customerId: number, productId: number, day: string) {
+  return db
+    .selectFrom('assets')
+    .select(['id', 'serial_no', 'warranty_start', 'warranty_end', 'agreement_id'])
+    .where('customer_id', '=', customerId)
+    .where('product_id', '=', productId)
+    .where('warranty_end', '>=', day)
+    .where((eb) => eb.or([eb('warranty_start', 'is', null), eb('warranty_start', '<=', day)]))
+    .orderBy('warranty_end', 'desc')
+    .executeTakeFirst();
+}

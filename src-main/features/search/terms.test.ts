@@ -24,6 +24,9 @@ describe('search terms', () => {
     expect(phoneTerms('+86-21-55550101')).toBe('02155550101 55550101');
     expect(phoneTerms('021-5555 0101')).toBe('02155550101 55550101');
     expect(phoneTerms('+86-755-88888888 ext 801')).toBe('075588888888 88888888');
+    expect(phoneTerms('400-820-8820')).toBe('4008208820');
+    expect(phoneTerms('95588')).toBe('95588');
+    expect(phoneTerms('+85223456789')).toBe('85223456789');
     expect(phoneTerms(null)).toBe('');
   });
 

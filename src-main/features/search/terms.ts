@@ -9,6 +9,8 @@
 // bigrams are followed by its unigrams, so bigrams of different runs are never adjacent.
 // A one-character query matches the unigram. Words match as prefixes.
 
+import { normalizePhone } from '../../../src-shared/domain/phone';
+
 const CJK_CLASS = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';
 const CJK = new RegExp(CJK_CLASS, 'u');
 /** Group 1: a run of CJK characters; group 2: a word of other letters and digits. */
@@ -27,20 +29,20 @@ function cjkTerms(run: string): string[] {
 }
 
 /**
- * The forms people type a Chinese phone number in: '+86 138 1234 5678' is found by
- * 13812345678; '+86-21-5555-0101' by 02155550101 and by the local 55550101.
+ * The forms people type a phone number in: '+86 138 1234 5678' is found by 13812345678;
+ * '+86-21-55550101' by 02155550101 and by the local 55550101; '400-820-8820' by
+ * 4008208820; '+85223456789' by 85223456789. Stored numbers are normalized
+ * (domain/phone.ts); anything else is indexed by its digits.
  */
 export function phoneTerms(stored: string | null | undefined): string {
   if (!stored) return '';
-  // An extension (' ext 801', as domain/phone.ts writes it) is not part of the number.
-  const phone = stored.replace(/\s*ext\s*\d+$/i, '');
-  const digits = phone.replace(/\D/g, '');
-  const national = /^\+?\s*86/.test(phone.trim()) ? digits.slice(2) : digits;
-  if (/^1\d{10}$/.test(national)) return national;
-  const withZero = national.startsWith('0') ? national : `0${national}`;
-  const groups = phone.replace(/^\s*\+?\s*86/, '').split(/[^0-9]+/).filter(Boolean);
-  const local = groups.length > 1 ? groups.slice(1).join('') : '';
-  return [withZero, local].filter(Boolean).join(' ');
+  const read = normalizePhone(stored);
+  // An extension (' ext 801') is not part of the number.
+  const number = (read.ok ? read.phone : stored).replace(/\s*ext\s*\d+$/i, '');
+  if (!read.ok || read.kind === 'service' || read.kind === 'international') return number.replace(/\D/g, '');
+  if (read.kind === 'mobile') return number.slice(3);
+  const [, area, local] = number.split('-');
+  return `0${area}${local} ${local}`;
 }
 
 /**

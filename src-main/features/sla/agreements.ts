@@ -7,6 +7,7 @@ import { PRIORITY_RANK, TICKET_PRIORITIES } from '../../../src-shared/domain/tic
 import { AppError, fieldError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import type { DB } from '../../db/schema';
+import { unitUnderWarranty } from '../customers/queries';
 import { getSettings, putSetting } from '../settings/queries';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -76,16 +77,11 @@ export async function loadAgreement(db: Q, id: number | null, basis: SlaBasis, i
 export async function resolveAgreement(db: Q, customerId: number, productId: number | null, today: string): Promise<AppliedAgreement | null> {
   const settings = await readSlaSettings(db);
   if (productId !== null) {
-    const asset = await db
-      .selectFrom('assets')
-      .select(['agreement_id'])
-      .where('customer_id', '=', customerId)
-      .where('product_id', '=', productId)
-      .where('warranty_end', '>=', today)
-      .where((eb) => eb.or([eb('warranty_start', 'is', null), eb('warranty_start', '<=', today)]))
-      .orderBy('warranty_end', 'desc')
-      .executeTakeFirst();
-    const warranty = asset ? await loadAgreement(db, asset.agreement_id ?? settings.warrantyAgreementId, 'warranty', today) : null;
+    const unit = await unitUnderWarranty(db, customerId, productId, today);
+    // The unit's own warranty terms, or (none, or no longer in force) the desk's warranty default.
+    const warranty = unit
+      ? ((await loadAgreement(db, unit.agreement_id, 'warranty', today)) ?? (await loadAgreement(db, settings.warrantyAgreementId, 'warranty', today)))
+      : null;
     if (warranty) return warranty;
   }
   const customer = await db.selectFrom('customers').select('agreement_id').where('id', '=', customerId).executeTakeFirst();

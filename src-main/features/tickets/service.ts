@@ -21,7 +21,7 @@ import { DEFAULT_TIME_ZONE, dayKey, isoDay } from '../../../src-shared/domain/ti
 import { warrantyState } from '../../../src-shared/domain/warranty';
 import { AppError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
-import { findContact, findCustomer, findProduct, insertContact, insertCustomer } from '../customers/queries';
+import { findContact, findCustomer, findProduct, insertContact, insertCustomer, unitUnderWarranty } from '../customers/queries';
 import { nextCustomerNo } from '../customers/service';
 import { ticketIndexStatements } from '../search/ticketIndex';
 import { matchExpression } from '../search/terms';
@@ -161,18 +161,21 @@ export function createTicketService(deps: CoreDeps) {
       logs.map((l) => l.id),
     );
     const reopenDays = Number(settings.reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS);
-    // The unit the request is about, if the customer's installed base has it.
+    // The unit the request is about, if the customer's installed base has it: the one under
+    // warranty when the request was entered (whose terms its SLA took), else the latest one;
+    // its warranty is judged on that day, so a covered repair stays covered in its history.
+    const entered = isoDay(row.created_at, settings.timeZone ?? DEFAULT_TIME_ZONE);
     const unit =
       row.product_id === null
         ? undefined
-        : await db
+        : ((await unitUnderWarranty(db, row.customer_id, row.product_id, entered)) ??
+          (await db
             .selectFrom('assets')
             .select(['serial_no', 'warranty_start', 'warranty_end'])
             .where('customer_id', '=', row.customer_id)
             .where('product_id', '=', row.product_id)
             .orderBy('warranty_end', 'desc')
-            .executeTakeFirst();
-    const today = isoDay(clock.now(), settings.timeZone ?? DEFAULT_TIME_ZONE);
+            .executeTakeFirst()));
     const status = row.status as TicketStatus;
     return {
       id: row.id,
@@ -228,7 +231,7 @@ export function createTicketService(deps: CoreDeps) {
       },
       contact: row.contact_id !== null && row.contact_name !== null ? { id: row.contact_id, name: row.contact_name, phone: row.contact_phone } : null,
       product: row.product_id !== null && row.product_name !== null ? { id: row.product_id, name: row.product_name, model: row.product_model ?? '' } : null,
-      warranty: unit ? { serialNo: unit.serial_no, warrantyEnd: unit.warranty_end, state: warrantyState(unit.warranty_start, unit.warranty_end, today) } : null,
+      warranty: unit ? { serialNo: unit.serial_no, warrantyEnd: unit.warranty_end, state: warrantyState(unit.warranty_start, unit.warranty_end, entered) } : null,
       createdByName: row.created_by_name,
       events: history.map((e) => ({
         at: e.at,
