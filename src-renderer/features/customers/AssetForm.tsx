@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerAsset } from '../../../src-shared/contract';
 import { errorMessage } from '../../i18n/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useSession } from '../auth/hooks';
 import { agreementOptions } from '../sla/agreementChoices';
 import { useAgreements } from '../sla/hooks';
 import { assetDraft, assetFieldErrors, assetInput, productLabel, type AssetDraft, type AssetField } from './assets';
@@ -23,6 +24,7 @@ export function AssetForm({ customerId, asset, onSaved, onCancel }: Props) {
   const save = useSaveAsset();
   const products = useProducts();
   const agreements = useAgreements();
+  const canChooseAgreement = useSession().data?.permissions.includes('sla.manage') ?? false;
   const [draft, setDraft] = useState<AssetDraft>(() => assetDraft(asset));
 
   const errors = save.error ? assetFieldErrors(t, save.error) : {};
@@ -95,6 +97,9 @@ export function AssetForm({ customerId, asset, onSaved, onCancel }: Props) {
           value={draft.agreementId}
           onChange={set('agreementId')}
           error={errors.agreementId}
+          // The warranty's agreement sets the SLA terms of the unit's requests: only those who
+          // manage agreements choose it (main refuses anyone else); others see what it is.
+          disabled={!canChooseAgreement}
           // An agreement since deactivated stays listed while it is this product's, so the select shows it.
           data={agreementOptions(agreements.data ?? [], asset?.agreement?.id ?? null, t('customer360.assets.defaultAgreement'))}
           data-testid="asset-agreement"

@@ -10,10 +10,10 @@ import { useCustomerServiceSummary } from './hooks';
 
 /**
  * Beside intake: the chosen customer's open and recent requests, so duplicates are caught early.
- * Its links lead out of the form, so following one calls `onLeave` (the form's modal closes
- * instead of staying over the page it opened).
+ * Its links lead out of the form, so following one calls `onLeave` when given (the form's
+ * modal closes instead of staying over the page it opened).
  */
-export function CustomerServicePanel({ customerId, onLeave }: { customerId: number; onLeave(): void }) {
+export function CustomerServicePanel({ customerId, onLeave }: { customerId: number; onLeave?: () => void }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const summary = useCustomerServiceSummary(customerId);

@@ -57,7 +57,12 @@ export function useSaveAsset() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveAssetInput) => api.customers.saveAsset(input),
-    onSuccess: (_asset, input) => queryClient.invalidateQueries({ queryKey: queryKeys.customers.profile(input.customerId) }),
+    // Requests about the unit show its warranty too.
+    onSuccess: (_asset, input) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.customers.profile(input.customerId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all }),
+      ]),
   });
 }
 
@@ -65,7 +70,11 @@ export function useRemoveAsset(customerId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (assetId: number) => api.customers.removeAsset({ id: assetId }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.customers.profile(customerId) }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.customers.profile(customerId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all }),
+      ]),
   });
 }
 

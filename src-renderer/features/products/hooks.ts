@@ -10,6 +10,12 @@ export function useSaveProduct() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveProductInput) => api.customers.saveProduct(input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.customers.products }),
+    // Installed products and requests show the product's name and model too.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.customers.products }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.customers.view360 }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all }),
+      ]),
   });
 }

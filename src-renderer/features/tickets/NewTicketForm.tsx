@@ -119,6 +119,7 @@ export function NewTicketForm({ initialCustomer = null, onCreated, onCancel }: P
   const errors = { ...serverErrors, ...localErrors };
   const generalError = create.error && Object.keys(serverErrors).length === 0 ? errorMessage(t, create.error) : null;
 
+  const hasDraft = [subject, description, analysis, requestedBy].some((v) => v.trim() !== '');
   const contacts = customer?.kind === 'existing' ? customer.customer.contacts : [];
   const newContact = customer?.kind === 'new' || contactChoice === NEW_CONTACT;
 
@@ -240,7 +241,11 @@ export function NewTicketForm({ initialCustomer = null, onCreated, onCancel }: P
             }}
           />
         ) : null}
-        {customer?.kind === 'existing' ? <CustomerServicePanel customerId={customer.customer.id} onLeave={onCancel} /> : null}
+        {customer?.kind === 'existing' ? (
+          // Following a link out closes the form only while nothing but the customer was typed;
+          // with a draft the form stays, and the page behind it changes.
+          <CustomerServicePanel customerId={customer.customer.id} onLeave={hasDraft ? undefined : onCancel} />
+        ) : null}
         {customer?.kind === 'existing' ? (
           <NativeSelect
             label={t('newTicket.contact')}

@@ -294,7 +294,7 @@ function TicketDetailView({ id }: { id: number }) {
                 <Text span size="xs" c="dimmed">
                   {[
                     d.warranty.serialNo ? t('ticket.warranty.serialNo', { serialNo: d.warranty.serialNo }) : null,
-                    d.warranty.warrantyEnd ? t('ticket.warranty.until', { date: d.warranty.warrantyEnd }) : null,
+                    d.warranty.warrantyEnd ? t('ticket.warranty.until', { date: formatDay(d.warranty.warrantyEnd, i18n.language) }) : null,
                   ]
                     .filter(Boolean)
                     .join(' · ')}
