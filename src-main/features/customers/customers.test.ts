@@ -89,7 +89,7 @@ describe('the customer 360 page', () => {
     expect(warrantyState('2026-01-01', '2026-12-31', '2026-12-01')).toBe('expiring');
     expect(warrantyState('2026-01-01', '2026-12-31', '2026-11-30')).toBe('in_warranty');
     expect(warrantyState('2026-01-01', '2026-12-31', '2027-01-01')).toBe('expired');
-    expect(warrantyState('2027-01-01', '2027-12-31', '2026-11-30')).toBe('none');
+    expect(warrantyState('2027-01-01', '2027-12-31', '2026-11-30')).toBe('not_started');
     expect(warrantyState(null, null, '2026-11-30')).toBe('none');
   });
 

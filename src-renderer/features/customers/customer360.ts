@@ -2,7 +2,7 @@ import { TIMELINE_KINDS, type Customer360, type CustomerSummary, type TimelineKi
 import { oneOf } from '../tickets/vocabulary';
 
 /** A warranty's badge colour: covered green, running out orange, over gray; none is dimmed. */
-export const WARRANTY_COLORS: Record<WarrantyState, string> = { in_warranty: 'green', expiring: 'orange', expired: 'gray', none: 'gray' };
+export const WARRANTY_COLORS: Record<WarrantyState, string> = { in_warranty: 'green', expiring: 'orange', expired: 'gray', not_started: 'blue', none: 'gray' };
 
 /** Timeline badges: replies and notes in the request history's own colours (blue, yellow). */
 export const TIMELINE_KIND_COLORS: Record<TimelineKind, string> = {
