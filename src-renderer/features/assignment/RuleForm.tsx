@@ -6,6 +6,7 @@ import type { AssignmentRule } from '../../../src-shared/contract';
 import { REGIONS } from '../../../src-shared/domain/regions';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { AvailabilityDot } from '../../ui/AvailabilityDot';
+import { FormActions } from '../../ui/FormActions';
 import { useProducts } from '../customers/hooks';
 import { isRegion, regionName } from '../customers/provinces';
 import { useProblemCategories } from '../tickets/hooks';
@@ -210,14 +211,7 @@ export function RuleForm({
           </Stack>
         </Checkbox.Group>
         <Checkbox label={t('assignment.active')} name="active" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} data-testid="rule-active" />
-        <Group justify="flex-end" gap="xs" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="rule-submit">
-            {t('assignment.save')}
-          </Button>
-        </Group>
+        <FormActions saveLabel={t('assignment.save')} pending={save.isPending} onCancel={onCancel} testId="rule-submit" />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerAsset } from '../../../src-shared/contract';
 import { errorMessage } from '../../i18n/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
 import { useSession } from '../auth/hooks';
 import { agreementOptions } from '../sla/agreementChoices';
 import { useAgreements } from '../sla/hooks';
@@ -104,14 +105,7 @@ export function AssetForm({ customerId, asset, onSaved, onCancel }: Props) {
           data={agreementOptions(agreements.data ?? [], asset?.agreement?.id ?? null, t('customer360.assets.defaultAgreement'))}
           data-testid="asset-agreement"
         />
-        <Group justify="flex-end" gap="xs" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="asset-save">
-            {t('customer360.assets.save')}
-          </Button>
-        </Group>
+        <FormActions saveLabel={t('customer360.assets.save')} pending={save.isPending} onCancel={onCancel} testId="asset-save" />
       </Stack>
     </form>
   );

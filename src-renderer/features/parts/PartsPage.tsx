@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useSession } from '../auth/hooks';
 import { useParts, useSavePart } from './hooks';
 import { YuanInput } from '../../ui/YuanInput';
+import { FormActions } from '../../ui/FormActions';
 
 type Field = 'partNo' | 'name' | 'unitPrice' | 'active';
 
@@ -86,14 +87,7 @@ function PartForm({ part, onSaved, onCancel }: { part: Part | null; onSaved(part
           data-testid="part-price-input"
         />
         <Checkbox label={t('parts.active')} name="active" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} data-testid="part-active" />
-        <Group justify="flex-end" gap="xs" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="part-submit">
-            {t('parts.save')}
-          </Button>
-        </Group>
+        <FormActions saveLabel={t('parts.save')} pending={save.isPending} onCancel={onCancel} testId="part-submit" />
       </Stack>
     </form>
   );

@@ -6,6 +6,7 @@ import type { ProductOption } from '../../../src-shared/contract';
 import { ApiError } from '../../api';
 import { errorMessage } from '../../i18n/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
 import { useSession } from '../auth/hooks';
 import { productLabel } from '../customers/assets';
 import { useProducts } from '../customers/hooks';
@@ -87,14 +88,7 @@ function ProductForm({ product, lines, onSaved, onCancel }: FormProps) {
           error={errors.name}
           data-testid="product-name"
         />
-        <Group justify="flex-end" gap="xs" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="product-save">
-            {t('products.save')}
-          </Button>
-        </Group>
+        <FormActions saveLabel={t('products.save')} pending={save.isPending} onCancel={onCancel} testId="product-save" />
       </Stack>
     </form>
   );

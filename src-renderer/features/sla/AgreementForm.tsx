@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, NativeSelect, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgreementView } from '../../../src-shared/contract';
 import { CHARGING_METHODS, type ChargingMethod } from '../../../src-shared/domain/sla';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
 import { oneOf } from '../tickets/vocabulary';
 import { isDay } from './format';
 import { useCalendars, useSaveAgreement } from './hooks';
@@ -194,14 +195,7 @@ export function AgreementForm({ agreement, onSaved, onCancel }: { agreement: Agr
           ) : null}
         </div>
         <Checkbox label={t('slaAdmin.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} data-testid="agreement-active" />
-        <Group justify="flex-end" gap="xs" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="agreement-submit">
-            {t('slaAdmin.save')}
-          </Button>
-        </Group>
+        <FormActions saveLabel={t('slaAdmin.save')} pending={save.isPending} onCancel={onCancel} testId="agreement-submit" />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NativeSelect, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EscalationRule } from '../../../src-shared/contract';
@@ -7,6 +7,7 @@ import { TICKET_PRIORITIES } from '../../../src-shared/domain/tickets';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { AvailabilityDot } from '../../ui/AvailabilityDot';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormActions } from '../../ui/FormActions';
 import { isEscalationAction, isTicketPriority, oneOf } from '../tickets/vocabulary';
 import { useAssignees } from '../users/hooks';
 import { useAgreements, useSaveEscalation } from './hooks';
@@ -204,14 +205,7 @@ export function EscalationForm({
         </Radio.Group>
         {action === 'reassign' ? <EngineerGroup rule={rule} value={engineerIds} onChange={setEngineerIds} error={errors.engineerIds} /> : null}
         <Checkbox label={t('slaAdmin.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} data-testid="escalation-active" />
-        <Group justify="flex-end" gap="xs" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="escalation-submit">
-            {t('slaAdmin.save')}
-          </Button>
-        </Group>
+        <FormActions saveLabel={t('slaAdmin.save')} pending={save.isPending} onCancel={onCancel} testId="escalation-submit" />
       </Stack>
     </form>
   );
