@@ -16,6 +16,7 @@ import {
   type TicketType,
 } from '../../../src-shared/domain/tickets';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
+import { productLabel } from '../customers/assets';
 import { CustomerPicker, type CustomerChoice } from '../customers/CustomerPicker';
 import { CustomerServicePanel } from '../customers/CustomerServicePanel';
 import { PossibleDuplicates } from '../customers/PossibleDuplicates';
@@ -287,7 +288,7 @@ export function NewTicketForm({ initialCustomer = null, onCreated, onCancel }: P
           error={errors.product}
           data={[
             option('', t('newTicket.productNone')),
-            ...(products.data ?? []).map((p) => option(String(p.id), p.model ? `${p.name} (${p.model})` : p.name)),
+            ...(products.data ?? []).map((p) => option(String(p.id), productLabel(p))),
           ]}
         />
         <SimpleGrid cols={3}>

@@ -7,6 +7,7 @@ import { MAX_ATTEMPTS, type WorkOutcome } from '../../../src-shared/domain/lifec
 import { formatDateTime, formatDay } from '../../i18n/format';
 import { formatMoney } from '../../i18n/money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { productLabel } from '../customers/assets';
 import { provinceName } from '../customers/provinces';
 import { WarrantyBadge } from '../customers/WarrantyBadge';
 import { SlaPanel } from '../sla/SlaPanel';
@@ -286,7 +287,7 @@ function TicketDetailView({ id }: { id: number }) {
           </Field>
           <Field label={t('ticket.field.contact')}>{d.contact ? (d.contact.phone ? `${d.contact.name} · ${d.contact.phone}` : d.contact.name) : notSet}</Field>
           <Field label={t('ticket.field.product')}>
-            {d.product ? (d.product.model ? `${d.product.name} (${d.product.model})` : d.product.name) : notSet}
+            {d.product ? productLabel(d.product) : notSet}
             {d.warranty ? (
               // The customer's unit of this product, from the installed base: is the visit covered?
               <Group gap={6} mt={2} data-testid="ticket-warranty">
