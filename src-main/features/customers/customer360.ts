@@ -79,6 +79,31 @@ function parseDetails(json: string | null): Record<string, unknown> | null {
 }
 
 /**
+ * A customer's request figures, off the customer index on tickets: open now, entered in the
+ * last 12 months, complaints ever, and the mean hours to resolve those resolved in the
+ * last 12 months (reopened work keeps its old resolved_at, so only requests resolved now count).
+ */
+export async function requestFigures(db: Q, customerId: number, now: number) {
+  const yearAgo = now - YEAR;
+  const row = await db
+    .selectFrom('tickets')
+    .select([
+      (eb) => eb.fn.sum<number>(eb.case().when('status', 'in', OPEN_STATUSES).then(1).else(0).end()).as('open'),
+      (eb) => eb.fn.sum<number>(eb.case().when('created_at', '>=', yearAgo).then(1).else(0).end()).as('year'),
+      (eb) => eb.fn.sum<number>(eb.case().when('type', '=', 'complaint').then(1).else(0).end()).as('complaints'),
+      sql<number | null>`avg(CASE WHEN resolved_at >= ${yearAgo} AND status IN ('resolved', 'follow_up', 'closed') THEN resolved_at - created_at END)`.as('resolve_ms'),
+    ])
+    .where('customer_id', '=', customerId)
+    .executeTakeFirstOrThrow();
+  return {
+    openRequests: Number(row.open ?? 0),
+    requestsLast12Months: Number(row.year ?? 0),
+    complaints: Number(row.complaints ?? 0),
+    meanResolutionHours: row.resolve_ms === null ? null : Math.round((Number(row.resolve_ms) / HOUR) * 10) / 10,
+  };
+}
+
+/**
  * The 360 page's head: profile, agreement, contacts, installed base with warranty states on
  * `today`, and the KPIs. Every figure is read off the customer's index on tickets (and the
  * request ids for follow-ups and history), so a customer with thousands of requests opens fast.
@@ -90,17 +115,7 @@ export async function customer360(db: Q, customerId: number, now: number, today:
   const contacts = await db.selectFrom('contacts').select(['id', 'name', 'phone', 'email']).where('customer_id', '=', customerId).orderBy('id').execute();
 
   const yearAgo = now - YEAR;
-  const counts = await db
-    .selectFrom('tickets')
-    .select([
-      (eb) => eb.fn.sum<number>(eb.case().when('status', 'in', OPEN_STATUSES).then(1).else(0).end()).as('open'),
-      (eb) => eb.fn.sum<number>(eb.case().when('created_at', '>=', yearAgo).then(1).else(0).end()).as('year'),
-      (eb) => eb.fn.sum<number>(eb.case().when('type', '=', 'complaint').then(1).else(0).end()).as('complaints'),
-      // Reopened work keeps its old resolved_at: only requests resolved now count.
-      sql<number | null>`avg(CASE WHEN resolved_at >= ${yearAgo} AND status IN ('resolved', 'follow_up', 'closed') THEN resolved_at - created_at END)`.as('resolve_ms'),
-    ])
-    .where('customer_id', '=', customerId)
-    .executeTakeFirstOrThrow();
+  const counts = await requestFigures(db, customerId, now);
   const satisfaction = await db
     .selectFrom('follow_ups as f')
     .innerJoin('tickets as t', 't.id', 'f.ticket_id')
@@ -130,13 +145,10 @@ export async function customer360(db: Q, customerId: number, now: number, today:
     contacts,
     assets: await loadAssets(db, { customerId }, today),
     kpis: {
-      openRequests: Number(counts.open ?? 0),
-      requestsLast12Months: Number(counts.year ?? 0),
-      meanResolutionHours: counts.resolve_ms === null ? null : Math.round((Number(counts.resolve_ms) / HOUR) * 10) / 10,
+      ...counts,
       lastContactAt: last?.at === null || last?.at === undefined ? null : Number(last.at),
       csatAverage: satisfaction.avg === null ? null : Math.round(Number(satisfaction.avg) * 10) / 10,
       followUps: Number(satisfaction.n),
-      complaints: Number(counts.complaints ?? 0),
     },
   };
 }

@@ -1,13 +1,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CustomerServiceSummary, CustomerSummary, PossibleDuplicate, ProductOption } from '../../../src-shared/contract';
 import { customerNameKey, nameProbe } from '../../../src-shared/domain/customerName';
-import { OPEN_STATUSES } from '../../../src-shared/domain/lifecycle';
 import type { ProvinceCode } from '../../../src-shared/domain/regions';
 import type { TicketStatus, TicketType } from '../../../src-shared/domain/tickets';
 import { AppError, fieldError } from '../../../src-shared/errors';
 import { dayKey } from '../../../src-shared/domain/time';
 import type { DB } from '../../db/schema';
 import { nextSequence } from '../tickets/queries';
+import { requestFigures } from './customer360';
 import { contactsOf, customersNamed, customersWithPhone, findCustomer, listProducts, lookupCustomers } from './queries';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -66,22 +66,13 @@ async function summaries(db: Q, rows: CustomerRow[]): Promise<CustomerSummary[]>
   }));
 }
 
-const YEAR = 365 * 86_400_000;
 
 /** Open requests, the last twelve months' count and the latest ten, off the (customer) index. */
 export async function serviceSummary(db: Q, customerId: number, now: number): Promise<CustomerServiceSummary> {
   const customer = await findCustomer(db, customerId);
   if (!customer) throw new AppError('NOT_FOUND', `Customer ${customerId} not found`);
   const agreement = customer.agreement_id !== null ? await db.selectFrom('agreements').select(['id', 'name']).where('id', '=', customer.agreement_id).executeTakeFirst() : undefined;
-  const open = OPEN_STATUSES;
-  const counts = await db
-    .selectFrom('tickets')
-    .select([
-      (eb) => eb.fn.sum<number>(eb.case().when('status', 'in', open).then(1).else(0).end()).as('open'),
-      (eb) => eb.fn.sum<number>(eb.case().when('created_at', '>=', now - YEAR).then(1).else(0).end()).as('year'),
-    ])
-    .where('customer_id', '=', customerId)
-    .executeTakeFirstOrThrow();
+  const { openRequests, requestsLast12Months } = await requestFigures(db, customerId, now);
   const recent = await db
     .selectFrom('tickets')
     .select(['id', 'number', 'subject', 'status', 'type', 'created_at'])
@@ -91,8 +82,8 @@ export async function serviceSummary(db: Q, customerId: number, now: number): Pr
     .execute();
   return {
     customerId,
-    openRequests: Number(counts.open ?? 0),
-    requestsLast12Months: Number(counts.year ?? 0),
+    openRequests,
+    requestsLast12Months,
     agreement: agreement ?? null,
     recent: recent.map((r) => ({ id: r.id, number: r.number, subject: r.subject, status: r.status as TicketStatus, type: r.type as TicketType, createdAt: r.created_at })),
   };
