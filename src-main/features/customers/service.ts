@@ -66,7 +66,6 @@ async function summaries(db: Q, rows: CustomerRow[]): Promise<CustomerSummary[]>
   }));
 }
 
-
 /** Open requests, the last twelve months' count and the latest ten, off the (customer) index. */
 export async function serviceSummary(db: Q, customerId: number, now: number): Promise<CustomerServiceSummary> {
   const customer = await findCustomer(db, customerId);
