@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { SessionUser } from '../../src-shared/contract';
+import type { Permission } from '../../src-shared/domain/roles';
 import { OwnAvailability } from '../features/assignment/AvailabilitySwitch';
 import { useSession, useSignOut } from '../features/auth/hooks';
 import { SlaAdminNav } from '../features/sla/SlaAdminNav';
@@ -131,6 +132,14 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
   );
 }
 
+/** Catalog and administration pages in the navigation, each for the holders of one permission. */
+const PAGES: readonly { path: string; label: string; permission: Permission; testId: string }[] = [
+  { path: '/parts', label: 'nav.parts', permission: 'parts.read', testId: 'nav-parts' },
+  { path: '/products', label: 'nav.products', permission: 'products.manage', testId: 'nav-products' },
+  { path: '/assignment', label: 'nav.assignment', permission: 'assignment.manage', testId: 'nav-assignment' },
+  { path: '/settings', label: 'nav.settings', permission: 'settings.manage', testId: 'nav-settings' },
+];
+
 function ShellLayout() {
   const { t } = useTranslation();
   const [navOpened, { toggle: toggleNav }] = useDisclosure(false);
@@ -197,36 +206,9 @@ function ShellLayout() {
           <NavLink component={Link} to="/workbench" label={t('nav.workbench')} active={location.pathname === '/workbench'} data-testid="nav-workbench" />
         ) : null}
         <TicketViewsNav role={session.data?.role} />
-        {session.data?.permissions.includes('parts.read') ? (
-          <NavLink component={Link} to="/parts" label={t('nav.parts')} active={location.pathname.startsWith('/parts')} data-testid="nav-parts" />
-        ) : null}
-        {session.data?.permissions.includes('products.manage') ? (
-          <NavLink
-            component={Link}
-            to="/products"
-            label={t('nav.products')}
-            active={location.pathname.startsWith('/products')}
-            data-testid="nav-products"
-          />
-        ) : null}
-        {session.data?.permissions.includes('assignment.manage') ? (
-          <NavLink
-            component={Link}
-            to="/assignment"
-            label={t('nav.assignment')}
-            active={location.pathname.startsWith('/assignment')}
-            data-testid="nav-assignment"
-          />
-        ) : null}
-        {session.data?.permissions.includes('settings.manage') ? (
-          <NavLink
-            component={Link}
-            to="/settings"
-            label={t('nav.settings')}
-            active={location.pathname.startsWith('/settings')}
-            data-testid="nav-settings"
-          />
-        ) : null}
+        {PAGES.filter((page) => session.data?.permissions.includes(page.permission)).map((page) => (
+          <NavLink key={page.path} component={Link} to={page.path} label={t(page.label)} active={location.pathname.startsWith(page.path)} data-testid={page.testId} />
+        ))}
         <SlaAdminNav />
       </AppShell.Navbar>
       <AppShell.Main>
