@@ -7,6 +7,7 @@ import * as m0005 from './0005_attachments';
 import * as m0006 from './0006_regions';
 import * as m0007 from './0007_sla';
 import * as m0008 from './0008_customer_records';
+import * as m0009 from './0009_customer_profiles';
 
 export interface Migration {
   name: string;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0006_regions', up: m0006.up },
   { name: '0007_sla', up: m0007.up },
   { name: '0008_customer_records', up: m0008.up },
+  { name: '0009_customer_profiles', up: m0009.up },
 ];

@@ -33,6 +33,25 @@ export interface CustomersTable {
   /** GB/T 2260 province code (src-shared/domain/regions.ts). */
   province: string | null;
   agreement_id: ColumnType<number | null, number | null | undefined>;
+  /** strategic | key | normal | potential (src-shared/domain/customers.ts). */
+  tier: ColumnType<string, string | undefined, string>;
+  /** The account manager. */
+  owner_id: ColumnType<number | null, number | null | undefined>;
+  email: ColumnType<string | null, string | null | undefined>;
+  /** Address below the province, as the customer writes it. */
+  city: ColumnType<string | null, string | null | undefined>;
+  district: ColumnType<string | null, string | null | undefined>;
+  street: ColumnType<string | null, string | null | undefined>;
+  note: ColumnType<string | null, string | null | undefined>;
+  /** The latest request or purchase, or the record's creation: the lifecycle is read off it. */
+  last_activity_at: ColumnType<number | null, number | null | undefined>;
+  /** Set when this record was merged into another; such records are kept for the audit only. */
+  merged_into_id: ColumnType<number | null, number | null | undefined>;
+}
+
+export interface CustomerTagsTable {
+  customer_id: number;
+  tag: string;
 }
 
 export interface ContactsTable {
@@ -42,6 +61,73 @@ export interface ContactsTable {
   phone: string | null;
   email: string | null;
   created_at: number;
+  role: ColumnType<string | null, string | null | undefined>;
+  /** phone | mobile | wechat | email | sms (src-shared/domain/customers.ts). */
+  preferred_channel: ColumnType<string | null, string | null | undefined>;
+}
+
+export interface PurchaseOrdersTable {
+  id: Generated<number>;
+  customer_id: number;
+  order_no: string;
+  /** YYYY-MM-DD. */
+  ordered_on: string;
+  /** erp (imported) | manual (entered). */
+  source: string;
+  currency: ColumnType<string, string | undefined, string>;
+  note: string | null;
+  created_at: number;
+}
+
+export interface PurchaseOrderLinesTable {
+  id: Generated<number>;
+  order_id: number;
+  product_id: number | null;
+  description: string;
+  quantity: number;
+  /** Minor units (fen) of the order's currency. */
+  unit_price: number;
+}
+
+/** Append-only: who did what to which record (merges, imports, exports so far). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  /** JSON. */
+  details: string | null;
+}
+
+export interface ImportTemplatesTable {
+  id: Generated<number>;
+  entity: string;
+  name: string;
+  /** JSON: ImportMapping (src-shared/contract/imports.ts). */
+  mapping: string;
+  updated_at: number;
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>;
+  entity: string;
+  file_name: string;
+  user_id: number | null;
+  started_at: number;
+  finished_at: number | null;
+  /** done | cancelled | failed; null while running. */
+  outcome: string | null;
+  /** JSON: ImportCounts. */
+  summary: string | null;
+}
+
+export interface ImportKeysTable {
+  entity: string;
+  source_key: string;
+  target_id: number;
+  run_id: number;
 }
 
 export interface ProductsTable {
@@ -353,6 +439,13 @@ export interface DB {
   escalation_rule_engineers: EscalationRuleEngineersTable;
   notifications: NotificationsTable;
   job_runs: JobRunsTable;
+  customer_tags: CustomerTagsTable;
+  purchase_orders: PurchaseOrdersTable;
+  purchase_order_lines: PurchaseOrderLinesTable;
+  audit_log: AuditLogTable;
+  import_templates: ImportTemplatesTable;
+  import_runs: ImportRunsTable;
+  import_keys: ImportKeysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { ProvinceCode } from '../domain/regions';
 import type { TicketStatus, TicketType } from '../domain/tickets';
 import type { WarrantyState } from '../domain/warranty';
+import { CONTACT_CHANNELS, CUSTOMER_KINDS, CUSTOMER_LIFECYCLES, CUSTOMER_TIERS, isEmail, type ContactChannel, type CustomerLifecycle, type CustomerTier } from '../domain/customers';
+import { PROVINCE_CODES, type ProvinceCode } from '../domain/regions';
 import { channel } from './channel';
 import { phoneField } from './phone';
 
@@ -59,10 +60,26 @@ export interface Customer360 {
   phone: string | null;
   province: ProvinceCode | null;
   createdAt: number;
+  tier: CustomerTier;
+  /** From the latest request or purchase and the desk's thresholds. */
+  lifecycle: CustomerLifecycle;
+  lastActivityAt: number;
+  email: string | null;
+  city: string | null;
+  district: string | null;
+  street: string | null;
+  note: string | null;
+  tags: string[];
+  /** The account manager. */
+  owner: { id: number; name: string } | null;
+  /** Set when this record was merged into another: the page shows where it went. */
+  mergedInto: { id: number; customerNo: string; name: string } | null;
   /** The customer's own service agreement (null: the desk's default applies). */
   agreement: { id: number; name: string } | null;
-  contacts: { id: number; name: string; phone: string | null; email: string | null }[];
+  contacts: CustomerContact[];
   assets: CustomerAsset[];
+  /** Purchase orders, newest first. */
+  orders: PurchaseOrder[];
   kpis: {
     openRequests: number;
     requestsLast12Months: number;
@@ -78,18 +95,65 @@ export interface Customer360 {
   };
 }
 
-/** What the 360 timeline can be narrowed to; every history entry of the customer's requests is one of these. */
-export const TIMELINE_KINDS = ['request', 'reply', 'note', 'visit', 'followUp', 'complaint', 'other'] as const;
+export interface CustomerContact {
+  id: number;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  role: string | null;
+  preferredChannel: ContactChannel | null;
+}
+
+export interface PurchaseOrder {
+  id: number;
+  orderNo: string;
+  /** YYYY-MM-DD. */
+  orderedOn: string;
+  /** 'erp': imported; 'manual': entered at the desk. */
+  source: 'erp' | 'manual';
+  currency: string;
+  note: string | null;
+  /** Sum of the lines, minor units. */
+  total: number;
+  lines: { id: number; product: { id: number; name: string; model: string } | null; description: string; quantity: number; unitPrice: number }[];
+}
+
+/** One row of the customer list. */
+export interface CustomerListItem {
+  id: number;
+  customerNo: string;
+  name: string;
+  kind: 'company' | 'individual';
+  tier: CustomerTier;
+  lifecycle: CustomerLifecycle;
+  lastActivityAt: number;
+  phone: string | null;
+  province: ProvinceCode | null;
+  city: string | null;
+  owner: { id: number; name: string } | null;
+  tags: string[];
+}
+
+export interface CustomerPage {
+  items: CustomerListItem[];
+  nextCursor: string | null;
+}
+
+/** What the 360 timeline can be narrowed to: the history of the customer's requests, and their purchases. */
+export const TIMELINE_KINDS = ['request', 'reply', 'note', 'visit', 'followUp', 'complaint', 'purchase', 'other'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export interface TimelineItem {
-  /** The history entry's id. */
+  /** The history entry's id (a purchase's: its order id). */
   id: number;
   at: number;
   kind: TimelineKind;
-  /** The request history's own kind (created, reply, logWork, recordFollowUp…), for its wording. */
+  /** The request history's own kind (created, reply, logWork, recordFollowUp…), for its wording; 'purchase' for an order. */
   eventKind: string;
-  ticket: { id: number; number: string; subject: string; type: TicketType };
+  /** The request the entry belongs to; null for a purchase. */
+  ticket: { id: number; number: string; subject: string; type: TicketType } | null;
+  /** The purchase order, for a purchase. */
+  order: { id: number; orderNo: string; total: number; currency: string } | null;
   actorName: string | null;
   fromStatus: TicketStatus | null;
   toStatus: TicketStatus | null;
@@ -110,6 +174,75 @@ export interface PossibleDuplicate extends CustomerSummary {
 }
 
 const day = z.iso.date().nullable();
+const id = z.number().int().positive();
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .refine((t) => t === '' || isEmail(t), { message: 'email' })
+  .transform((t) => (t === '' ? null : t.toLowerCase()));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .default('')
+    .transform((t) => (t === '' ? null : t));
+
+export const saveCustomerInput = z
+  .object({
+    id: id.optional(),
+    kind: z.enum(CUSTOMER_KINDS),
+    name: z.string().trim().min(1).max(100),
+    phone: phoneField.default(''),
+    email: email.default(''),
+    tier: z.enum(CUSTOMER_TIERS).default('normal'),
+    province: z.enum(PROVINCE_CODES).nullable().default(null),
+    city: optionalText(50),
+    district: optionalText(50),
+    street: optionalText(200),
+    tags: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+    ownerId: id.nullable().default(null),
+    note: optionalText(2000),
+  })
+  .strict();
+
+export const saveContactInput = z
+  .object({
+    id: id.optional(),
+    customerId: id,
+    name: z.string().trim().min(1).max(100),
+    phone: phoneField.default(''),
+    email: email.default(''),
+    role: optionalText(50),
+    preferredChannel: z.enum(CONTACT_CHANNELS).nullable().default(null),
+  })
+  .strict();
+
+export const saveOrderInput = z
+  .object({
+    id: id.optional(),
+    customerId: id,
+    orderNo: z.string().trim().min(1).max(50),
+    orderedOn: z.iso.date(),
+    note: optionalText(500),
+    lines: z
+      .array(
+        z
+          .object({
+            productId: id.nullable().default(null),
+            description: z.string().trim().max(200).default(''),
+            quantity: z.number().int().min(1).max(1_000_000),
+            /** Minor units (fen). */
+            unitPrice: z.number().int().min(0).max(100_000_000_000),
+          })
+          .strict()
+          .refine((l) => l.productId !== null || l.description !== '', { message: 'required', path: ['description'] }),
+      )
+      .min(1)
+      .max(200),
+  })
+  .strict();
 
 export const saveAssetInput = z
   .object({
@@ -129,6 +262,41 @@ export const saveAssetInput = z
   .refine((a) => a.warrantyStart === null || a.warrantyEnd !== null, { message: 'required', path: ['warrantyEnd'] });
 
 export const customers = {
+  /** The customer list: newest first, narrowed by text (name, number, phone), tier, lifecycle, owner or tag. */
+  list: channel<CustomerPage>()({
+    input: z
+      .object({
+        text: z.string().trim().max(100).default(''),
+        tier: z.enum(CUSTOMER_TIERS).optional(),
+        lifecycle: z.enum(CUSTOMER_LIFECYCLES).optional(),
+        ownerId: id.optional(),
+        tag: z.string().trim().min(1).max(30).optional(),
+        cursor: z.string().max(100).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    access: 'customers.read',
+  }),
+  /** Creates (no id) or edits a customer's profile. */
+  save: channel<{ id: number; customerNo: string }>()({ input: saveCustomerInput, access: 'customers.manage' }),
+  /** Every tag in use, for pickers and the list's filter. */
+  tags: channel<string[]>()({ input: z.object({}).strict(), access: 'customers.read' }),
+  saveContact: channel<CustomerContact>()({ input: saveContactInput, access: 'customers.manage' }),
+  /** Refused with CONFLICT while a request names the contact. */
+  removeContact: channel<null>()({ input: z.object({ id }).strict(), access: 'customers.manage' }),
+  /**
+   * Moves everything of `fromId` (requests, contacts, installed products, orders, tags) to
+   * `intoId`, fills the gaps in its profile, and keeps `fromId` as a pointer, with an audit entry.
+   */
+  merge: channel<{ intoId: number; moved: { requests: number; contacts: number; assets: number; orders: number } }>()({
+    input: z
+      .object({ fromId: id, intoId: id })
+      .strict()
+      .refine((m) => m.fromId !== m.intoId, { message: 'sameCustomer', path: ['intoId'] }),
+    access: 'customers.merge',
+  }),
+  saveOrder: channel<PurchaseOrder>()({ input: saveOrderInput, access: 'customers.manage' }),
+  removeOrder: channel<null>()({ input: z.object({ id }).strict(), access: 'customers.manage' }),
   serviceSummary: channel<CustomerServiceSummary>()({
     input: z.object({ customerId: z.number().int().positive() }).strict(),
     access: 'customers.read',

@@ -2,6 +2,7 @@ import type { ChannelDef } from './channel';
 import { assignment } from './assignment';
 import { auth } from './auth';
 import { customers } from './customers';
+import { exportsChannels, imports } from './imports';
 import { parts } from './parts';
 import { notifications } from './notifications';
 import { settings } from './settings';
@@ -17,14 +18,16 @@ export type { TicketListItem, TicketDetail, SlaCountdown, TicketSla, SlaClockVie
 export type { Part } from './parts';
 export type { DeskSettings } from './settings';
 export type { AssignmentRule, AssignmentStrategy } from './assignment';
-export type { CustomerSummary, ProductOption, CustomerServiceSummary, PossibleDuplicate, Customer360, CustomerAsset, TimelineItem, TimelinePage, TimelineKind, WarrantyState } from './customers';
+export type { CustomerSummary, CustomerListItem, CustomerPage, CustomerContact, PurchaseOrder, ProductOption, CustomerServiceSummary, PossibleDuplicate, Customer360, CustomerAsset, TimelineItem, TimelinePage, TimelineKind, WarrantyState } from './customers';
 export { TIMELINE_KINDS, WARRANTY_STATES, WARRANTY_EXPIRING_DAYS } from './customers';
 export type { UserOption } from './users';
+export type { UploadedTable, ImportMapping, RejectedRow, ImportCounts, ImportReport, ImportJob, ImportTemplate, ImportRun } from './imports';
+export { UPLOAD_CHUNK_BYTES, MAX_IMPORT_BYTES, MAX_REJECTED_LISTED, IMPORT_ENTITIES, IMPORT_FIELDS } from './imports';
 export type { CalendarView, AgreementView, AgreementTarget, SlaSettings, EscalationRule, JobRun, HolidayImportResult } from './sla';
 export type { NotificationView, NotificationPage, NotificationKind } from './notifications';
 
 /** Every channel the app speaks, by domain. Channel names are `domain.verb`. */
-export const contract = { system, auth, tickets, assignment, customers, parts, users, settings, sla, notifications } as const;
+export const contract = { system, auth, tickets, assignment, customers, imports, exports: exportsChannels, parts, users, settings, sla, notifications } as const;
 
 export type Contract = typeof contract;
 export type Domain = keyof Contract;

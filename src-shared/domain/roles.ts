@@ -17,6 +17,12 @@ export const PERMISSIONS = [
   'customers.read',
   /** Customer records: installed products and their warranties. */
   'customers.manage',
+  /** Merge two customer records into one (moves every request and record; audited). */
+  'customers.merge',
+  /** Bring data in from spreadsheets and old systems (the import wizard). */
+  'data.import',
+  /** Take the desk's data, or one customer's, out as CSV files (audited). */
+  'data.export',
   /** The product catalog (product lines and models). */
   'products.manage',
   'parts.read',

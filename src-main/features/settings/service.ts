@@ -2,7 +2,8 @@ import type { DeskSettings } from '../../../src-shared/contract';
 import type { CoreDeps } from '../../core/context';
 import { DEFAULT_REOPEN_WINDOW_DAYS } from '../tickets/lifecycle';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/time';
-import { getSettings, putSetting } from './queries';
+import { fieldError } from '../../../src-shared/errors';
+import { getSettings, lifecycleThresholds, putSetting } from './queries';
 
 export async function readSettings(deps: CoreDeps): Promise<DeskSettings> {
   const s = await getSettings(deps.db);
@@ -11,13 +12,24 @@ export async function readSettings(deps: CoreDeps): Promise<DeskSettings> {
     companyName: s.companyName ?? '',
     timeZone: s.timeZone ?? DEFAULT_TIME_ZONE,
     reopenWindowDays: Number.isInteger(days) && days >= 0 ? days : DEFAULT_REOPEN_WINDOW_DAYS,
+    ...(await lifecycleThresholds(deps.db)),
   };
 }
 
-export async function updateSettings(deps: CoreDeps, input: { companyName?: string; reopenWindowDays?: number }): Promise<DeskSettings> {
+export async function updateSettings(
+  deps: CoreDeps,
+  input: { companyName?: string; reopenWindowDays?: number; dormantAfterDays?: number; lostAfterDays?: number },
+): Promise<DeskSettings> {
   await deps.db.transaction().execute(async (trx) => {
     if (input.companyName !== undefined) await putSetting(trx, 'companyName', input.companyName);
     if (input.reopenWindowDays !== undefined) await putSetting(trx, 'reopenWindowDays', String(input.reopenWindowDays));
+    const current = await lifecycleThresholds(trx);
+    const dormant = input.dormantAfterDays ?? current.dormantAfterDays;
+    const lost = input.lostAfterDays ?? current.lostAfterDays;
+    // A customer goes dormant before it is lost; one of the two may be changed alone.
+    if (lost <= dormant) throw fieldError('lostAfterDays', 'notAfterDormant');
+    await putSetting(trx, 'dormantAfterDays', String(dormant));
+    await putSetting(trx, 'lostAfterDays', String(lost));
   });
   return readSettings(deps);
 }

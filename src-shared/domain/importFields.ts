@@ -1,0 +1,120 @@
+import { CONTACT_CHANNELS, CUSTOMER_KINDS, CUSTOMER_TIERS } from './customers';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_TYPES } from './tickets';
+
+// What the import wizard can bring in, entity by entity, and what each field must hold.
+// The wizard maps a file's columns onto these fields; main cleans and checks every value
+// by its kind; an export writes the same fields as its CSV headers, so it imports back.
+
+/** In dependency order: a later entity refers to earlier ones by their keys. */
+export const IMPORT_ENTITIES = ['products', 'customers', 'contacts', 'assets', 'orders', 'requests'] as const;
+export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
+
+export type FieldKind =
+  /** The record's id in the source system: a re-run finds it and creates nothing new. */
+  | 'key'
+  /** Another record's key (or, for customers, their customer number). */
+  | 'ref'
+  | 'text'
+  | 'phone'
+  | 'email'
+  | 'date'
+  | 'datetime'
+  | 'enum'
+  | 'int'
+  /** Yuan as written (1,234.50), stored in fen. */
+  | 'money'
+  /** Separated by , ， ; ； 、 or |. */
+  | 'tags'
+  /** A province by name (广东, 广东省) or code (GD). */
+  | 'province'
+  /** A whole address, split into province / city / district / street. */
+  | 'address';
+
+export interface ImportField {
+  name: string;
+  kind: FieldKind;
+  required?: boolean;
+  /** For 'enum': the values the app knows; others need a value mapping. */
+  values?: readonly string[];
+  /** For 'ref': the entity referred to. */
+  ref?: ImportEntity;
+  max?: number;
+}
+
+export const IMPORTED_REQUEST_STATUSES = ['closed', 'pending_assignment'] as const;
+
+const key: ImportField = { name: 'key', kind: 'key', max: 100 };
+
+export const IMPORT_FIELDS: Record<ImportEntity, readonly ImportField[]> = {
+  products: [
+    { name: 'model', kind: 'key', required: true, max: 100 },
+    { name: 'productLine', kind: 'text', required: true, max: 100 },
+    { name: 'name', kind: 'text', required: true, max: 200 },
+  ],
+  customers: [
+    key,
+    { name: 'customerNo', kind: 'text', max: 30 },
+    { name: 'name', kind: 'text', required: true, max: 100 },
+    { name: 'kind', kind: 'enum', values: CUSTOMER_KINDS },
+    { name: 'tier', kind: 'enum', values: CUSTOMER_TIERS },
+    { name: 'phone', kind: 'phone' },
+    { name: 'email', kind: 'email' },
+    { name: 'province', kind: 'province' },
+    { name: 'city', kind: 'text', max: 50 },
+    { name: 'district', kind: 'text', max: 50 },
+    { name: 'street', kind: 'text', max: 200 },
+    { name: 'address', kind: 'address', max: 300 },
+    { name: 'tags', kind: 'tags' },
+    { name: 'owner', kind: 'text', max: 100 },
+    { name: 'note', kind: 'text', max: 2000 },
+    { name: 'createdAt', kind: 'datetime' },
+  ],
+  contacts: [
+    key,
+    { name: 'customer', kind: 'ref', ref: 'customers', required: true },
+    { name: 'name', kind: 'text', required: true, max: 100 },
+    { name: 'phone', kind: 'phone' },
+    { name: 'email', kind: 'email' },
+    { name: 'role', kind: 'text', max: 50 },
+    { name: 'preferredChannel', kind: 'enum', values: CONTACT_CHANNELS },
+  ],
+  assets: [
+    key,
+    { name: 'customer', kind: 'ref', ref: 'customers', required: true },
+    { name: 'model', kind: 'ref', ref: 'products', required: true },
+    { name: 'serialNo', kind: 'text', max: 100 },
+    { name: 'installDate', kind: 'date' },
+    { name: 'location', kind: 'text', max: 200 },
+    { name: 'warrantyStart', kind: 'date' },
+    { name: 'warrantyEnd', kind: 'date' },
+  ],
+  // One row per order line; rows with the same order number are one order.
+  orders: [
+    { name: 'orderNo', kind: 'key', required: true, max: 50 },
+    { name: 'customer', kind: 'ref', ref: 'customers', required: true },
+    { name: 'orderedOn', kind: 'date', required: true },
+    { name: 'model', kind: 'ref', ref: 'products' },
+    { name: 'description', kind: 'text', max: 200 },
+    { name: 'quantity', kind: 'int', required: true },
+    { name: 'unitPrice', kind: 'money', required: true },
+    { name: 'currency', kind: 'text', max: 3 },
+  ],
+  requests: [
+    key,
+    { name: 'customer', kind: 'ref', ref: 'customers', required: true },
+    { name: 'model', kind: 'ref', ref: 'products' },
+    { name: 'type', kind: 'enum', values: TICKET_TYPES, required: true },
+    { name: 'priority', kind: 'enum', values: TICKET_PRIORITIES },
+    // History comes in closed; a request still open in the old system waits for assignment here.
+    { name: 'status', kind: 'enum', values: IMPORTED_REQUEST_STATUSES },
+    { name: 'channel', kind: 'enum', values: TICKET_CHANNELS },
+    { name: 'subject', kind: 'text', required: true, max: 200 },
+    { name: 'description', kind: 'text', max: 5000 },
+    { name: 'createdAt', kind: 'datetime', required: true },
+    { name: 'closedAt', kind: 'datetime' },
+  ],
+};
+
+export function importField(entity: ImportEntity, name: string): ImportField | undefined {
+  return IMPORT_FIELDS[entity].find((f) => f.name === name);
+}
