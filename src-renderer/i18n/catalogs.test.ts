@@ -14,6 +14,7 @@ import { HOLD_REASONS, LOCK_REASONS, TICKET_ACTIONS, UNLOCK_MODES, WORK_OUTCOMES
 import { ERROR_CODES } from '../../src-shared/errors';
 import { ASSIGNMENT_STRATEGIES } from '../../src-shared/contract/assignment';
 import { TIMELINE_KINDS, WARRANTY_STATES } from '../../src-shared/contract/customers';
+import { CONTACT_CHANNELS, CUSTOMER_KINDS, CUSTOMER_LIFECYCLES, CUSTOMER_TIERS } from '../../src-shared/domain/customers';
 import { REGIONS } from '../../src-shared/domain/regions';
 import { ESCALATION_ACTIONS, SLA_BASES, SLA_TARGETS } from '../../src-shared/domain/sla';
 import { EVENT_KINDS } from '../features/tickets/vocabulary';
@@ -58,6 +59,10 @@ const FIELD_CODES = [
   'makeUpHoursRequired',
   // A manual agreement choice that is inactive or outside its validity on the desk's today.
   'notInForce',
+  // Customer profiles and contacts (email), merging (intoId), lifecycle thresholds (lostAfterDays).
+  'email',
+  'sameCustomer',
+  'notAfterDormant',
 ];
 
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {
@@ -132,6 +137,12 @@ describe('i18n catalogs', () => {
     // The customer 360 page's timeline filter and warranty badges.
     ...TIMELINE_KINDS.map((k) => `customer360.timeline.kind.${k}`),
     ...WARRANTY_STATES.map((w) => `customer360.assets.warranty.${w}`),
+    // The customer list's badges and filters, the profile form and contacts.
+    ...CUSTOMER_TIERS.map((x) => `customers.tier.${x}`),
+    ...CUSTOMER_LIFECYCLES.map((x) => `customers.lifecycle.${x}`),
+    ...CUSTOMER_KINDS.map((x) => `customer360.kind.${x}`),
+    ...CONTACT_CHANNELS.map((x) => `customer360.contacts.channel.${x}`),
+    ...(['erp', 'manual'] as const).map((x) => `orders.sourceKind.${x}`),
   ];
 
   it.each(Object.keys(catalogs))('%s translates every error code, field code and ticket vocabulary value', (locale) => {
@@ -177,5 +188,13 @@ describe('i18n catalogs', () => {
     expect(zh.get('customer360.kpi.meanResolutionHours')).toBe('平均解决时长');
     expect(zh.get('customer360.kpi.csat')).toBe('满意度');
     expect(zh.get('customer360.timeline.kind.followUp')).toBe('回访');
+    expect(zh.get('nav.customers')).toBe('客户');
+    expect(zh.get('customers.tier.strategic')).toBe('战略客户');
+    expect(zh.get('customers.tier.key')).toBe('重点客户');
+    expect(zh.get('customers.tier.normal')).toBe('普通客户');
+    expect(zh.get('customers.tier.potential')).toBe('潜在客户');
+    expect(zh.get('customers.lifecycle.active')).toBe('活跃');
+    expect(zh.get('customers.lifecycle.dormant')).toBe('休眠');
+    expect(zh.get('customers.lifecycle.lost')).toBe('流失');
   });
 });
