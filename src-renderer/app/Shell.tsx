@@ -132,6 +132,11 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
   );
 }
 
+/** 数据导入/导出 (#/data): for holders of data.import or data.export. */
+function canUseData(user: SessionUser | null | undefined): boolean {
+  return Boolean(user?.permissions.includes('data.import') || user?.permissions.includes('data.export'));
+}
+
 /** Catalog and administration pages in the navigation, each for the holders of one permission. */
 const PAGES: readonly { path: string; label: string; permission: Permission; testId: string }[] = [
   { path: '/parts', label: 'nav.parts', permission: 'parts.read', testId: 'nav-parts' },
@@ -209,6 +214,9 @@ function ShellLayout() {
         {PAGES.filter((page) => session.data?.permissions.includes(page.permission)).map((page) => (
           <NavLink key={page.path} component={Link} to={page.path} label={t(page.label)} active={location.pathname.startsWith(page.path)} data-testid={page.testId} />
         ))}
+        {canUseData(session.data) ? (
+          <NavLink component={Link} to="/data" label={t('nav.data')} active={location.pathname === '/data'} data-testid="nav-data" />
+        ) : null}
         <SlaAdminNav />
       </AppShell.Navbar>
       <AppShell.Main>

@@ -1,6 +1,7 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { AssignmentRulesPage } from '../features/assignment/AssignmentRulesPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
+import { DataPage } from '../features/imports/DataPage';
 import { PartsPage } from '../features/parts/PartsPage';
 import { ProductsPage } from '../features/products/ProductsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -28,6 +29,7 @@ export const router = createHashRouter([
       { path: 'workbench', element: <WorkbenchPage /> },
       { path: 'parts', element: <PartsPage /> },
       { path: 'products', element: <ProductsPage /> },
+      { path: 'data', element: <DataPage /> },
       { path: 'assignment', element: <AssignmentRulesPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'sla/agreements', element: <AgreementsPage /> },
