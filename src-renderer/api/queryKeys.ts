@@ -2,6 +2,7 @@ import type { InputOf } from '../../src-shared/contract';
 import type { Contract, TimelineKind } from '../../src-shared/contract';
 
 type ListInput = Omit<InputOf<Contract['tickets']['list']>, 'cursor'>;
+type CustomerListInput = Omit<InputOf<Contract['customers']['list']>, 'cursor' | 'limit'>;
 
 /** Every TanStack Query key the app uses, so invalidation has one source. */
 export const queryKeys = {
@@ -24,6 +25,13 @@ export const queryKeys = {
     list: (includeInactive: boolean) => ['parts', 'list', includeInactive] as const,
   },
   customers: {
+    /** Everything about customers: a save, a merge or a 'customers.changed' event refreshes it all. */
+    all: ['customers'] as const,
+    /** The customer list (客户), one entry per filter. */
+    lists: ['customers', 'list'] as const,
+    list: (filter: CustomerListInput) => ['customers', 'list', filter] as const,
+    /** Every tag in use (pickers, the list's filter). */
+    tags: ['customers', 'tags'] as const,
     lookup: (text: string) => ['customers', 'lookup', text] as const,
     duplicates: (name: string, phone: string) => ['customers', 'duplicates', name, phone] as const,
     products: ['customers', 'products'] as const,

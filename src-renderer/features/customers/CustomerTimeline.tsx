@@ -4,15 +4,67 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TIMELINE_KINDS, type TicketEvent, type TimelineItem, type TimelineKind } from '../../../src-shared/contract';
 import { formatDateTime } from '../../i18n/format';
+import { formatMoney } from '../../i18n/money';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { eventTitle, statusChangeText } from '../tickets/eventText';
 import { EventSummary } from '../tickets/TicketEvents';
 import { nextTimelineSelection, TIMELINE_KIND_COLORS, timelineKindsFilter } from './customer360';
 import { useCustomerTimeline } from './hooks';
 
+/** Brings the purchase orders section's row of this order into view (the timeline names the order; the section shows it whole). */
+function showOrder(orderId: number) {
+  const row = document.querySelector<HTMLElement>(`[data-testid="customer-order"][data-order-id="${orderId}"]`);
+  if (!row) return;
+  row.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  row.focus({ preventScroll: true });
+}
+
+/** A purchase: its order number (leading to the order in the purchase orders section) and total. */
+function PurchaseEntry({ item, order }: { item: TimelineItem; order: NonNullable<TimelineItem['order']> }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Timeline.Item
+      color={TIMELINE_KIND_COLORS.purchase}
+      data-testid="timeline-item"
+      data-kind={item.kind}
+      data-event-kind={item.eventKind}
+      title={
+        <Group gap="xs" wrap="nowrap">
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {formatDateTime(item.at, i18n.language)}
+          </Text>
+          <Badge color={TIMELINE_KIND_COLORS.purchase} variant="light" size="sm" style={{ flexShrink: 0 }}>
+            {t('customer360.timeline.kind.purchase')}
+          </Badge>
+          <Anchor component="button" type="button" size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }} onClick={() => showOrder(order.id)} data-testid="timeline-order-link">
+            {order.orderNo}
+          </Anchor>
+        </Group>
+      }
+    >
+      <Text size="sm" data-testid="timeline-text">
+        {t('orders.timelineText', { orderNo: order.orderNo, total: formatMoney(order.total, order.currency, i18n.language) })}
+      </Text>
+      {item.note ? (
+        <Text size="sm" c="dimmed" lineClamp={4} style={{ whiteSpace: 'pre-wrap' }} data-testid="timeline-note">
+          {item.note}
+        </Text>
+      ) : null}
+      {item.actorName ? (
+        <Text size="xs" c="dimmed" mt={2}>
+          {t('detail.by', { name: item.actorName })}
+        </Text>
+      ) : null}
+    </Timeline.Item>
+  );
+}
+
 /** One entry of a request's history, worded as on the request itself, under the request it belongs to. */
 function TimelineEntry({ item }: { item: TimelineItem }) {
   const { t, i18n } = useTranslation();
+  if (item.order) return <PurchaseEntry item={item} order={item.order} />;
+  if (!item.ticket) return null;
+  const ticket = item.ticket;
   // The request page's wording takes a history entry; the timeline item is one with the request's own kind.
   const event: TicketEvent = {
     at: item.at,
@@ -38,11 +90,11 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
           <Badge color={TIMELINE_KIND_COLORS[item.kind]} variant="light" size="sm" style={{ flexShrink: 0 }}>
             {t(`customer360.timeline.kind.${item.kind}`)}
           </Badge>
-          <Anchor component={Link} to={`/tickets/${item.ticket.id}`} size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }} data-testid="timeline-request-link">
-            {item.ticket.number}
+          <Anchor component={Link} to={`/tickets/${ticket.id}`} size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }} data-testid="timeline-request-link">
+            {ticket.number}
           </Anchor>
           <Text size="sm" truncate>
-            {item.ticket.subject}
+            {ticket.subject}
           </Text>
         </Group>
       }
@@ -97,7 +149,8 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
         // While another filter loads, the items shown are the previous filter's: dimmed.
         <Timeline bulletSize={14} lineWidth={2} opacity={timeline.isPlaceholderData ? 0.5 : 1} data-testid="timeline-items">
           {items.map((item) => (
-            <TimelineEntry key={item.id} item={item} />
+            // A purchase's id is its order's, which may equal a history entry's.
+            <TimelineEntry key={`${item.kind === 'purchase' ? 'order' : 'event'}-${item.id}`} item={item} />
           ))}
         </Timeline>
       ) : null}

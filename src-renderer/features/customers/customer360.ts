@@ -12,6 +12,7 @@ export const TIMELINE_KIND_COLORS: Record<TimelineKind, string> = {
   visit: 'teal',
   followUp: 'grape',
   complaint: 'red',
+  purchase: 'cyan',
   other: 'gray',
 };
 
