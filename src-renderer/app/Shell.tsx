@@ -9,6 +9,7 @@ import type { SessionUser } from '../../src-shared/contract';
 import type { Permission } from '../../src-shared/domain/roles';
 import { OwnAvailability } from '../features/assignment/AvailabilitySwitch';
 import { useSession, useSignOut } from '../features/auth/hooks';
+import { useCustomerEvents } from '../features/customers/hooks';
 import { SlaAdminNav } from '../features/sla/SlaAdminNav';
 import { useSystemStatus } from '../features/system/hooks';
 import { NotificationBell } from '../features/notifications/NotificationBell';
@@ -91,6 +92,7 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
   const { toggleLocale } = useLocale();
   const { toggleColorScheme } = useMantineColorScheme();
   const session = useSession();
+  const canReadCustomers = session.data?.permissions.includes('customers.read') ?? false;
   const canReadParts = session.data?.permissions.includes('parts.read') ?? false;
   const canManageProducts = session.data?.permissions.includes('products.manage') ?? false;
   const canManageRules = session.data?.permissions.includes('assignment.manage') ?? false;
@@ -104,6 +106,9 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
       ? [{ id: 'workbench', label: t('spotlight.goToWorkbench'), description: t('spotlight.goToWorkbenchDescription'), onClick: () => void navigate('/workbench') }]
       : []),
     { id: 'queue', label: t('spotlight.goToQueue'), description: t('spotlight.goToQueueDescription'), onClick: () => void navigate('/tickets') },
+    ...(canReadCustomers
+      ? [{ id: 'customers', label: t('spotlight.goToCustomers'), description: t('spotlight.goToCustomersDescription'), onClick: () => void navigate('/customers') }]
+      : []),
     ...(canReadParts
       ? [{ id: 'parts', label: t('spotlight.goToParts'), description: t('spotlight.goToPartsDescription'), onClick: () => void navigate('/parts') }]
       : []),
@@ -139,6 +144,7 @@ function canUseData(user: SessionUser | null | undefined): boolean {
 
 /** Catalog and administration pages in the navigation, each for the holders of one permission. */
 const PAGES: readonly { path: string; label: string; permission: Permission; testId: string }[] = [
+  { path: '/customers', label: 'nav.customers', permission: 'customers.read', testId: 'nav-customers' },
   { path: '/parts', label: 'nav.parts', permission: 'parts.read', testId: 'nav-parts' },
   { path: '/products', label: 'nav.products', permission: 'products.manage', testId: 'nav-products' },
   { path: '/assignment', label: 'nav.assignment', permission: 'assignment.manage', testId: 'nav-assignment' },
@@ -156,6 +162,7 @@ function ShellLayout() {
   const signOut = useSignOutWithNotice();
   const own = useOwnAvailability();
   useTicketEvents();
+  useCustomerEvents();
   useHotkeys([['n', () => newTicket.open()]]);
 
   const onQueue = location.pathname === '/tickets';

@@ -1,6 +1,7 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { AssignmentRulesPage } from '../features/assignment/AssignmentRulesPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
+import { CustomersPage } from '../features/customers/CustomersPage';
 import { DataPage } from '../features/imports/DataPage';
 import { PartsPage } from '../features/parts/PartsPage';
 import { ProductsPage } from '../features/products/ProductsPage';
@@ -25,6 +26,7 @@ export const router = createHashRouter([
       { path: 'tickets', element: <QueuePage /> },
       { path: 'tickets/:id', element: <TicketDetailPage /> },
       { path: 'tickets/:id/dispatch-sheet', element: <DispatchSheetPage /> },
+      { path: 'customers', element: <CustomersPage /> },
       { path: 'customers/:id', element: <CustomerPage /> },
       { path: 'workbench', element: <WorkbenchPage /> },
       { path: 'parts', element: <PartsPage /> },

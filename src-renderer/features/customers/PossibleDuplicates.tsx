@@ -9,7 +9,21 @@ import { usePossibleDuplicates } from './hooks';
  * same name (legal form, width and spacing set aside) or phone, each with the way to use
  * it instead. Nothing is shown when there are none.
  */
-export function PossibleDuplicates({ name, phone, onUse }: { name: string; phone: string; onUse(customer: CustomerSummary): void }) {
+export function PossibleDuplicates({
+  name,
+  phone,
+  onUse,
+  hint,
+  useLabel,
+}: {
+  name: string;
+  phone: string;
+  onUse(customer: CustomerSummary): void;
+  /** What the warning says above the list (default: the intake form's wording). */
+  hint?: string;
+  /** Each customer's button (default: 选用此客户). */
+  useLabel?: string;
+}) {
   const { t } = useTranslation();
   const [debouncedName] = useDebouncedValue(name.trim(), 300);
   const [debouncedPhone] = useDebouncedValue(phone.trim(), 300);
@@ -19,7 +33,7 @@ export function PossibleDuplicates({ name, phone, onUse }: { name: string; phone
   return (
     <Alert color="yellow" title={t('customerDuplicates.title')} data-testid="possible-duplicates">
       <Stack gap={6}>
-        <Text size="sm">{t('customerDuplicates.hint')}</Text>
+        <Text size="sm">{hint ?? t('customerDuplicates.hint')}</Text>
         {items.map((c) => (
           <Group key={c.id} justify="space-between" wrap="nowrap" data-testid="possible-duplicate">
             <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -37,7 +51,7 @@ export function PossibleDuplicates({ name, phone, onUse }: { name: string; phone
               ))}
             </Group>
             <Button size="compact-xs" variant="light" onClick={() => onUse(c)} data-testid="possible-duplicate-use">
-              {t('customerDuplicates.use')}
+              {useLabel ?? t('customerDuplicates.use')}
             </Button>
           </Group>
         ))}
