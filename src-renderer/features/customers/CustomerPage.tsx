@@ -1,8 +1,8 @@
-import { Badge, Box, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import type { Customer360, CustomerAsset } from '../../../src-shared/contract';
 import { formatDateTime, formatDay } from '../../i18n/format';
 import { ConfirmRemoveModal } from '../../ui/ConfirmRemoveModal';
@@ -12,11 +12,17 @@ import { CustomerAgreementSelect } from '../sla/CustomerAgreementSelect';
 import { useNewTicket } from '../tickets/NewTicketContext';
 import { AssetForm } from './AssetForm';
 import { assetLabel } from './assets';
+import { LifecycleBadge, TierBadge } from './badges';
+import { ContactsSection } from './ContactsSection';
 import { customerSummaryOf, formatOneDecimal } from './customer360';
-import { WarrantyBadge } from './WarrantyBadge';
+import { CustomerFormModal } from './CustomerForm';
+import { addressText } from './customerList';
 import { CustomerTimeline } from './CustomerTimeline';
 import { useCustomer360, useRemoveAsset } from './hooks';
-import { provinceName } from './provinces';
+import { MergeCustomerModal } from './MergeCustomerModal';
+import { OrdersSection } from './OrdersSection';
+import { Empty, Section } from './Section';
+import { WarrantyBadge } from './WarrantyBadge';
 
 function Kpi({ id, label, value, hint }: { id: string; label: string; value: string; hint?: string }) {
   return (
@@ -60,57 +66,6 @@ function Kpis({ kpis }: { kpis: Customer360['kpis'] }) {
   );
 }
 
-function Section({ title, testId, action, children }: { title: string; testId: string; action?: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" data-testid={testId}>
-      <Group justify="space-between" mb="sm">
-        <Title order={4}>{title}</Title>
-        {action}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
-
-function Empty({ text, testId }: { text: string; testId: string }) {
-  return (
-    <Text size="sm" c="dimmed" data-testid={testId}>
-      {text}
-    </Text>
-  );
-}
-
-function ContactsSection({ contacts }: { contacts: Customer360['contacts'] }) {
-  const { t } = useTranslation();
-  const notSet = t('app.notSet');
-  return (
-    <Section title={t('customer360.contacts.title')} testId="customer-contacts">
-      {contacts.length === 0 ? (
-        <Empty text={t('customer360.contacts.empty')} testId="customer-contacts-empty" />
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('customer360.contacts.name')}</Table.Th>
-              <Table.Th>{t('customer360.contacts.phone')}</Table.Th>
-              <Table.Th>{t('customer360.contacts.email')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {contacts.map((c) => (
-              <Table.Tr key={c.id} data-testid="customer-contact">
-                <Table.Td>{c.name}</Table.Td>
-                <Table.Td>{c.phone ?? notSet}</Table.Td>
-                <Table.Td>{c.email ?? notSet}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Section>
-  );
-}
-
 /** Asks before an installed product is deleted; requests already entered keep their agreement. */
 function RemoveAssetModal({ customerId, asset, onClose }: { customerId: number; asset: CustomerAsset | null; onClose(): void }) {
   const { t } = useTranslation();
@@ -148,10 +103,9 @@ function RemoveAssetModal({ customerId, asset, onClose }: { customerId: number; 
 }
 
 /** The installed base with warranty states; users with customers.manage add, edit and delete products here. */
-function AssetsSection({ customerId, assets }: { customerId: number; assets: CustomerAsset[] }) {
+function AssetsSection({ customerId, assets, canManage }: { customerId: number; assets: CustomerAsset[]; canManage: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const canManage = useSession().data?.permissions.includes('customers.manage') ?? false;
   // undefined: closed; null: a new product; an asset: editing it.
   const [editing, setEditing] = useState<CustomerAsset | null | undefined>(undefined);
   const [removing, setRemoving] = useState<CustomerAsset | null>(null);
@@ -237,17 +191,51 @@ function AssetsSection({ customerId, assets }: { customerId: number; assets: Cus
   );
 }
 
-/** Name, number, kind, phone, province and agreement, with the way to enter a request for them. */
-function Header({ customer }: { customer: Customer360 }) {
+/** One labelled fact of the header: "邮箱 chen@example.cn". */
+function Fact({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
+  return (
+    <Text size="sm" component="div">
+      <Text span c="dimmed">{`${label} `}</Text>
+      <Text span data-testid={testId}>
+        {children}
+      </Text>
+    </Text>
+  );
+}
+
+/** Where a merged customer went: its requests and records are on that customer's page now. */
+function MergedNotice({ into }: { into: NonNullable<Customer360['mergedInto']> }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="orange" variant="light" title={t('customer360.mergedTitle')} data-testid="customer-merged">
+      <Stack gap={6}>
+        <Text size="sm">{t('customer360.mergedNotice', { name: into.name, number: into.customerNo })}</Text>
+        <Anchor component={Link} to={`/customers/${into.id}`} size="sm" fw={600} data-testid="customer-merged-link">
+          {t('customer360.mergedOpen', { name: into.name })}
+        </Anchor>
+      </Stack>
+    </Alert>
+  );
+}
+
+/**
+ * Who the customer is: name, kind, tier and lifecycle; number, phone, email, address, account
+ * manager, tags, last activity and note; agreement. Actions: a new request, 编辑资料 and 合并客户.
+ */
+function Header({ customer, canManage, canMerge }: { customer: Customer360; canManage: boolean; canMerge: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const newTicket = useNewTicket();
-  const canSetAgreement = useSession().data?.permissions.includes('sla.manage') ?? false;
-  const province = provinceName(customer.province, locale);
+  const canSetAgreement = (useSession().data?.permissions.includes('sla.manage') ?? false) && canManage;
+  const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const notSet = t('app.notSet');
+  const address = addressText(customer, locale);
+  const live = customer.mergedInto === null;
   return (
     <Paper withBorder p="md">
-      <Group justify="space-between" align="flex-start">
-        <div>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={6} style={{ minWidth: 0 }}>
           <Text size="xs" c="dimmed">
             {t('customer360.title')}
           </Text>
@@ -258,31 +246,69 @@ function Header({ customer }: { customer: Customer360 }) {
             <Badge variant="light" color="gray" data-testid="customer-kind">
               {t(`customer360.kind.${customer.kind}`)}
             </Badge>
+            <TierBadge tier={customer.tier} />
+            <LifecycleBadge lifecycle={customer.lifecycle} />
           </Group>
-          <Group gap="lg" mt={6}>
-            <Text size="sm">
-              <Text span c="dimmed">{`${t('customer360.customerNo')} `}</Text>
-              <Text span ff="monospace" data-testid="customer-number">
+          <Group gap="lg">
+            <Fact label={t('customer360.customerNo')} testId="customer-number">
+              <Text span ff="monospace" inherit>
                 {customer.customerNo}
               </Text>
-            </Text>
-            <Text size="sm">
-              <Text span c="dimmed">{`${t('customer360.phone')} `}</Text>
-              <span data-testid="customer-phone">{customer.phone ?? t('app.notSet')}</span>
-            </Text>
-            <Text size="sm">
-              <Text span c="dimmed">{`${t('customer360.province')} `}</Text>
-              <span data-testid="customer-province">{province ?? t('app.notSet')}</span>
-            </Text>
+            </Fact>
+            <Fact label={t('customer360.phone')} testId="customer-phone">
+              {customer.phone ?? notSet}
+            </Fact>
+            <Fact label={t('customer360.email')} testId="customer-email">
+              {customer.email ?? notSet}
+            </Fact>
+            <Fact label={t('customer360.owner')} testId="customer-owner">
+              {customer.owner?.name ?? notSet}
+            </Fact>
+          </Group>
+          <Group gap="lg">
+            <Fact label={t('customer360.address')} testId="customer-address">
+              {address ?? notSet}
+            </Fact>
+            <Fact label={t('customer360.lastActivity')} testId="customer-last-activity">
+              {formatDateTime(customer.lastActivityAt, locale)}
+            </Fact>
             <Text size="sm" c="dimmed">
               {t('customer360.since', { date: formatDateTime(customer.createdAt, locale) })}
             </Text>
           </Group>
-        </div>
-        {newTicket.canCreate ? (
-          <Button onClick={() => newTicket.openFor(customerSummaryOf(customer))} data-testid="customer-new-request">
-            {t('customer360.newRequest')}
-          </Button>
+          {customer.tags.length > 0 ? (
+            <Group gap={6} aria-label={t('customer360.tags')} data-testid="customer-tags">
+              {customer.tags.map((tag) => (
+                <Badge key={tag} variant="outline" color="gray" data-testid="customer-tag">
+                  {tag}
+                </Badge>
+              ))}
+            </Group>
+          ) : null}
+          {customer.note ? (
+            <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }} data-testid="customer-note">
+              {customer.note}
+            </Text>
+          ) : null}
+        </Stack>
+        {live ? (
+          <Group gap="xs" wrap="nowrap">
+            {canMerge ? (
+              <Button variant="default" onClick={() => setMerging(true)} data-testid="customer-merge">
+                {t('merge.action')}
+              </Button>
+            ) : null}
+            {canManage ? (
+              <Button variant="default" onClick={() => setEditing(true)} data-testid="customer-edit">
+                {t('customer360.edit')}
+              </Button>
+            ) : null}
+            {newTicket.canCreate ? (
+              <Button onClick={() => newTicket.openFor(customerSummaryOf(customer))} data-testid="customer-new-request">
+                {t('customer360.newRequest')}
+              </Button>
+            ) : null}
+          </Group>
         ) : null}
       </Group>
       <Box maw={440} mt="sm">
@@ -293,6 +319,12 @@ function Header({ customer }: { customer: Customer360 }) {
           <CustomerAgreementSelect key={`${customer.id}-${customer.agreement?.id ?? 'none'}`} customerId={customer.id} current={customer.agreement?.id ?? null} />
         ) : null}
       </Box>
+      {live ? (
+        <>
+          <CustomerFormModal opened={editing} customer={customer} onClose={() => setEditing(false)} />
+          <MergeCustomerModal opened={merging} from={customer} onClose={() => setMerging(false)} />
+        </>
+      ) : null}
     </Paper>
   );
 }
@@ -300,15 +332,22 @@ function Header({ customer }: { customer: Customer360 }) {
 function CustomerView({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
   const customer = useCustomer360(customerId);
+  const permissions = useSession().data?.permissions ?? [];
   if (customer.isError) return <ErrorAlert error={customer.error} />;
   if (customer.isPending) return <Loader size="sm" aria-label={t('app.loading')} />;
   const c = customer.data;
+  // A merged customer is a pointer: it is read, not changed.
+  const live = c.mergedInto === null;
+  const canManage = live && permissions.includes('customers.manage');
+  const canMerge = live && permissions.includes('customers.merge');
   return (
     <Stack gap="md" maw={1200} data-testid="customer-page" data-customer-id={c.id}>
-      <Header customer={c} />
+      {c.mergedInto ? <MergedNotice into={c.mergedInto} /> : null}
+      <Header customer={c} canManage={canManage} canMerge={canMerge} />
       <Kpis kpis={c.kpis} />
-      <ContactsSection contacts={c.contacts} />
-      <AssetsSection customerId={c.id} assets={c.assets} />
+      <ContactsSection customerId={c.id} contacts={c.contacts} canManage={canManage} />
+      <AssetsSection customerId={c.id} assets={c.assets} canManage={canManage} />
+      <OrdersSection customerId={c.id} orders={c.orders} canManage={canManage} />
       <CustomerTimeline customerId={c.id} />
     </Stack>
   );
@@ -318,7 +357,7 @@ function CustomerView({ customerId }: { customerId: number }) {
 export function CustomerPage() {
   const { id } = useParams();
   const customerId = Number(id);
-  if (!Number.isSafeInteger(customerId) || customerId <= 0) return <Navigate to="/tickets" replace />;
+  if (!Number.isSafeInteger(customerId) || customerId <= 0) return <Navigate to="/customers" replace />;
   // Another customer starts afresh: the timeline filter does not carry over.
   return <CustomerView key={customerId} customerId={customerId} />;
 }
