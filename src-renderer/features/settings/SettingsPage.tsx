@@ -8,6 +8,7 @@ import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useSession } from '../auth/hooks';
 import { useDeskSettings, useUpdateSettings } from './hooks';
+import { LIFECYCLE_LIMITS, lifecycleFieldErrors, lifecycleLocalErrors, parseThreshold, type LifecycleField } from './lifecycle';
 
 type Field = 'companyName' | 'reopenWindowDays';
 
@@ -114,7 +115,100 @@ function SettingsForm({ settings }: { settings: DeskSettings }) {
   );
 }
 
-/** Desk settings (系统设置): company name, reopen window, time zone; administrators only (settings.manage). */
+/**
+ * 客户生命周期: after how many days without a request or purchase a customer is dormant (休眠),
+ * and after how many lost (流失); lost must come later than dormant.
+ */
+function LifecycleForm({ settings }: { settings: DeskSettings }) {
+  const { t } = useTranslation();
+  const save = useUpdateSettings();
+  const [dormant, setDormant] = useState<number | string>(settings.dormantAfterDays);
+  const [lost, setLost] = useState<number | string>(settings.lostAfterDays);
+  const [local, setLocal] = useState<Partial<Record<LifecycleField, string>>>({});
+
+  const server = save.error ? lifecycleFieldErrors(t, save.error) : {};
+  const errors = { ...server, ...local };
+  const general = save.error && Object.keys(server).length === 0 ? errorMessage(t, save.error) : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (save.isPending) return;
+    const problems = lifecycleLocalErrors(t, dormant, lost);
+    setLocal(problems);
+    const dormantAfterDays = parseThreshold('dormantAfterDays', dormant);
+    const lostAfterDays = parseThreshold('lostAfterDays', lost);
+    if (Object.keys(problems).length > 0 || dormantAfterDays === null || lostAfterDays === null) return;
+    save.mutate(
+      { dormantAfterDays, lostAfterDays },
+      {
+        onSuccess: (saved) => {
+          setDormant(saved.dormantAfterDays);
+          setLost(saved.lostAfterDays);
+          notifications.show({ color: 'teal', message: t('settings.lifecycleSaved') });
+        },
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="lifecycle-form">
+      <Stack gap="sm">
+        <div>
+          <Title order={4}>{t('settings.lifecycleTitle')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('settings.lifecycleHint')}
+          </Text>
+        </div>
+        {general ? (
+          <Text c="red" size="sm" role="alert" data-testid="lifecycle-error">
+            {general}
+          </Text>
+        ) : null}
+        <Group gap="md" align="flex-start">
+          <NumberInput
+            label={t('settings.dormantAfterDays')}
+            description={t('settings.dormantAfterHint')}
+            name="dormantAfterDays"
+            required
+            min={LIFECYCLE_LIMITS.dormantAfterDays.min}
+            max={LIFECYCLE_LIMITS.dormantAfterDays.max}
+            allowDecimal={false}
+            allowNegative={false}
+            suffix={t('settings.daysSuffix')}
+            value={dormant}
+            onChange={setDormant}
+            error={errors.dormantAfterDays}
+            w={260}
+            data-testid="settings-dormant-days"
+          />
+          <NumberInput
+            label={t('settings.lostAfterDays')}
+            description={t('settings.lostAfterHint')}
+            name="lostAfterDays"
+            required
+            min={LIFECYCLE_LIMITS.lostAfterDays.min}
+            max={LIFECYCLE_LIMITS.lostAfterDays.max}
+            allowDecimal={false}
+            allowNegative={false}
+            suffix={t('settings.daysSuffix')}
+            value={lost}
+            onChange={setLost}
+            error={errors.lostAfterDays}
+            w={260}
+            data-testid="settings-lost-days"
+          />
+        </Group>
+        <Group justify="flex-end" mt="sm">
+          <Button type="submit" loading={save.isPending} data-testid="lifecycle-submit">
+            {t('settings.lifecycleSave')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Desk settings (系统设置): company name, reopen window, time zone, customer lifecycle; administrators only (settings.manage). */
 export function SettingsPage() {
   const { t } = useTranslation();
   const session = useSession();
@@ -129,9 +223,14 @@ export function SettingsPage() {
       {settings.isError ? <ErrorAlert error={settings.error} /> : null}
       {settings.isPending ? <Loader size="sm" aria-label={t('app.loading')} /> : null}
       {settings.data ? (
-        <Paper withBorder p="md">
-          <SettingsForm settings={settings.data} />
-        </Paper>
+        <>
+          <Paper withBorder p="md">
+            <SettingsForm settings={settings.data} />
+          </Paper>
+          <Paper withBorder p="md">
+            <LifecycleForm settings={settings.data} />
+          </Paper>
+        </>
       ) : null}
     </Stack>
   );

@@ -38,6 +38,8 @@ export function useUpdateSettings() {
         queryClient.invalidateQueries({ queryKey: workbenchKeys.dispatchSheets }),
         // Whether a closed request may be reopened now depends on the reopen window.
         queryClient.invalidateQueries({ queryKey: queryKeys.tickets.details }),
+        // Customers' lifecycles (活跃 / 休眠 / 流失) depend on the thresholds.
+        queryClient.invalidateQueries({ queryKey: queryKeys.customers.all }),
       ]);
     },
   });
