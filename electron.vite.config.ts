@@ -28,7 +28,8 @@ export default defineConfig({
       // ever move out of "dependencies".
       externalizeDeps: { include: ['better-sqlite3', '@node-rs/argon2'] },
       rolldownOptions: {
-        input: { index: at('src-main/index.ts') },
+        // The worker thread's entry (src-main/workers/spawn.ts finds it next to index.js).
+        input: { index: at('src-main/index.ts'), jobWorker: at('src-main/workers/jobWorker.ts') },
       },
     },
   },

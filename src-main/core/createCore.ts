@@ -8,6 +8,8 @@ import { openConnection } from '../db/connection';
 import { migrate, type MigrationReport } from '../db/migrator';
 import { assignmentHandlers } from '../features/assignment/handlers';
 import { customersHandlers } from '../features/customers/handlers';
+import { exportsHandlers, importsHandlers } from '../features/imports/handlers';
+import { createJobs } from '../features/imports/jobs';
 import { partsHandlers } from '../features/parts/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { systemHandlers } from '../features/system/handlers';
@@ -82,6 +84,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const deps: CoreDeps = { db, sqlite, clock: options.clock, platform: options.platform, logger: options.logger, events, dataDir };
   // A calendar change the last run could not carry through to every open clock.
   await finishStaleReschedule(deps);
+  const jobs = createJobs(deps);
   const handlers: Handlers = {
     system: systemHandlers(deps, options.version ?? '0.0.0'),
     auth: authHandlers(deps),
@@ -89,6 +92,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     tickets: ticketsHandlers(deps),
     assignment: assignmentHandlers(deps),
     customers: customersHandlers(deps),
+    imports: importsHandlers(deps, jobs),
+    exports: exportsHandlers(deps, jobs),
     parts: partsHandlers(deps),
     settings: settingsHandlers(deps),
     sla: slaHandlers(deps),

@@ -4,7 +4,7 @@ import type { Result } from '../../src-shared/errors';
 import { hashPassword } from '../features/users/password';
 import { createUser } from '../features/users/service';
 import { createCore, type Core } from './createCore';
-import { silentLogger, type Clock, type Platform } from './ports';
+import { consoleLogger, silentLogger, type Clock, type Platform } from './ports';
 
 // Test support: a real core on an in-memory SQLite database with a clock tests move by hand.
 
@@ -20,8 +20,9 @@ export function fakeClock(start = Date.UTC(2026, 10, 24, 2, 0, 0)): FakeClock {
 
 export const testPlatform: Platform = { kind: 'test', notify() {}, timeZone: () => 'Asia/Shanghai' };
 
-export async function testCore(clock: FakeClock = fakeClock()): Promise<{ core: Core; clock: FakeClock }> {
-  const core = await createCore({ dbPath: ':memory:', clock, platform: testPlatform, logger: silentLogger, version: 'test' });
+/** `dbPath`: a file, for what needs a second connection (worker threads); in memory by default. */
+export async function testCore(clock: FakeClock = fakeClock(), dbPath = ':memory:'): Promise<{ core: Core; clock: FakeClock }> {
+  const core = await createCore({ dbPath, clock, platform: testPlatform, logger: process.env.SERVICELOOP_TEST_LOG ? consoleLogger() : silentLogger, version: 'test' });
   return { core, clock };
 }
 

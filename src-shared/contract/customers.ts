@@ -179,6 +179,8 @@ const email = z
   .string()
   .trim()
   .max(254)
+  // Defaulted before the check and the transform, so an absent email is stored as none.
+  .default('')
   .refine((t) => t === '' || isEmail(t), { message: 'email' })
   .transform((t) => (t === '' ? null : t.toLowerCase()));
 const optionalText = (max: number) =>
@@ -195,7 +197,7 @@ export const saveCustomerInput = z
     kind: z.enum(CUSTOMER_KINDS),
     name: z.string().trim().min(1).max(100),
     phone: phoneField.default(''),
-    email: email.default(''),
+    email,
     tier: z.enum(CUSTOMER_TIERS).default('normal'),
     province: z.enum(PROVINCE_CODES).nullable().default(null),
     city: optionalText(50),
@@ -213,7 +215,7 @@ export const saveContactInput = z
     customerId: id,
     name: z.string().trim().min(1).max(100),
     phone: phoneField.default(''),
-    email: email.default(''),
+    email,
     role: optionalText(50),
     preferredChannel: z.enum(CONTACT_CHANNELS).nullable().default(null),
   })

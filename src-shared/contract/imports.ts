@@ -14,8 +14,8 @@ export interface UploadedTable {
   uploadId: string;
   fileName: string;
   format: 'csv' | 'xlsx' | 'package';
-  /** How a CSV was read: 'utf-8' (with or without BOM) or 'gb18030' (GBK files read as such). */
-  encoding: 'utf-8' | 'gb18030' | null;
+  /** How a CSV was read: 'utf-8' (with or without BOM), 'utf-16' (with BOM) or 'gb18030' (GBK files read as such). */
+  encoding: 'utf-8' | 'utf-16' | 'gb18030' | null;
   headers: string[];
   /** The first rows, as text, for the mapping screen. */
   sample: string[][];
@@ -83,7 +83,8 @@ export interface ImportTemplate {
 
 export interface ImportRun {
   id: number;
-  entity: ImportEntity;
+  /** 'package': an export package with several entities. */
+  entity: ImportEntity | 'package';
   fileName: string;
   userName: string | null;
   startedAt: number;
@@ -133,7 +134,7 @@ export const imports = {
   removeTemplate: channel<null>()({ input: z.object({ id: z.number().int().positive() }).strict(), access: 'data.import' }),
   runs: channel<ImportRun[]>()({ input: z.object({}).strict(), access: 'data.import' }),
   /** A run's log: each source key and the id it became. */
-  runLog: channel<{ items: { sourceKey: string; targetId: number }[]; nextCursor: string | null }>()({
+  runLog: channel<{ items: { entity: ImportEntity; sourceKey: string; targetId: number }[]; nextCursor: string | null }>()({
     input: z.object({ runId: z.number().int().positive(), cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
     access: 'data.import',
   }),

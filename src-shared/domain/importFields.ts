@@ -1,5 +1,5 @@
 import { CONTACT_CHANNELS, CUSTOMER_KINDS, CUSTOMER_TIERS } from './customers';
-import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_TYPES } from './tickets';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from './tickets';
 
 // What the import wizard can bring in, entity by entity, and what each field must hold.
 // The wizard maps a file's columns onto these fields; main cleans and checks every value
@@ -41,8 +41,6 @@ export interface ImportField {
   max?: number;
 }
 
-export const IMPORTED_REQUEST_STATUSES = ['closed', 'pending_assignment'] as const;
-
 const key: ImportField = { name: 'key', kind: 'key', max: 100 };
 
 export const IMPORT_FIELDS: Record<ImportEntity, readonly ImportField[]> = {
@@ -81,7 +79,7 @@ export const IMPORT_FIELDS: Record<ImportEntity, readonly ImportField[]> = {
   assets: [
     key,
     { name: 'customer', kind: 'ref', ref: 'customers', required: true },
-    { name: 'model', kind: 'ref', ref: 'products', required: true },
+    { name: 'model', kind: 'ref', ref: 'products' },
     { name: 'serialNo', kind: 'text', max: 100 },
     { name: 'installDate', kind: 'date' },
     { name: 'location', kind: 'text', max: 200 },
@@ -105,8 +103,9 @@ export const IMPORT_FIELDS: Record<ImportEntity, readonly ImportField[]> = {
     { name: 'model', kind: 'ref', ref: 'products' },
     { name: 'type', kind: 'enum', values: TICKET_TYPES, required: true },
     { name: 'priority', kind: 'enum', values: TICKET_PRIORITIES },
-    // History comes in closed; a request still open in the old system waits for assignment here.
-    { name: 'status', kind: 'enum', values: IMPORTED_REQUEST_STATUSES },
+    // Done in the old system (resolved, follow-up, closed) comes in closed; anything still
+    // open there waits for assignment here. Absent: closed.
+    { name: 'status', kind: 'enum', values: TICKET_STATUSES },
     { name: 'channel', kind: 'enum', values: TICKET_CHANNELS },
     { name: 'subject', kind: 'text', required: true, max: 200 },
     { name: 'description', kind: 'text', max: 5000 },

@@ -13,7 +13,11 @@ import type { TicketStatus, TicketType } from '../../../src-shared/domain/ticket
 import { AppError } from '../../../src-shared/errors';
 import type { DB } from '../../db/schema';
 import { warrantyState } from '../../../src-shared/domain/warranty';
+import { lifecycleOf, type CustomerTier } from '../../../src-shared/domain/customers';
+import { lifecycleThresholds } from '../settings/queries';
 import { decodeCursor, encodeCursor } from '../tickets/cursor';
+import { loadOrders, orderDayInstant } from './orders';
+import { contactView, tagsOf } from './profiles';
 import { findCustomer } from './queries';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -47,7 +51,7 @@ export async function loadAssets(db: Q, which: { customerId: number } | { id: nu
 }
 
 /** The history kinds each timeline kind gathers; anything else is 'other'. */
-const TIMELINE_EVENTS: Record<Exclude<TimelineKind, 'other'>, readonly string[]> = {
+const TIMELINE_EVENTS: Record<Exclude<TimelineKind, 'other' | 'purchase'>, readonly string[]> = {
   request: ['created', 'close', 'reopen', 'merge', 'mergedIn'],
   reply: ['reply'],
   note: ['note'],
@@ -63,7 +67,7 @@ const CONTACT_EVENTS = ['created', 'reply', 'logWork', 'recordFollowUp'];
 function timelineKind(eventKind: string, ticketType: string): TimelineKind {
   if (eventKind === 'created' && ticketType === 'complaint') return 'complaint';
   for (const kind of TIMELINE_KINDS) {
-    if (kind !== 'other' && TIMELINE_EVENTS[kind].includes(eventKind)) return kind;
+    if (kind !== 'other' && kind !== 'purchase' && TIMELINE_EVENTS[kind].includes(eventKind)) return kind;
   }
   return 'other';
 }
@@ -112,7 +116,13 @@ export async function customer360(db: Q, customerId: number, now: number, today:
   const customer = await findCustomer(db, customerId);
   if (!customer) throw new AppError('NOT_FOUND', `Customer ${customerId} not found`);
   const agreement = customer.agreement_id !== null ? await db.selectFrom('agreements').select(['id', 'name']).where('id', '=', customer.agreement_id).executeTakeFirst() : undefined;
-  const contacts = await db.selectFrom('contacts').select(['id', 'name', 'phone', 'email']).where('customer_id', '=', customerId).orderBy('id').execute();
+  const contacts = await db.selectFrom('contacts').select(['id', 'name', 'phone', 'email', 'role', 'preferred_channel']).where('customer_id', '=', customerId).orderBy('id').execute();
+  const owner = customer.owner_id !== null ? await db.selectFrom('users').select(['id', 'display_name as name']).where('id', '=', customer.owner_id).executeTakeFirst() : undefined;
+  const mergedInto =
+    customer.merged_into_id !== null
+      ? await db.selectFrom('customers').select(['id', 'customer_no as customerNo', 'name']).where('id', '=', customer.merged_into_id).executeTakeFirst()
+      : undefined;
+  const lastActivityAt = customer.last_activity_at ?? customer.created_at;
 
   const yearAgo = now - YEAR;
   const counts = await requestFigures(db, customerId, now);
@@ -141,9 +151,21 @@ export async function customer360(db: Q, customerId: number, now: number, today:
     phone: customer.phone,
     province: (customer.province as ProvinceCode | null) ?? null,
     createdAt: customer.created_at,
+    tier: customer.tier as CustomerTier,
+    lifecycle: lifecycleOf(lastActivityAt, now, await lifecycleThresholds(db)),
+    lastActivityAt,
+    email: customer.email,
+    city: customer.city,
+    district: customer.district,
+    street: customer.street,
+    note: customer.note,
+    tags: (await tagsOf(db, [customerId])).get(customerId) ?? [],
+    owner: owner ?? null,
+    mergedInto: mergedInto ?? null,
     agreement: agreement ?? null,
-    contacts,
+    contacts: contacts.map(contactView),
     assets: await loadAssets(db, { customerId }, today),
+    orders: await loadOrders(db, { customerId }),
     kpis: {
       ...counts,
       lastContactAt: last?.at === null || last?.at === undefined ? null : Number(last.at),
@@ -154,7 +176,7 @@ export async function customer360(db: Q, customerId: number, now: number, today:
 }
 
 /** The SQL condition for one timeline kind, exactly as timelineKind() sorts entries. */
-function kindCondition(eb: ExpressionBuilder<TimelineFrom, 'e' | 't'>, kind: TimelineKind) {
+function kindCondition(eb: ExpressionBuilder<TimelineFrom, 'e' | 't'>, kind: Exclude<TimelineKind, 'purchase'>) {
   const openedComplaint = eb.and([eb('e.kind', '=', 'created'), eb('t.type', '=', 'complaint')]);
   switch (kind) {
     case 'request':
@@ -171,45 +193,81 @@ function kindCondition(eb: ExpressionBuilder<TimelineFrom, 'e' | 't'>, kind: Tim
 type TimelineFrom = DB & { e: DB['ticket_events']; t: DB['tickets'] };
 
 /**
- * Everything that happened on the customer's requests, newest first: the history entries of
- * every request, each with its timeline kind, optionally narrowed to some kinds. Paged by
- * (time, id) so an older page never repeats or skips an entry.
+ * Everything that happened with the customer, newest first: the history entries of every
+ * request, each with its timeline kind, and their purchase orders (on their order day),
+ * optionally narrowed to some kinds. Paged by (time, key) so an older page never repeats or
+ * skips an entry; key = 2 × id for a history entry, 2 × id + 1 for an order.
  */
 export async function customerTimeline(
   db: Q,
   input: { customerId: number; kinds?: TimelineKind[]; cursor?: string; limit: number },
 ): Promise<TimelinePage> {
   if (!(await findCustomer(db, input.customerId))) throw new AppError('NOT_FOUND', `Customer ${input.customerId} not found`);
-  const kinds = input.kinds ? [...new Set(input.kinds)] : null;
-  if (kinds && kinds.length === 0) return { items: [], nextCursor: null };
+  const kinds = input.kinds ? [...new Set(input.kinds)] : [...TIMELINE_KINDS];
+  const eventKinds = kinds.filter((k): k is Exclude<TimelineKind, 'purchase'> => k !== 'purchase');
   const cursor = input.cursor ? decodeCursor(input.cursor) : null;
-  let q = db
-    .selectFrom('ticket_events as e')
-    .innerJoin('tickets as t', 't.id', 'e.ticket_id')
-    .leftJoin('users as u', 'u.id', 'e.actor_id')
-    .select(['e.id', 'e.at', 'e.kind', 'e.from_status', 'e.to_status', 'e.note', 'e.details', 't.id as ticket_id', 't.number', 't.subject', 't.type', 'u.display_name'])
-    .where('t.customer_id', '=', input.customerId);
-  if (kinds && kinds.length < TIMELINE_KINDS.length) q = q.where((eb) => eb.or(kinds.map((k) => kindCondition(eb, k))));
-  if (cursor) {
-    const [at, id] = [Number(cursor[0]), cursor[1]];
-    q = q.where((eb) => eb.or([eb('e.at', '<', at), eb.and([eb('e.at', '=', at), eb('e.id', '<', id)])]));
+  const [cursorAt, cursorKey] = cursor ? [Number(cursor[0]), cursor[1]] : [Infinity, Infinity];
+
+  type Entry = { at: number; key: number; item: TimelineItem };
+  const entries: Entry[] = [];
+  if (eventKinds.length > 0) {
+    let q = db
+      .selectFrom('ticket_events as e')
+      .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+      .leftJoin('users as u', 'u.id', 'e.actor_id')
+      .select(['e.id', 'e.at', 'e.kind', 'e.from_status', 'e.to_status', 'e.note', 'e.details', 't.id as ticket_id', 't.number', 't.subject', 't.type', 'u.display_name'])
+      .where('t.customer_id', '=', input.customerId);
+    if (eventKinds.length < TIMELINE_KINDS.length - 1) q = q.where((eb) => eb.or(eventKinds.map((k) => kindCondition(eb, k))));
+    if (cursor) q = q.where((eb) => eb.or([eb('e.at', '<', cursorAt), eb.and([eb('e.at', '=', cursorAt), eb('e.id', '<', Math.ceil(cursorKey / 2))])]));
+    for (const r of await q.orderBy('e.at', 'desc').orderBy('e.id', 'desc').limit(input.limit + 1).execute()) {
+      entries.push({
+        at: r.at,
+        key: r.id * 2,
+        item: {
+          id: r.id,
+          at: r.at,
+          kind: timelineKind(r.kind, r.type),
+          eventKind: r.kind,
+          ticket: { id: r.ticket_id, number: r.number, subject: r.subject, type: r.type as TicketType },
+          order: null,
+          actorName: r.display_name,
+          fromStatus: r.from_status as TicketStatus | null,
+          toStatus: r.to_status as TicketStatus | null,
+          note: r.note,
+          details: parseDetails(r.details),
+        },
+      });
+    }
   }
-  const rows = await q.orderBy('e.at', 'desc').orderBy('e.id', 'desc').limit(input.limit + 1).execute();
-  const page = rows.slice(0, input.limit);
-  const items = page.map(
-    (r): TimelineItem => ({
-      id: r.id,
-      at: r.at,
-      kind: timelineKind(r.kind, r.type),
-      eventKind: r.kind,
-      ticket: { id: r.ticket_id, number: r.number, subject: r.subject, type: r.type as TicketType },
-      actorName: r.display_name,
-      fromStatus: r.from_status as TicketStatus | null,
-      toStatus: r.to_status as TicketStatus | null,
-      note: r.note,
-      details: parseDetails(r.details),
-    }),
-  );
+  if (kinds.includes('purchase')) {
+    const orderIds = await db.selectFrom('purchase_orders').select(['id', 'ordered_on']).where('customer_id', '=', input.customerId).execute();
+    const older = orderIds.filter((o) => {
+      const at = orderDayInstant(o.ordered_on);
+      return at < cursorAt || (at === cursorAt && o.id * 2 + 1 < cursorKey);
+    });
+    for (const o of await loadOrders(db, { ids: older.map((o) => o.id) })) {
+      const at = orderDayInstant(o.orderedOn);
+      entries.push({
+        at,
+        key: o.id * 2 + 1,
+        item: {
+          id: o.id,
+          at,
+          kind: 'purchase',
+          eventKind: 'purchase',
+          ticket: null,
+          order: { id: o.id, orderNo: o.orderNo, total: o.total, currency: o.currency },
+          actorName: null,
+          fromStatus: null,
+          toStatus: null,
+          note: o.note,
+          details: { lines: o.lines.length },
+        },
+      });
+    }
+  }
+  entries.sort((a, b) => b.at - a.at || b.key - a.key);
+  const page = entries.slice(0, input.limit);
   const last = page.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.at, last.id]) : null };
+  return { items: page.map((e) => e.item), nextCursor: entries.length > input.limit && last ? encodeCursor([last.at, last.key]) : null };
 }

@@ -1,24 +1,60 @@
 import { roleHas } from '../../../src-shared/domain/roles';
 import { requireUser, type CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
-import { deskToday } from '../settings/queries';
+import { deskToday, getSettings, lifecycleThresholds } from '../settings/queries';
+import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/time';
 import { createAssetService } from './assets';
 import { customer360, customerTimeline } from './customer360';
-import { lookup, possibleDuplicates, products, saveProduct, serviceSummary } from './service';
+import { mergeCustomers } from './merge';
+import { removeOrder, saveOrder } from './orders';
+import { allTags, listCustomers, removeContact, saveContact, saveCustomer } from './profiles';
+import { lookup, nextCustomerNo, possibleDuplicates, products, saveProduct, serviceSummary } from './service';
 
 export function customersHandlers(deps: CoreDeps) {
+  const { db, clock, events } = deps;
   const assets = createAssetService(deps);
+  const changed = (ids: number[]) => events.emit('customers.changed', { ids });
   return defineHandlers('customers', {
-    lookup: (input) => lookup(deps.db, input.text, input.limit),
-    products: () => products(deps.db),
-    saveProduct: (input) => saveProduct(deps.db, input),
-    possibleDuplicates: (input) => possibleDuplicates(deps.db, input),
-    serviceSummary: (input) => serviceSummary(deps.db, input.customerId, deps.clock.now()),
-    get: async (input) => {
-      const now = deps.clock.now();
-      return customer360(deps.db, input.customerId, now, await deskToday(deps.db, now));
+    lookup: (input) => lookup(db, input.text, input.limit),
+    list: async (input) => listCustomers(db, input, clock.now(), await lifecycleThresholds(db)),
+    save: async (input) => {
+      const now = clock.now();
+      const saved = await db.transaction().execute(async (trx) => {
+        const timeZone = (await getSettings(trx)).timeZone ?? DEFAULT_TIME_ZONE;
+        return saveCustomer(trx, input, now, () => nextCustomerNo(trx, now, timeZone));
+      });
+      changed([saved.id]);
+      return saved;
     },
-    timeline: (input) => customerTimeline(deps.db, input),
+    tags: () => allTags(db),
+    saveContact: async (input) => {
+      const contact = await db.transaction().execute((trx) => saveContact(trx, input, clock.now()));
+      changed([input.customerId]);
+      return contact;
+    },
+    removeContact: async (input) => {
+      await db.transaction().execute((trx) => removeContact(trx, input.id));
+      return null;
+    },
+    merge: (input, ctx) => mergeCustomers(deps, input.fromId, input.intoId, requireUser(ctx).id),
+    saveOrder: async (input) => {
+      const order = await db.transaction().execute((trx) => saveOrder(trx, input, clock.now()));
+      changed([input.customerId]);
+      return order;
+    },
+    removeOrder: async (input) => {
+      await db.transaction().execute((trx) => removeOrder(trx, input.id));
+      return null;
+    },
+    products: () => products(db),
+    saveProduct: (input) => saveProduct(db, input),
+    possibleDuplicates: (input) => possibleDuplicates(db, input),
+    serviceSummary: (input) => serviceSummary(db, input.customerId, clock.now()),
+    get: async (input) => {
+      const now = clock.now();
+      return customer360(db, input.customerId, now, await deskToday(db, now));
+    },
+    timeline: (input) => customerTimeline(db, input),
     saveAsset: (input, ctx) => assets.save(input, roleHas(requireUser(ctx).role, 'sla.manage')),
     removeAsset: (input) => assets.remove(input.id),
   });

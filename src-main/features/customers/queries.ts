@@ -19,7 +19,11 @@ export function findProduct(db: Q, id: number) {
 }
 
 export function insertCustomer(db: Q, values: { customer_no: string; name: string; kind: string; phone: string | null; province: string | null; created_at: number }) {
-  return db.insertInto('customers').values(values).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('customers')
+    .values({ ...values, last_activity_at: values.created_at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export function insertContact(db: Q, values: { customer_id: number; name: string; phone: string | null; created_at: number }) {
@@ -28,7 +32,7 @@ export function insertContact(db: Q, values: { customer_id: number; name: string
 
 /** Name prefix/substring, customer number or phone; most recent customers first. */
 export function lookupCustomers(db: Q, text: string, limit: number) {
-  let q = db.selectFrom('customers').select(CUSTOMER_COLUMNS);
+  let q = db.selectFrom('customers').select(CUSTOMER_COLUMNS).where('merged_into_id', 'is', null);
   if (text) {
     const phone = normalizePhone(text);
     const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -48,7 +52,14 @@ export function lookupCustomers(db: Q, text: string, limit: number) {
 /** Customers whose name holds `probe`, newest first: candidates to compare by name key. */
 export function customersNamed(db: Q, probe: string, limit: number) {
   const like = `%${probe.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  return db.selectFrom('customers').select(CUSTOMER_COLUMNS).where(sql<boolean>`name LIKE ${like} ESCAPE '\\'`).orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('customers')
+    .select(CUSTOMER_COLUMNS)
+    .where(sql<boolean>`name LIKE ${like} ESCAPE '\\'`)
+    .where('merged_into_id', 'is', null)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** Customers with this (normalized) phone, on the customer or one of its contacts. */
@@ -57,6 +68,7 @@ export function customersWithPhone(db: Q, phone: string, limit: number) {
     .selectFrom('customers')
     .select(CUSTOMER_COLUMNS)
     .where((eb) => eb.or([eb('phone', '=', phone), eb('id', 'in', eb.selectFrom('contacts').select('customer_id').where('phone', '=', phone))]))
+    .where('merged_into_id', 'is', null)
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();

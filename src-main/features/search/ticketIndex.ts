@@ -46,3 +46,21 @@ export function ticketIndexStatements(sqlite: Database.Database) {
     },
   };
 }
+
+/**
+ * Re-reads the searchable fields of these requests and replaces their terms: after a change
+ * to what they point at (a customer merged into another). Call inside the change's transaction.
+ */
+export function reindexTickets(sqlite: Database.Database, ids: readonly number[]): void {
+  const index = ticketIndexStatements(sqlite);
+  const read = sqlite.prepare(`
+    SELECT t.id, t.number, t.subject, t.description, c.name AS customerName, c.phone AS customerPhone,
+           k.name AS contactName, k.phone AS contactPhone, p.name AS productName, p.model AS productModel
+    FROM tickets t JOIN customers c ON c.id = t.customer_id
+    LEFT JOIN contacts k ON k.id = t.contact_id LEFT JOIN products p ON p.id = t.product_id
+    WHERE t.id = ?`);
+  for (const id of ids) {
+    const row = read.get(id) as (TicketSearchFields & { id: number }) | undefined;
+    if (row) index.put(id, row);
+  }
+}

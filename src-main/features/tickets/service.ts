@@ -22,6 +22,7 @@ import { warrantyState } from '../../../src-shared/domain/warranty';
 import { AppError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import { findContact, findCustomer, findProduct, insertContact, insertCustomer, unitUnderWarranty } from '../customers/queries';
+import { touchActivity } from '../customers/orders';
 import { nextCustomerNo } from '../customers/service';
 import { ticketIndexStatements } from '../search/ticketIndex';
 import { matchExpression } from '../search/terms';
@@ -279,7 +280,9 @@ export function createTicketService(deps: CoreDeps) {
       let customer;
       if ('id' in input.customer) {
         customer = await findCustomer(trx, input.customer.id);
-        if (!customer) throw notFoundField('customer.id');
+        // A merged record is a pointer to the customer it went into, not one to serve.
+        if (!customer || customer.merged_into_id !== null) throw notFoundField('customer.id');
+        await touchActivity(trx, customer.id, now);
       } else {
         customer = await insertCustomer(trx, {
           customer_no: await nextCustomerNo(trx, now, tz),

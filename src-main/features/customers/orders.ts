@@ -1,0 +1,109 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { PurchaseOrder } from '../../../src-shared/contract';
+import type { saveOrderInput } from '../../../src-shared/contract/customers';
+import { AppError, fieldError } from '../../../src-shared/errors';
+import type { DB } from '../../db/schema';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+/** Purchase orders (one customer's, or some by id), newest first, with their lines. */
+export async function loadOrders(db: Q, which: { customerId: number } | { ids: number[] }): Promise<PurchaseOrder[]> {
+  let q = db.selectFrom('purchase_orders').selectAll();
+  if ('customerId' in which) q = q.where('customer_id', '=', which.customerId);
+  else if (which.ids.length === 0) return [];
+  else q = q.where('id', 'in', which.ids);
+  const orders = await q.orderBy('ordered_on', 'desc').orderBy('id', 'desc').execute();
+  if (orders.length === 0) return [];
+  const lines = await db
+    .selectFrom('purchase_order_lines as l')
+    .leftJoin('products as p', 'p.id', 'l.product_id')
+    .select(['l.id', 'l.order_id', 'l.description', 'l.quantity', 'l.unit_price', 'p.id as product_id', 'p.name as product_name', 'p.model'])
+    .where(
+      'l.order_id',
+      'in',
+      orders.map((o) => o.id),
+    )
+    .orderBy('l.id')
+    .execute();
+  return orders.map((o) => {
+    const own = lines.filter((l) => l.order_id === o.id);
+    return {
+      id: o.id,
+      orderNo: o.order_no,
+      orderedOn: o.ordered_on,
+      source: o.source === 'erp' ? 'erp' : 'manual',
+      currency: o.currency,
+      note: o.note,
+      total: own.reduce((sum, l) => sum + l.quantity * l.unit_price, 0),
+      lines: own.map((l) => ({
+        id: l.id,
+        product: l.product_id !== null ? { id: l.product_id, name: l.product_name ?? '', model: l.model ?? '' } : null,
+        description: l.description,
+        quantity: l.quantity,
+        unitPrice: l.unit_price,
+      })),
+    };
+  });
+}
+
+/** A purchase is activity: it keeps the customer's lifecycle active (never moves it back in time). */
+export async function touchActivity(db: Q, customerId: number, at: number): Promise<void> {
+  await db
+    .updateTable('customers')
+    .set({ last_activity_at: at })
+    .where('id', '=', customerId)
+    .where((eb) => eb.or([eb('last_activity_at', 'is', null), eb('last_activity_at', '<', at)]))
+    .execute();
+}
+
+/** Noon of the order day, in UTC: a day's activity without pretending to know the hour. */
+export function orderDayInstant(day: string): number {
+  return Date.parse(`${day}T12:00:00Z`);
+}
+
+/** Enters or edits a purchase order with its lines (replaced whole); order numbers are unique. */
+export async function saveOrder(db: Q, input: z.output<typeof saveOrderInput>, now: number): Promise<PurchaseOrder> {
+  const customer = await db.selectFrom('customers').select(['id', 'merged_into_id']).where('id', '=', input.customerId).executeTakeFirst();
+  if (!customer || customer.merged_into_id !== null) throw fieldError('customerId', 'notFound');
+  const clash = await db.selectFrom('purchase_orders').select('id').where('order_no', '=', input.orderNo).executeTakeFirst();
+  if (clash && clash.id !== input.id) throw fieldError('orderNo', 'taken');
+  const productIds = [...new Set(input.lines.flatMap((l) => (l.productId === null ? [] : [l.productId])))];
+  const known = productIds.length ? await db.selectFrom('products').select(['id', 'name']).where('id', 'in', productIds).execute() : [];
+  for (const [i, line] of input.lines.entries()) {
+    if (line.productId !== null && !known.some((p) => p.id === line.productId)) throw fieldError(`lines.${i}.productId`, 'notFound');
+  }
+  const values = { customer_id: input.customerId, order_no: input.orderNo, ordered_on: input.orderedOn, note: input.note };
+  let id: number;
+  if (input.id === undefined) {
+    id = (await db.insertInto('purchase_orders').values({ ...values, source: 'manual', created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+  } else {
+    const updated = await db.updateTable('purchase_orders').set(values).where('id', '=', input.id).returning('id').executeTakeFirst();
+    if (!updated) throw new AppError('NOT_FOUND', `Order ${input.id} not found`);
+    id = updated.id;
+    await db.deleteFrom('purchase_order_lines').where('order_id', '=', id).execute();
+  }
+  await db
+    .insertInto('purchase_order_lines')
+    .values(
+      input.lines.map((l) => ({
+        order_id: id,
+        product_id: l.productId,
+        // A line for a catalog product reads as the product unless the desk wrote something.
+        description: l.description || (known.find((p) => p.id === l.productId)?.name ?? ''),
+        quantity: l.quantity,
+        unit_price: l.unitPrice,
+      })),
+    )
+    .execute();
+  await touchActivity(db, input.customerId, orderDayInstant(input.orderedOn));
+  const [order] = await loadOrders(db, { ids: [id] });
+  if (!order) throw new Error(`Order ${id} vanished`);
+  return order;
+}
+
+export async function removeOrder(db: Q, id: number): Promise<void> {
+  await db.deleteFrom('purchase_order_lines').where('order_id', '=', id).execute();
+  const removed = await db.deleteFrom('purchase_orders').where('id', '=', id).executeTakeFirst();
+  if (Number(removed.numDeletedRows) === 0) throw new AppError('NOT_FOUND', `Order ${id} not found`);
+}

@@ -1,0 +1,277 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ImportJob, ImportMapping } from '../../../src-shared/contract';
+import type { Core } from '../../core/createCore';
+import { call, fakeClock, setupDesk, testCore } from '../../core/testing';
+import type { ImportEntity } from '../../../src-shared/domain/importFields';
+
+let core: Core;
+
+beforeEach(async () => {
+  ({ core } = await testCore(fakeClock(Date.UTC(2026, 10, 23, 2, 0))));
+  await setupDesk(core);
+});
+
+/** Uploads `bytes` as the wizard does: begin, then chunks in order. */
+async function upload(fileName: string, bytes: Uint8Array, chunk = 1 << 20): Promise<string> {
+  const { uploadId } = await call(core, 'imports.begin', { fileName, bytes: bytes.length }, 'admin');
+  for (let offset = 0; offset < bytes.length; offset += chunk) {
+    await call(core, 'imports.chunk', { uploadId, offset, dataBase64: Buffer.from(bytes.subarray(offset, offset + chunk)).toString('base64') }, 'admin');
+  }
+  return uploadId;
+}
+
+async function settle(channel: 'imports.job' | 'exports.job', jobId: string): Promise<ImportJob> {
+  for (;;) {
+    const job = await call(core, channel, { jobId }, 'admin');
+    if (job.state !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+async function run(uploadId: string, entity: ImportEntity | undefined, mapping: Partial<ImportMapping> | undefined, dryRun: boolean): Promise<ImportJob> {
+  const { jobId } = await call(core, 'imports.start', { uploadId, ...(entity ? { entity } : {}), ...(mapping ? { mapping: { values: {}, dayFirst: true, ...mapping } as ImportMapping } : {}), dryRun }, 'admin');
+  return settle('imports.job', jobId);
+}
+
+const utf8 = (text: string) => strToU8(text);
+const CUSTOMERS_CSV = [
+  '编号,客户名称,电话,邮箱,地址,等级,标签',
+  'K001,杭州西湖电梯有限公司,0571-8888 6666,service@xihu.cn,浙江省杭州市西湖区文三路90号,重点,电梯;华东',
+  'K002,"上海浦江物业管理有限公司",021-5555 0101,,上海市浦东新区张杨路500号,普通,',
+  'K003,缺区号公司,8888 6666,,,普通,',
+  'K004,邮箱写错公司,13812345678,not-an-email,,普通,',
+  'K005,,13812345679,,,普通,',
+  'K001,杭州西湖电梯有限公司,0571-8888 6666,,,,',
+].join('\r\n');
+const CUSTOMER_MAPPING = {
+  columns: { key: '编号', name: '客户名称', phone: '电话', email: '邮箱', address: '地址', tier: '等级', tags: '标签' },
+  values: { tier: { 重点: 'key', 普通: 'normal' } },
+};
+
+describe('importing customers', () => {
+  it('reads the file, dry-runs with every rejected row and reason, then imports, and a re-run creates nothing', async () => {
+    const uploadId = await upload('客户.csv', utf8(CUSTOMERS_CSV));
+    const table = await call(core, 'imports.inspect', { uploadId }, 'admin');
+    expect(table).toMatchObject({ format: 'csv', encoding: 'utf-8', rows: 6, headers: ['编号', '客户名称', '电话', '邮箱', '地址', '等级', '标签'] });
+
+    const dry = await run(uploadId, 'customers', CUSTOMER_MAPPING, true);
+    expect(dry.state).toBe('done');
+    expect(dry.reports[0]).toMatchObject({ entity: 'customers', rows: 6, created: 2, unchanged: 0, rejected: 4 });
+    expect(dry.reports[0]!.rejectedRows.map((r) => [r.line, r.field, r.reason])).toEqual([
+      [4, 'phone', 'phoneAreaCode'],
+      [5, 'email', 'email'],
+      [6, 'name', 'required'],
+      [7, 'key', 'duplicateKey'],
+    ]);
+    // The dry run wrote nothing.
+    expect((await call(core, 'customers.list', {}, 'admin')).items).toEqual([]);
+
+    const real = await run(uploadId, 'customers', CUSTOMER_MAPPING, false);
+    expect(real.reports[0]).toMatchObject({ created: 2, rejected: 4 });
+    const list = await call(core, 'customers.list', {}, 'admin');
+    expect(list.items.map((c) => [c.name, c.tier, c.province, c.city, c.tags])).toEqual([
+      ['上海浦江物业管理有限公司', 'normal', 'SH', '上海市', []],
+      ['杭州西湖电梯有限公司', 'key', 'ZJ', '杭州市', ['华东', '电梯']],
+    ]);
+    const xihu = await call(core, 'customers.get', { customerId: list.items[1]!.id }, 'admin');
+    expect(xihu).toMatchObject({ phone: '+86-571-88886666', email: 'service@xihu.cn', district: '西湖区', street: '文三路90号' });
+
+    const again = await run(await upload('客户.csv', utf8(CUSTOMERS_CSV)), 'customers', CUSTOMER_MAPPING, false);
+    expect(again.reports[0]).toMatchObject({ created: 0, unchanged: 2, rejected: 4 });
+    expect((await call(core, 'customers.list', {}, 'admin')).items).toHaveLength(2);
+    // The run's log maps each source key to its new id.
+    const runs = await call(core, 'imports.runs', {}, 'admin');
+    expect(runs.map((r) => [r.entity, r.outcome, r.counts?.created])).toEqual([
+      ['customers', 'done', 0],
+      ['customers', 'done', 2],
+    ]);
+    const log = await call(core, 'imports.runLog', { runId: runs[1]!.id }, 'admin');
+    expect(log.items.map((i) => [i.sourceKey, i.targetId])).toEqual([
+      ['K001', xihu.id],
+      ['K002', list.items[0]!.id],
+    ]);
+  });
+
+  it('reads a GBK (GB18030) file as such', async () => {
+    // 编号,客户名称\r\nG1,华南制冷设备厂 in GBK.
+    const gbk = Buffer.from('b1e0bac52cbfcdbba7c3fbb3c60d0a47312cbbaac4cfd6c6c0e4c9e8b1b8b3a7', 'hex');
+    const uploadId = await upload('gbk.csv', gbk);
+    expect(await call(core, 'imports.inspect', { uploadId }, 'admin')).toMatchObject({ encoding: 'gb18030', headers: ['编号', '客户名称'], sample: [['G1', '华南制冷设备厂']] });
+    const job = await run(uploadId, 'customers', { columns: { key: '编号', name: '客户名称' } }, false);
+    expect(job.reports[0]).toMatchObject({ created: 1 });
+    expect((await call(core, 'customers.list', {}, 'admin')).items[0]!.name).toBe('华南制冷设备厂');
+  });
+
+  it('refuses a mapping that names a column the file lacks, or leaves a required field unmapped', async () => {
+    const uploadId = await upload('c.csv', utf8(CUSTOMERS_CSV));
+    const missing = await core.dispatch('imports.start', { uploadId, entity: 'customers', mapping: { columns: { name: '名字' } }, dryRun: true }, 'admin');
+    expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fields: [{ path: 'mapping.columns.name', code: 'unknownColumn' }] } } });
+    const unmapped = await core.dispatch('imports.start', { uploadId, entity: 'customers', mapping: { columns: { key: '编号' } }, dryRun: true }, 'admin');
+    expect(unmapped).toMatchObject({ ok: false, error: { details: { fields: [{ path: 'mapping.columns.name', code: 'required' }] } } });
+  });
+
+  it('lists a broken quote with its line and goes on with the next rows', async () => {
+    const csv = ['编号,客户名称', 'A1,甲公司', 'A2,"乙公司', 'A3,丙公司'].join('\n');
+    const job = await run(await upload('q.csv', utf8(csv)), 'customers', { columns: { key: '编号', name: '客户名称' } }, false);
+    expect(job.reports[0]!.rejectedRows.map((r) => [r.line, r.reason])).toEqual([[3, 'brokenQuote']]);
+    expect((await call(core, 'customers.list', {}, 'admin')).items.map((c) => c.name)).toEqual(['丙公司', '甲公司']);
+  });
+
+  it('is for supervisors and admins', async () => {
+    const { addUser, signInAs } = await import('../../core/testing');
+    await addUser(core, 'agent', 'xiaoli');
+    await signInAs(core, 'xiaoli');
+    expect(await core.dispatch('imports.begin', { fileName: 'a.csv', bytes: 10 }, 'xiaoli')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await core.dispatch('exports.start', {}, 'xiaoli')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('importing the installed base, orders and history', () => {
+  async function importCsv(entity: ImportEntity, csv: string, columns: Record<string, string>, values: ImportMapping['values'] = {}) {
+    const job = await run(await upload(`${entity}.csv`, utf8(csv)), entity, { columns, values }, false);
+    expect(job.state).toBe('done');
+    return job.reports[0]!;
+  }
+
+  it('links contacts, assets, orders and requests to customers by their source keys, and rejects unknown references', async () => {
+    await importCsv('customers', '编号,名称\nK1,江南机电\nK2,北方重工', { key: '编号', name: '名称' });
+    expect(await importCsv('products', '型号,产品线,名称\nKFR-72LW,商用空调,立柜式空调\nkfr-72lw,商用空调,重复', { model: '型号', productLine: '产品线', name: '名称' })).toMatchObject({
+      created: 1,
+      rejected: 1,
+      rejectedRows: [{ line: 3, reason: 'duplicateKey' }],
+    });
+    expect(await importCsv('contacts', '客户,姓名,手机\nK1,陈工,13812345678\nK9,无主,13900000000', { customer: '客户', name: '姓名', phone: '手机' })).toMatchObject({
+      created: 1,
+      rejectedRows: [{ line: 3, field: 'customer', reason: 'unknownReference', value: 'K9' }],
+    });
+    const assets = await importCsv(
+      'assets',
+      '客户,型号,序列号,保修开始,保修结束\nK1,KFR-72LW,SN1,2026/1/5,2027/1/4\nK2,KFR-72LW,SN1,2026-01-05,2027-01-04\nK2,KFR-72LW,SN2,05/01/2026,04/01/2025',
+      { customer: '客户', model: '型号', serialNo: '序列号', warrantyStart: '保修开始', warrantyEnd: '保修结束' },
+    );
+    expect(assets.rejectedRows.map((r) => [r.line, r.field, r.reason])).toEqual([
+      [3, 'serialNo', 'taken'],
+      [4, 'warrantyEnd', 'beforeStart'],
+    ]);
+    const orders = await importCsv(
+      'orders',
+      '订单号,客户,日期,型号,说明,数量,单价\nPO1,K1,2026-10-01,KFR-72LW,,2,"12,800.00"\nPO2,K2,2026-10-02,,滤网,1,abc\nPO1,K1,2026-10-01,,安装费,1,500\nPO2,K2,2026-10-02,,滤网,1,10',
+      { orderNo: '订单号', customer: '客户', orderedOn: '日期', model: '型号', description: '说明', quantity: '数量', unitPrice: '单价' },
+    );
+    // Rows are order lines: both of PO1's are in, both of PO2's out.
+    expect(orders).toMatchObject({ created: 2, rejected: 2 });
+    expect(orders.rejectedRows.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'number'],
+      [5, 'orderRejected'],
+    ]);
+    const requests = await importCsv(
+      'requests',
+      '单号,客户,型号,类型,优先级,状态,标题,受理时间,关闭时间\nSR1,K1,KFR-72LW,维修,3,已关闭,空调漏水,2025-03-04 09:30,2025-03-05 17:00\nSR2,K1,,咨询,1,处理中,保养咨询,2026-11-01 10:00,',
+      { key: '单号', customer: '客户', model: '型号', type: '类型', priority: '优先级', status: '状态', subject: '标题', createdAt: '受理时间', closedAt: '关闭时间' },
+      { type: { 维修: 'repair', 咨询: 'consultation' }, priority: { '1': 'low', '2': 'normal', '3': 'high', '4': 'urgent', '5': 'urgent' }, status: { 已关闭: 'closed', 处理中: 'assigned' } },
+    );
+    expect(requests).toMatchObject({ created: 2, rejected: 0 });
+
+    const k1 = (await call(core, 'customers.list', { text: '江南机电' }, 'admin')).items[0]!;
+    const c = await call(core, 'customers.get', { customerId: k1.id }, 'admin');
+    expect(c.contacts.map((x) => x.phone)).toEqual(['+8613812345678']);
+    expect(c.assets.map((a) => [a.serialNo, a.warrantyStart, a.warrantyEnd, a.warranty])).toEqual([['SN1', '2026-01-05', '2027-01-04', 'in_warranty']]);
+    expect(c.orders.map((o) => [o.orderNo, o.source, o.total, o.lines.length])).toEqual([['PO1', 'erp', 2_610_000, 2]]);
+    expect(c.kpis.openRequests).toBe(1);
+    const page = await call(core, 'tickets.list', { text: '空调漏水' }, 'admin');
+    expect(page.items.map((t) => [t.subject, t.status, t.priority])).toEqual([['空调漏水', 'closed', 'high']]);
+    const timeline = await call(core, 'customers.timeline', { customerId: k1.id }, 'admin');
+    expect(timeline.items.map((i) => i.eventKind)).toEqual(['created', 'purchase', 'close', 'created']);
+  });
+});
+
+describe('exporting and importing back', () => {
+  async function exportAll(customerId?: number): Promise<Uint8Array> {
+    const { jobId } = await call(core, 'exports.start', customerId ? { customerId } : {}, 'admin');
+    const job = await settle('exports.job', jobId);
+    expect(job.state).toBe('done');
+    const parts: Buffer[] = [];
+    for (let offset = 0; ; ) {
+      const piece = await call(core, 'exports.chunk', { jobId, offset }, 'admin');
+      parts.push(Buffer.from(piece.dataBase64, 'base64'));
+      offset += piece.bytes;
+      if (piece.done) break;
+    }
+    return Buffer.concat(parts);
+  }
+
+  it('round-trips every record into a fresh desk, and re-importing into the same desk creates nothing', async () => {
+    const c = await call(core, 'customers.save', { kind: 'company', name: '江南机电, "总部"', phone: '021-5555 0101', tier: 'strategic', province: 'SH', city: '上海市', tags: ['机床', '重点'] }, 'admin');
+    await call(core, 'customers.saveContact', { customerId: c.id, name: '陈工', phone: '13812345678', role: '主管', preferredChannel: 'wechat' }, 'admin');
+    const product = await call(core, 'customers.saveProduct', { productLine: '机床', model: 'VMC-850', name: '立式加工中心' }, 'admin');
+    await call(core, 'customers.saveAsset', { customerId: c.id, productId: product.id, serialNo: 'SN-9', warrantyStart: '2026-01-01', warrantyEnd: '2027-12-31' }, 'admin');
+    await call(core, 'customers.saveOrder', { customerId: c.id, orderNo: 'PO-7', orderedOn: '2026-09-09', lines: [{ productId: product.id, quantity: 1, unitPrice: 45_000_000 }] }, 'admin');
+    await call(core, 'tickets.create', { customer: { id: c.id }, productId: product.id, type: 'repair', channel: 'phone', subject: '主轴异响\n第二行' } as never, 'admin');
+
+    const zip = await exportAll();
+    const audit = await core.deps.db.selectFrom('audit_log').select(['action']).where('action', 'like', 'export.%').execute();
+    expect(audit).toEqual([{ action: 'export.all' }]);
+
+    // Into this desk again: everything is already here.
+    const same = await run(await upload('export.zip', zip), undefined, undefined, false);
+    expect(same.reports.map((r) => [r.entity, r.created, r.unchanged, r.rejected])).toEqual([
+      ['products', 0, 1, 0],
+      ['customers', 0, 1, 0],
+      ['contacts', 0, 1, 0],
+      ['assets', 0, 1, 0],
+      ['orders', 0, 1, 0],
+      ['requests', 0, 1, 0],
+    ]);
+
+    const before = await call(core, 'customers.get', { customerId: c.id }, 'admin');
+    // Into a fresh desk: the same records.
+    const first = core;
+    ({ core } = await testCore(fakeClock(Date.UTC(2026, 10, 24, 2, 0))));
+    await setupDesk(core);
+    const fresh = await run(await upload('export.zip', zip), undefined, undefined, false);
+    expect(fresh.reports.map((r) => [r.entity, r.created, r.rejected])).toEqual([
+      ['products', 1, 0],
+      ['customers', 1, 0],
+      ['contacts', 1, 0],
+      ['assets', 1, 0],
+      ['orders', 1, 0],
+      ['requests', 1, 0],
+    ]);
+    const [copy] = (await call(core, 'customers.list', {}, 'admin')).items;
+    const after = await call(core, 'customers.get', { customerId: copy!.id }, 'admin');
+    const shape = (x: typeof before) => ({
+      ...x,
+      id: 0,
+      lifecycle: null,
+      lastActivityAt: null,
+      contacts: x.contacts.map((k) => ({ ...k, id: 0 })),
+      assets: x.assets.map((a) => ({ ...a, id: 0, product: a.product && { ...a.product, id: 0 } })),
+      orders: x.orders.map((o) => ({ ...o, id: 0, source: null, lines: o.lines.map((l) => ({ ...l, id: 0, product: l.product && { ...l.product, id: 0 } })) })),
+      agreement: null,
+      kpis: { ...x.kpis, lastContactAt: null },
+    });
+    expect(shape(after)).toEqual(shape(before));
+    const requests = await call(core, 'tickets.list', { text: '主轴异响' }, 'admin');
+    expect(requests.items).toHaveLength(1);
+    first.close();
+  });
+
+  it('exports one customer only', async () => {
+    const a = await call(core, 'customers.save', { kind: 'company', name: '甲公司' }, 'admin');
+    await call(core, 'customers.save', { kind: 'company', name: '乙公司' }, 'admin');
+    const zip = await exportAll(a.id);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-'));
+    const file = path.join(dir, 'one.zip');
+    fs.writeFileSync(file, zip);
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const files = unzipSync(zip);
+    expect(strFromU8(files['customers.csv']!)).toContain('甲公司');
+    expect(strFromU8(files['customers.csv']!)).not.toContain('乙公司');
+    expect(JSON.parse(strFromU8(files['manifest.json']!))).toMatchObject({ format: 'serviceloop-export', files: expect.arrayContaining([{ entity: 'customers', file: 'customers.csv', rows: 1 }]) });
+    void zipSync;
+  });
+});

@@ -1,0 +1,28 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openConnection } from '../db/connection';
+import { runTask, type Task } from './tasks';
+
+// Worker thread entry: one task on its own connection to the desk's database, progress and
+// the result posted back, cancel read from a shared flag between batches (the work is
+// synchronous, so a message could not be received until it ended).
+
+interface Input {
+  dbPath: string;
+  task: Task;
+  cancel: SharedArrayBuffer;
+}
+
+const { dbPath, task, cancel } = workerData as Input;
+const flag = new Int32Array(cancel);
+const { sqlite } = openConnection(dbPath);
+try {
+  const result = runTask(sqlite, task, {
+    progress: (done, total) => parentPort?.postMessage({ type: 'progress', done, total }),
+    cancelled: () => Atomics.load(flag, 0) === 1,
+  });
+  parentPort?.postMessage({ type: 'result', result });
+} catch (error) {
+  parentPort?.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error), details: (error as { details?: unknown }).details ?? null });
+} finally {
+  sqlite.close();
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../core/createCore';
+import { call, fakeClock, setupDesk, testCore } from '../core/testing';
+
+// The import and export jobs run in a worker thread with their own connection when the
+// database is a file (as it always is in the app): this drives that path end to end.
+
+let core: Core | undefined;
+afterEach(() => core?.close());
+
+describe('jobs in a worker thread', () => {
+  it('imports a file and exports it back from a worker, while the main thread stays free', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'serviceloop-worker-'));
+    ({ core } = await testCore(fakeClock(Date.UTC(2026, 10, 23, 2, 0)), path.join(dir, 'desk.db')));
+    await setupDesk(core);
+    const rows = Array.from({ length: 5000 }, (_, i) => `K${i},客户${i},1381234${String(i).padStart(4, '0')}`);
+    const bytes = Buffer.from(['编号,名称,手机', ...rows].join('\n'));
+    const { uploadId } = await call(core, 'imports.begin', { fileName: 'big.csv', bytes: bytes.length }, 'admin');
+    await call(core, 'imports.chunk', { uploadId, offset: 0, dataBase64: bytes.toString('base64') }, 'admin');
+    const progress: number[] = [];
+    core.events.subscribe((name, payload) => {
+      if (name === 'job.progress') progress.push((payload as { done: number }).done);
+    });
+    const { jobId } = await call(core, 'imports.start', { uploadId, entity: 'customers', mapping: { columns: { key: '编号', name: '名称', phone: '手机' } }, dryRun: false }, 'admin');
+    // The main thread answers while the worker imports.
+    let ticks = 0;
+    let job = await call(core, 'imports.job', { jobId }, 'admin');
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 5));
+      ticks++;
+      job = await call(core, 'imports.job', { jobId }, 'admin');
+    }
+    expect(job).toMatchObject({ state: 'done', reports: [{ created: 5000, rejected: 0 }] });
+    expect(ticks).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBe(5000);
+    expect((await call(core, 'customers.list', { text: '客户4999' }, 'admin')).items.map((c) => c.phone)).toEqual(['+8613812344999']);
+
+    const exported = await call(core, 'exports.start', {}, 'admin');
+    let ex = await call(core, 'exports.job', { jobId: exported.jobId }, 'admin');
+    while (ex.state === 'running') {
+      await new Promise((r) => setTimeout(r, 5));
+      ex = await call(core, 'exports.job', { jobId: exported.jobId }, 'admin');
+    }
+    expect(ex.state).toBe('done');
+    expect(ex.file?.name).toMatch(/^serviceloop-all-\d{8}-\d{6}\.zip$/);
+  });
+});

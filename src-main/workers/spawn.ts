@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { runTask, type Task, type TaskHooks, type TaskResult } from './tasks';
+
+export interface RunningTask {
+  result: Promise<TaskResult>;
+  cancel(): void;
+}
+
+/** A task failed in the worker: its message (and an AppError's details) survive the thread boundary. */
+export class TaskError extends Error {
+  constructor(
+    message: string,
+    readonly details: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The worker's entry: out/main/jobWorker.js next to the bundled main (electron-vite builds it
+ * as its own input), or else the TypeScript source, loaded through tsx's API (the web host
+ * and the tests run from source; Node 20 does not hand `--import tsx` on to a worker).
+ */
+function workerEntry(): { code: string | URL; eval: boolean } {
+  const built = new URL('./jobWorker.js', import.meta.url);
+  if (fs.existsSync(fileURLToPath(built))) return { code: built, eval: false };
+  const source = new URL('./jobWorker.ts', import.meta.url).href;
+  // tsx's ES-module API, found through its package.json (require.resolve would pick the CommonJS build).
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const api = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import.default;
+  const tsx = pathToFileURL(path.join(path.dirname(manifest), api)).href;
+  return { code: `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`, eval: true };
+}
+
+/**
+ * Runs a long task in a worker thread with its own connection to the database file. An
+ * in-memory database (tests) cannot be shared with another thread, so there the task runs
+ * here, synchronously: the same code, only without the thread.
+ */
+export function startTask(sqlite: Database.Database, task: Task, onProgress: (done: number, total: number) => void): RunningTask {
+  const cancel = new SharedArrayBuffer(4);
+  const flag = new Int32Array(cancel);
+  if (sqlite.memory) {
+    const hooks: TaskHooks = { progress: onProgress, cancelled: () => Atomics.load(flag, 0) === 1 };
+    return {
+      // Deferred a tick so a caller can read the job as started before it runs.
+      result: new Promise((resolve, reject) =>
+        setImmediate(() => {
+          try {
+            resolve(runTask(sqlite, task, hooks));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        }),
+      ),
+      cancel: () => Atomics.store(flag, 0, 1),
+    };
+  }
+  const entry = workerEntry();
+  const worker = new Worker(entry.code, { eval: entry.eval, workerData: { dbPath: sqlite.name, task, cancel } });
+  const result = new Promise<TaskResult>((resolve, reject) => {
+    let settled = false;
+    worker.on('message', (message: { type: string; done?: number; total?: number; result?: TaskResult; message?: string; details?: unknown }) => {
+      if (message.type === 'progress') onProgress(message.done ?? 0, message.total ?? 0);
+      else if (message.type === 'result') {
+        settled = true;
+        resolve(message.result!);
+      } else if (message.type === 'error') {
+        settled = true;
+        reject(new TaskError(message.message ?? 'worker failed', message.details));
+      }
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`The worker stopped (exit code ${code}) before it finished`));
+    });
+  });
+  return { result, cancel: () => Atomics.store(flag, 0, 1) };
+}

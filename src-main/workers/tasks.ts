@@ -1,0 +1,27 @@
+import type Database from 'better-sqlite3';
+import { runExport, type ExportResult, type ExportSpec } from '../features/exports/package';
+import { inspectFile, type InspectResult } from '../features/imports/inspect';
+import { runImport, type ImportResult, type ImportSpec } from '../features/imports/engine';
+
+// The long jobs a worker thread runs, each a plain synchronous function over the worker's
+// own connection. Tests (in-memory databases) call runTask in the test's thread.
+
+export type Task = { kind: 'inspect'; filePath: string; fileName: string } | { kind: 'import'; spec: ImportSpec } | { kind: 'export'; spec: ExportSpec };
+
+export type TaskResult = { kind: 'inspect'; result: InspectResult } | { kind: 'import'; result: ImportResult } | { kind: 'export'; result: ExportResult };
+
+export interface TaskHooks {
+  progress(done: number, total: number): void;
+  cancelled(): boolean;
+}
+
+export function runTask(sqlite: Database.Database, task: Task, hooks: TaskHooks): TaskResult {
+  switch (task.kind) {
+    case 'inspect':
+      return { kind: 'inspect', result: inspectFile(task.filePath, task.fileName) };
+    case 'import':
+      return { kind: 'import', result: runImport(sqlite, task.spec, hooks) };
+    case 'export':
+      return { kind: 'export', result: runExport(sqlite, task.spec, hooks) };
+  }
+}
