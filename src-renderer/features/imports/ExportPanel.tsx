@@ -47,7 +47,7 @@ export function ExportPanel() {
   useEffect(() => () => abort.current?.abort(), []);
 
   const data = job.data;
-  const running = start.isPending || (jobId !== null && (data?.state ?? 'running') === 'running') || received !== null;
+  const running = start.isPending || (jobId !== null && !job.isError && (data?.state ?? 'running') === 'running') || received !== null;
   const customer = choice?.kind === 'existing' ? choice.customer : null;
 
   const download = useCallback(async (id: string, fileName: string) => {
@@ -125,7 +125,9 @@ export function ExportPanel() {
             <Text size="sm" fw={500}>
               {scope?.customer ? t('exports.ofCustomer', { customer: scope.customer }) : t('exports.ofAll')}
             </Text>
-            <JobProgress job={data} label={t('exports.running')} onCancel={() => cancel.mutate(jobId)} cancelling={cancel.isPending} cancelError={cancel.error} testId="export-progress" />
+            {job.isError ? null : (
+              <JobProgress job={data} label={t('exports.running')} onCancel={() => cancel.mutate(jobId)} cancelling={cancel.isPending} cancelError={cancel.error} testId="export-progress" />
+            )}
             {job.error ? (
               <Alert color="red" variant="light" role="alert">
                 {errorMessage(t, job.error)}

@@ -8,6 +8,7 @@ import type { ImportJob, ImportTemplate, UploadedTable } from '../../../src-shar
 import { IMPORT_FIELDS, type ImportEntity } from '../../../src-shared/domain/importFields';
 import { errorMessage } from '../../i18n/errors';
 import { refreshAfterImport, useCancelJob, useJob, useStartImport, type StartImportInput } from './hooks';
+import { importErrorText } from './importErrors';
 import { ImportReportView } from './ImportReportView';
 import { JobProgress } from './JobProgress';
 import { entityLabel, enumValueKey, fieldLabel, fieldLabelKey } from './labels';
@@ -49,8 +50,9 @@ export function ImportWizard() {
   const mapping = table && !isPackage && state.entity ? buildMapping(state.entity, state.columns, state.values, state.dayFirst) : null;
   const missing = state.entity ? missingRequired(state.entity, state.columns) : [];
   const ready = table !== null && (isPackage || (state.entity !== null && missing.length === 0));
-  const dryRunning = dryJobId !== null && (dryJob.data?.state ?? 'running') === 'running';
-  const importRunning = importJobId !== null && (importJob.data?.state ?? 'running') === 'running';
+  // A job main no longer knows (the app restarted) is not running either: its error shows instead.
+  const dryRunning = dryJobId !== null && !dryJob.isError && (dryJob.data?.state ?? 'running') === 'running';
+  const importRunning = importJobId !== null && !importJob.isError && (importJob.data?.state ?? 'running') === 'running';
   const running = dryRunning || importRunning || start.isPending;
 
   // Labels in both languages, for matching headers and source words.
@@ -206,7 +208,7 @@ export function ImportWizard() {
             ) : null}
             {start.error ? (
               <Alert color="red" variant="light" role="alert" data-testid="start-error">
-                {errorMessage(t, start.error)}
+                {importErrorText(t, start.error, state.entity)}
               </Alert>
             ) : null}
             <Group justify="space-between">
@@ -225,7 +227,7 @@ export function ImportWizard() {
             <Text size="sm" c="dimmed">
               {t('imports.dryRun.hint')}
             </Text>
-            {dryJobId ? (
+            {dryJobId && !dryJob.isError ? (
               <JobProgress
                 job={dry}
                 label={t('imports.dryRun.running')}
@@ -235,7 +237,11 @@ export function ImportWizard() {
                 testId="dry-run-progress"
               />
             ) : null}
-            {dryJob.error ? <Alert color="red" variant="light" role="alert">{errorMessage(t, dryJob.error)}</Alert> : null}
+            {dryJob.error ? (
+              <Alert color="red" variant="light" role="alert">
+                {errorMessage(t, dryJob.error)}
+              </Alert>
+            ) : null}
             {dry && dry.state === 'done' ? <ImportReportView job={dry} dryRun onMapValue={isPackage ? undefined : onMapValue} /> : null}
             {dry && dry.state === 'done' && rejectedTotal(dry) > 0 ? (
               <Alert color="yellow" variant="light" data-testid="dry-run-rejected-note">
@@ -244,7 +250,7 @@ export function ImportWizard() {
             ) : null}
             {start.error ? (
               <Alert color="red" variant="light" role="alert">
-                {errorMessage(t, start.error)}
+                {importErrorText(t, start.error, state.entity)}
               </Alert>
             ) : null}
             <Group justify="space-between">
@@ -265,7 +271,7 @@ export function ImportWizard() {
 
         <Stepper.Step label={t('imports.step.import')} description={t('imports.step.importHint')} data-testid="step-import">
           <Stack gap="md" mt="md">
-            {importJobId ? (
+            {importJobId && !importJob.isError ? (
               <JobProgress
                 job={done}
                 label={t('imports.import.running')}
@@ -275,7 +281,11 @@ export function ImportWizard() {
                 testId="import-progress"
               />
             ) : null}
-            {importJob.error ? <Alert color="red" variant="light" role="alert">{errorMessage(t, importJob.error)}</Alert> : null}
+            {importJob.error ? (
+              <Alert color="red" variant="light" role="alert">
+                {errorMessage(t, importJob.error)}
+              </Alert>
+            ) : null}
             {done && done.state === 'done' ? (
               <Alert color="teal" variant="light" data-testid="import-done">
                 {t('imports.import.done', { created: done.reports.reduce((n, r) => n + r.created, 0), unchanged: done.reports.reduce((n, r) => n + r.unchanged, 0), rejected: rejectedTotal(done) })}

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../../src-shared/contract';
 import { errorMessage } from '../../i18n/errors';
+import { jobErrorText } from './importErrors';
 import { percent } from './transfer';
 
 interface Props {
@@ -44,7 +45,7 @@ export function JobProgress({ job, label, onCancel, cancelling, cancelError, tes
       ) : null}
       {state === 'failed' ? (
         <Alert color="red" variant="light" role="alert" data-testid={`${testId}-failed`}>
-          {t('imports.progress.failed')}
+          {jobErrorText(t, job?.error ?? null)}
         </Alert>
       ) : null}
       {cancelError ? (

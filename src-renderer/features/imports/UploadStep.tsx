@@ -1,15 +1,23 @@
 import { Alert, Button, FileButton, Group, Progress, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_IMPORT_BYTES, type UploadedTable } from '../../../src-shared/contract';
 import { api } from '../../api';
-import { errorMessage } from '../../i18n/errors';
+import { importErrorText } from './importErrors';
 import { entityLabel } from './labels';
 import { percent, uploadFile } from './transfer';
 
 /** E2E tests set files on the hidden input; input props' type has no data-* keys, so they come spread in. */
 const FILE_INPUT_TEST_ID = { 'data-testid': 'import-file' };
 const ACCEPT = '.csv,.xlsx,.zip,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip';
+
+/** The encoding main read a CSV in; one it may add later by its own name. */
+function encodingName(t: TFunction, encoding: string): string {
+  if (encoding === 'gb18030') return t('imports.encoding.gb18030');
+  if (encoding === 'utf-8') return t('imports.encoding.utf8');
+  return encoding;
+}
 
 /** What the wizard learned from the file: format, encoding, rows, headers and the first rows. */
 export function TableSummary({ table }: { table: UploadedTable }) {
@@ -22,7 +30,7 @@ export function TableSummary({ table }: { table: UploadedTable }) {
         </Text>
         <Text size="sm" data-testid="upload-format">
           {t('imports.upload.format', { format: t(`imports.format.${table.format}`) })}
-          {table.encoding ? t('imports.upload.encoding', { encoding: t(`imports.encoding.${table.encoding === 'gb18030' ? 'gb18030' : 'utf8'}`) }) : null}
+          {table.encoding ? t('imports.upload.encoding', { encoding: encodingName(t, table.encoding) }) : null}
         </Text>
         {table.format !== 'package' ? (
           <Text size="sm" data-testid="upload-rows" data-rows={table.rows}>
@@ -124,7 +132,7 @@ export function UploadStep({ table, onUploaded }: Props) {
       onUploaded(inspected);
     } catch (error) {
       if (controller.signal.aborted) return;
-      setProblem(errorMessage(t, error));
+      setProblem(importErrorText(t, error, null));
     } finally {
       if (abort.current === controller) {
         abort.current = null;
