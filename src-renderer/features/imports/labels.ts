@@ -24,6 +24,14 @@ export const REJECT_REASONS = [
   'taken',
   /** An order line refused because another line of the same order was. */
   'orderRejected',
+  /** Lines of one order number that disagree on the customer or the date. */
+  'inconsistentOrder',
+  /** An end before its start (closed before created, warranty ending before it starts). */
+  'beforeStart',
+  /** A time after now (a request created in the future). */
+  'future',
+  /** A row the reader could not make out. */
+  'unreadable',
 ] as const;
 
 /** An entity's name; 'package' names an import run of an export package (several entities). */
