@@ -44,13 +44,18 @@ export function CustomerForm({ customer, onSaved, onCancel, onOpenExisting }: Pr
   const users = useAssignees();
   const [draft, setDraft] = useState<CustomerDraft>(() => customerDraft(customer));
   const [local, setLocal] = useState<Partial<Record<CustomerField, string>>>({});
+  // Fields changed since main refused them: their refusal no longer applies to what they hold.
+  const [edited, setEdited] = useState<ReadonlySet<CustomerField>>(new Set());
 
   const server = save.error ? customerFieldErrors(t, save.error) : {};
-  const errors = { ...server, ...local };
+  const errors: Partial<Record<CustomerField, string>> = { ...local };
+  for (const [field, message] of Object.entries(server) as [CustomerField, string][]) if (!edited.has(field)) errors[field] ??= message;
   const general = save.error && Object.keys(server).length === 0 ? errorMessage(t, save.error) : null;
 
-  function set<F extends keyof CustomerDraft>(field: F, value: CustomerDraft[F]) {
+  function set<F extends CustomerField>(field: F, value: CustomerDraft[F]) {
     setDraft((d) => ({ ...d, [field]: value }));
+    if (save.error && !edited.has(field)) setEdited(new Set(edited).add(field));
+    if (local[field]) setLocal(({ [field]: _, ...rest }) => rest);
   }
 
   function text(field: 'name' | 'phone' | 'email' | 'city' | 'district' | 'street' | 'note' | 'province' | 'ownerId') {
@@ -62,6 +67,7 @@ export function CustomerForm({ customer, onSaved, onCancel, onOpenExisting }: Pr
     if (save.isPending) return;
     const problems = customerLocalErrors(t, draft);
     setLocal(problems);
+    setEdited(new Set());
     if (Object.keys(problems).length > 0) return;
     const input = customerInput(customer?.id ?? null, draft);
     save.mutate(input, { onSuccess: (saved) => onSaved({ ...saved, name: input.name }) });
@@ -132,7 +138,7 @@ export function CustomerForm({ customer, onSaved, onCancel, onOpenExisting }: Pr
         <SimpleGrid cols={2}>
           <TextInput
             label={t('customers.form.phone')}
-            description={t('customers.form.phoneHint')}
+            placeholder={t('customers.form.phoneHint')}
             name="phone"
             type="tel"
             maxLength={40}
@@ -143,8 +149,6 @@ export function CustomerForm({ customer, onSaved, onCancel, onOpenExisting }: Pr
           />
           <TextInput
             label={t('customers.form.email')}
-            // Beside the phone's hint, so both inputs line up.
-            description=" "
             name="email"
             type="email"
             maxLength={254}

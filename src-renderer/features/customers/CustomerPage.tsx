@@ -247,7 +247,8 @@ function Header({ customer, canManage, canMerge }: { customer: Customer360; canM
               {t(`customer360.kind.${customer.kind}`)}
             </Badge>
             <TierBadge tier={customer.tier} />
-            <LifecycleBadge lifecycle={customer.lifecycle} />
+            {/* A merged record has no life of its own: the survivor's page shows it. */}
+            {live ? <LifecycleBadge lifecycle={customer.lifecycle} /> : null}
           </Group>
           <Group gap="lg">
             <Fact label={t('customer360.customerNo')} testId="customer-number">
@@ -319,12 +320,13 @@ function Header({ customer, canManage, canMerge }: { customer: Customer360; canM
           <CustomerAgreementSelect key={`${customer.id}-${customer.agreement?.id ?? 'none'}`} customerId={customer.id} current={customer.agreement?.id ?? null} />
         ) : null}
       </Box>
-      {live ? (
-        <>
-          <CustomerFormModal opened={editing} customer={customer} onClose={() => setEditing(false)} />
-          <MergeCustomerModal opened={merging} from={customer} onClose={() => setMerging(false)} />
-        </>
-      ) : null}
+      {/*
+        Mounted whatever the record's state: the merge's own 'customers.changed' can refresh this
+        page into a merged record before the merge's answer arrives, and the modal must still be
+        there to take it (announce it and open the surviving customer).
+      */}
+      <CustomerFormModal opened={editing} customer={customer} onClose={() => setEditing(false)} />
+      <MergeCustomerModal opened={merging} from={customer} onClose={() => setMerging(false)} />
     </Paper>
   );
 }

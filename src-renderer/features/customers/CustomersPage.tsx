@@ -217,6 +217,7 @@ export function CustomersPage() {
         flex={1}
         mih={0}
         style={{ overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}
+        aria-busy={list.isFetching}
         data-testid="customers-scroll"
       >
         <Table

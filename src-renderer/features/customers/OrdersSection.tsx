@@ -135,7 +135,7 @@ function OrderForm({ customerId, order, onSaved, onCancel }: FormProps) {
             <Table.Thead style={{ whiteSpace: 'nowrap' }}>
               <Table.Tr>
                 <Table.Th w={32}>#</Table.Th>
-                <Table.Th w={230}>{t('orders.product')}</Table.Th>
+                <Table.Th w={240}>{t('orders.product')}</Table.Th>
                 <Table.Th>{t('orders.description')}</Table.Th>
                 <Table.Th w={90}>{t('orders.quantity')}</Table.Th>
                 <Table.Th w={130}>{t('orders.unitPrice')}</Table.Th>
@@ -379,7 +379,7 @@ export function OrdersSection({ customerId, orders, canManage }: { customerId: n
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={editing !== undefined} onClose={() => setEditing(undefined)} title={editing ? t('orders.editTitle') : t('orders.addTitle')} size="xl" trapFocus>
+      <Modal opened={editing !== undefined} onClose={() => setEditing(undefined)} title={editing ? t('orders.editTitle') : t('orders.addTitle')} size={1000} trapFocus>
         {editing !== undefined ? <OrderForm key={editing?.id ?? 'new'} customerId={customerId} order={editing} onSaved={onSaved} onCancel={() => setEditing(undefined)} /> : null}
       </Modal>
       <RemoveOrderModal order={removing} onClose={() => setRemoving(null)} />
