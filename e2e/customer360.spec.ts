@@ -252,7 +252,7 @@ describe('customer 360: one page with everything about a customer', () => {
   step('narrows the timeline to replies', async () => {
     const filter = page.getByTestId('timeline-filter');
     // 其他 (assignments, SLA computations…) starts off.
-    for (const label of ['服务请求', '备注', '上门服务', '回访', '投诉']) {
+    for (const label of ['服务请求', '备注', '上门服务', '回访', '投诉', '采购']) {
       await filter.getByText(label, { exact: true }).click();
     }
     await expect.poll(timelineKinds).toEqual(['reply/reply']);
