@@ -11,8 +11,9 @@ import { startHost, type RunningHost } from './webHost';
 // its total, on the timeline as 采购 → the profile edited → a second customer under a variant
 // of the name: the duplicate warning opens the first one, then the second is saved anyway and
 // gets a contact and a request → the administrator merges the second into the first: the
-// confirmation names both, the first now has the request and both contacts, the second points
-// to it → an agent sees customers but no 合并客户 → the lifecycle thresholds in 系统设置.
+// confirmation names both, the first now has the request and both contacts (the one named on
+// the request cannot be deleted), the second points to it → an agent sees customers but no
+// 合并客户 → the lifecycle thresholds in 系统设置.
 
 const ADMIN = { username: 'admin', password: 'Kongtiao#2024', displayName: '刘经理' };
 const MANAGER = { username: 'wang', password: 'Kongtiao#2024', displayName: '王经理' };
@@ -384,6 +385,19 @@ describe('customers: the list, profiles, contacts, purchase orders and merging',
     await shot('09-merged-into');
   });
 
+  step('a contact named on a request is not deleted, and the dialog says why', async () => {
+    await page.getByTestId('customer-contact').filter({ hasText: SECOND_CONTACT }).getByTestId('contact-delete').click();
+    const dialog = page.getByTestId('contact-remove-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`确定删除联系人「${SECOND_CONTACT}」吗？`);
+    await page.getByTestId('contact-remove-confirm').click();
+    await dialog.getByRole('alert').filter({ hasText: '仍有服务请求指定了该联系人，不能删除；可以修改其资料。' }).waitFor();
+    await shot('10-contact-in-use');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('customer-contact').count()).toBe(2);
+  });
+
   step('the merged customer points to the one it was merged into, and the list no longer shows it', async () => {
     await page.goto(`${host.url.split('#')[0]}#/customers/${secondId}`);
     const notice = page.getByTestId('customer-merged');
@@ -393,7 +407,7 @@ describe('customers: the list, profiles, contacts, purchase orders and merging',
     expect(await page.getByTestId('customer-edit').count()).toBe(0);
     expect(await page.getByTestId('customer-merge').count()).toBe(0);
     expect(await page.getByTestId('contact-add').count()).toBe(0);
-    await shot('10-merged-notice');
+    await shot('11-merged-notice');
     await page.getByTestId('customer-merged-link').click();
     await expect.poll(() => page.getByTestId('customer-page').getAttribute('data-customer-id')).toBe(String(firstId));
     await page.getByTestId('customer-merged').waitFor({ state: 'detached' });
@@ -425,7 +439,7 @@ describe('customers: the list, profiles, contacts, purchase orders and merging',
     await page.getByTestId('settings-lost-days').fill('120');
     await page.getByTestId('lifecycle-submit').click();
     await expect.poll(() => fieldError('settings-lost-days')).toBe('流失天数须大于休眠天数');
-    await shot('11-lifecycle-order');
+    await shot('12-lifecycle-order');
     await page.getByTestId('settings-dormant-days').fill('90');
     await page.getByTestId('settings-lost-days').fill('240');
     await page.getByTestId('lifecycle-submit').click();
