@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openConnection } from '../db/connection';
+import { openWorkerConnection } from './connection';
 import { runTask, type Task } from './tasks';
 
 // Worker thread entry: one task on its own connection to the desk's database, progress and
@@ -14,7 +14,7 @@ interface Input {
 
 const { dbPath, task, cancel } = workerData as Input;
 const flag = new Int32Array(cancel);
-const { sqlite } = openConnection(dbPath);
+const { sqlite } = openWorkerConnection(dbPath);
 try {
   const result = runTask(sqlite, task, {
     progress: (done, total) => parentPort?.postMessage({ type: 'progress', done, total }),

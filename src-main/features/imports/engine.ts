@@ -16,7 +16,7 @@ import { assetWriter, contactWriter, customerWriter, orderWriter, productWriter,
 // checked and written in batches of BATCH_ROWS, each batch one transaction: a failure or a
 // cancel keeps whole batches only, and a re-run skips what they created (import_keys).
 
-export const BATCH_ROWS = 2000;
+export const BATCH_ROWS = 5000;
 
 export interface ImportSpec {
   filePath: string;

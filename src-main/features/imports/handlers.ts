@@ -8,6 +8,8 @@ import { defineHandlers } from '../../core/handlers';
 import { startTask, TaskError } from '../../workers/spawn';
 import type { TaskResult } from '../../workers/tasks';
 import { recordAudit } from '../audit/record';
+import { getSettings } from '../settings/queries';
+import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/time';
 import { columnsOf } from './clean';
 import type { InspectResult } from './inspect';
 import type { Jobs } from './jobs';
@@ -21,8 +23,20 @@ function parseMapping(json: string): ImportMapping {
 export function importsHandlers(deps: CoreDeps, jobs: Jobs) {
   const { db, clock } = deps;
   const uploads = createUploads(deps.dataDir, () => clock.now());
+  /** What each upload was found to hold: the job that follows maps against it without reading the file again. */
+  const inspected = new Map<string, InspectResult>();
 
-  async function inspect(filePath: string, fileName: string): Promise<InspectResult> {
+  async function inspect(uploadId: string, userId: number): Promise<InspectResult> {
+    const upload = uploads.get(uploadId, userId);
+    const known = inspected.get(upload.id);
+    if (known) return known;
+    const result = await inspectFile(upload.filePath, upload.fileName);
+    if (inspected.size > 100) inspected.clear();
+    inspected.set(upload.id, result);
+    return result;
+  }
+
+  async function inspectFile(filePath: string, fileName: string): Promise<InspectResult> {
     try {
       const done = (await startTask(deps.sqlite, { kind: 'inspect', filePath, fileName }, () => {}).result) as Extract<TaskResult, { kind: 'inspect' }>;
       return done.result;
@@ -39,14 +53,11 @@ export function importsHandlers(deps: CoreDeps, jobs: Jobs) {
   return defineHandlers('imports', {
     begin: (input, ctx) => uploads.begin(input.fileName, input.bytes, requireUser(ctx).id),
     chunk: (input, ctx) => uploads.chunk(input.uploadId, input.offset, input.dataBase64, requireUser(ctx).id),
-    inspect: async (input, ctx) => {
-      const upload = uploads.get(input.uploadId, requireUser(ctx).id);
-      return { uploadId: upload.id, ...(await inspect(upload.filePath, upload.fileName)) };
-    },
+    inspect: async (input, ctx) => ({ uploadId: input.uploadId, ...(await inspect(input.uploadId, requireUser(ctx).id)) }),
     start: async (input, ctx) => {
       const user = requireUser(ctx);
       const upload = uploads.get(input.uploadId, user.id);
-      const table = await inspect(upload.filePath, upload.fileName);
+      const table = await inspect(upload.id, user.id);
       if (table.format !== 'package') {
         if (!input.entity || !input.mapping) throw fieldError('entity', 'required');
         // A mapping that names a column the file lacks is refused now, not after the upload's rows.
@@ -155,7 +166,9 @@ export function exportsHandlers(deps: CoreDeps, jobs: Jobs) {
         label = customer.customer_no;
       }
       const now = clock.now();
-      const stamp = new Date(now).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+      // The desk's local time, as the people who file the export read it.
+      const timeZone = (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE;
+      const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(now).replace(/[-:]/g, '').replace(' ', '-');
       const outPath = path.join(folder, `serviceloop-${label}-${stamp}.zip`);
       const job: ImportJob = jobs.start('export', { kind: 'export', spec: { outPath, now, ...(input.customerId !== undefined ? { customerId: input.customerId } : {}) } }, user.id, async (result, view) => {
         if (result.kind !== 'export') return;

@@ -8,9 +8,12 @@ import type { ImportEntity } from '../../../src-shared/domain/importFields';
  * (negative), so later rows that refer to them still resolve.
  */
 export class KeyStore {
-  private readonly run = new Map<string, number>();
+  /** Keys met in this run, by entity. */
+  private readonly run = new Map<ImportEntity, Set<string>>();
+  /** Every key known, by entity: read whole at the entity's first lookup (one scan beats a query per row). */
+  private readonly known = new Map<ImportEntity, Map<string, number>>();
   private nextStandIn = -1;
-  private readonly find: Database.Statement<[string, string], { target_id: number }>;
+  private readonly readAll: Database.Statement<[string], { source_key: string; target_id: number }>;
   private readonly insert: Database.Statement<[string, string, number, number]>;
 
   constructor(
@@ -18,21 +21,34 @@ export class KeyStore {
     private readonly runId: number,
     readonly dryRun: boolean,
   ) {
-    this.find = sqlite.prepare('SELECT target_id FROM import_keys WHERE entity = ? AND source_key = ?');
+    this.readAll = sqlite.prepare('SELECT source_key, target_id FROM import_keys WHERE entity = ?');
     this.insert = sqlite.prepare('INSERT INTO import_keys (entity, source_key, target_id, run_id) VALUES (?, ?, ?, ?)');
   }
 
+  private keysOf(entity: ImportEntity): Map<string, number> {
+    let keys = this.known.get(entity);
+    if (!keys) {
+      keys = new Map();
+      for (const r of this.readAll.iterate(entity)) keys.set(r.source_key, r.target_id);
+      this.known.set(entity, keys);
+    }
+    return keys;
+  }
+
   seenThisRun(entity: ImportEntity, key: string): boolean {
-    return this.run.has(`${entity}\u0000${key}`);
+    return this.run.get(entity)?.has(key) ?? false;
   }
 
   lookup(entity: ImportEntity, key: string): number | undefined {
-    return this.run.get(`${entity}\u0000${key}`) ?? this.find.get(entity, key)?.target_id;
+    return this.keysOf(entity).get(key);
   }
 
-  /** Remembers `key` → `id` (for the log and for re-runs, unless this is a dry run). */
+  /** Remembers `key` → `id` (for the log and for re-runs, unless this is a dry run or `persist` is false). */
   record(entity: ImportEntity, key: string, id: number, persist = true): void {
-    this.run.set(`${entity}\u0000${key}`, id);
+    let seen = this.run.get(entity);
+    if (!seen) this.run.set(entity, (seen = new Set()));
+    seen.add(key);
+    this.keysOf(entity).set(key, id);
     if (persist && !this.dryRun) this.insert.run(entity, key, id, this.runId);
   }
 

@@ -47,8 +47,17 @@ export function createResolver(ctx: WriteContext) {
   const customerByNo = ctx.sqlite.prepare<[string], { id: number; merged_into_id: number | null }>('SELECT id, merged_into_id FROM customers WHERE customer_no = ?');
   const productByModel = ctx.sqlite.prepare<[string], { id: number }>('SELECT id FROM products WHERE lower(model) = lower(?)');
   const survivor = (row: { id: number; merged_into_id: number | null } | undefined) => (row ? (row.merged_into_id ?? row.id) : undefined);
+  // A customer's rows come many to a file (contacts, requests): each reference is looked up once.
+  const customers = new Map<string, number | undefined>();
   return {
     customer(ref: string): number | undefined {
+      if (customers.has(ref)) return customers.get(ref);
+      const id = this.findCustomer(ref);
+      if (customers.size > 500_000) customers.clear();
+      customers.set(ref, id);
+      return id;
+    },
+    findCustomer(ref: string): number | undefined {
       const own = ownId(ctx, ref);
       if (own !== null) {
         const found = survivor(customerById.get(own));
@@ -99,7 +108,7 @@ export function customerWriter(ctx: WriteContext, timeZone: string) {
   const { sqlite } = ctx;
   const insert = sqlite.prepare(
     `INSERT INTO customers (customer_no, name, kind, phone, email, tier, province, city, district, street, owner_id, note, created_at, last_activity_at)
-     VALUES (@no, @name, @kind, @phone, @email, @tier, @province, @city, @district, @street, @owner, @note, @createdAt, @createdAt)`,
+     VALUES (@no, @name, @kind, @phone, @email, @tier, @province, @city, @district, @street, @owner, @note, @createdAt, @activeAt)`,
   );
   const insertTag = sqlite.prepare('INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)');
   const byNo = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE customer_no = ?');
@@ -123,7 +132,10 @@ export function customerWriter(ctx: WriteContext, timeZone: string) {
     const owner = ownerName === null ? null : (owners.get(ownerName) ?? owners.get(ownerName.toLowerCase()));
     if (owner === undefined) return problem('owner', 'unknownReference', ownerName);
     const address = (v.address as Address | null) ?? { province: null, city: null, district: null, street: null };
-    const createdAt = num(v.createdAt) ?? ctx.now;
+    // Activity as the source knows it: its creation date, raised by the requests and orders
+    // imported for it; without one the lifecycle reads the import's date until they come.
+    const activeAt = num(v.createdAt);
+    const createdAt = activeAt ?? ctx.now;
     const no = customerNo ?? counters.customerNo(createdAt, timeZone);
     if (customerNo !== null) numbersThisRun.add(customerNo);
     const id = ctx.keys.create(() =>
@@ -142,6 +154,7 @@ export function customerWriter(ctx: WriteContext, timeZone: string) {
           owner,
           note: str(v.note),
           createdAt,
+          activeAt,
         }).lastInsertRowid,
       ),
     );
@@ -337,13 +350,25 @@ class CounterCache {
     return seq;
   }
 
+  /** The desk's day of an instant, remembered per quarter hour (every zone's offset is a multiple of one). */
+  private readonly days = new Map<number, string>();
+  private day(at: number, timeZone: string): string {
+    const slot = Math.floor(at / 900_000);
+    let day = this.days.get(slot);
+    if (day === undefined) {
+      if (this.days.size > 100_000) this.days.clear();
+      this.days.set(slot, (day = dayKey(at, timeZone || DEFAULT_TIME_ZONE)));
+    }
+    return day;
+  }
+
   customerNo(at: number, timeZone: string): string {
-    const day = dayKey(at, timeZone || DEFAULT_TIME_ZONE);
+    const day = this.day(at, timeZone);
     return `C${day}${String(this.next(`C-${day}`)).padStart(4, '0')}`;
   }
 
   ticketNumber(at: number, timeZone: string): string {
-    const day = dayKey(at, timeZone || DEFAULT_TIME_ZONE);
+    const day = this.day(at, timeZone);
     return formatTicketNumber(day, this.next(`SR-${day}`));
   }
 }
