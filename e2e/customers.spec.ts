@@ -262,7 +262,7 @@ describe('customers: the list, profiles, contacts, purchase orders and merging',
     expect(await order.count()).toBe(1);
     expect(await order.getByTestId('order-number').textContent()).toBe(ORDER_NO);
     expect(await order.getByTestId('order-total').textContent()).toBe('¥12,598.50');
-    expect(await order.getByTestId('order-line-text').allTextContents()).toEqual([`${PRODUCT_LABEL} × 2 @ ¥5,999.00`, '安装辅材及调试 × 1 @ ¥600.50']);
+    expect(await order.getByTestId('order-line-text').allTextContents()).toEqual([`${PRODUCT_LABEL} × 2，单价 ¥5,999.00`, '安装辅材及调试 × 1，单价 ¥600.50']);
 
     const purchase = page.locator('[data-testid="timeline-item"][data-kind="purchase"]');
     await purchase.waitFor();

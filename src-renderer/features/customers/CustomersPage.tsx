@@ -56,14 +56,24 @@ function SearchBox({ value, onChange, inputRef }: { value: string; onChange(text
   );
 }
 
-function Filters({ filter, onChange, searchRef }: { filter: CustomerListFilter; onChange(next: CustomerListFilter): void; searchRef: RefObject<HTMLInputElement | null> }) {
+interface FiltersProps {
+  filter: CustomerListFilter;
+  onChange(next: CustomerListFilter): void;
+  searchRef: RefObject<HTMLInputElement | null>;
+  /** Account managers named on the rows shown, offered besides the assignable users (an agent or an administrator may own customers too). */
+  seenOwners: ReadonlyMap<number, string>;
+}
+
+function Filters({ filter, onChange, searchRef, seenOwners }: FiltersProps) {
   const { t } = useTranslation();
   const users = useAssignees();
   const tags = useCustomerTags();
   const any = { value: '', label: t('customers.any') };
 
   const owners = (users.data ?? []).map((u) => ({ value: String(u.id), label: u.displayName }));
-  if (filter.ownerId !== undefined && !owners.some((o) => o.value === String(filter.ownerId))) owners.push({ value: String(filter.ownerId), label: `#${filter.ownerId}` });
+  for (const [id, name] of seenOwners) if (!owners.some((o) => o.value === String(id))) owners.push({ value: String(id), label: name });
+  // An owner from the URL that nothing names yet: by number until its rows arrive.
+  if (filter.ownerId !== undefined && !owners.some((o) => o.value === String(filter.ownerId))) owners.push({ value: String(filter.ownerId), label: String(filter.ownerId) });
   const tagOptions = tags.data ?? [];
   if (filter.tag && !tagOptions.includes(filter.tag)) tagOptions.push(filter.tag);
 
@@ -134,6 +144,7 @@ export function CustomersPage() {
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const canManage = useSession().data?.permissions.includes('customers.manage') ?? false;
   const [creating, setCreating] = useState(false);
+  const seenOwners = useMemo(() => new Map(items.flatMap((c) => (c.owner ? [[c.owner.id, c.owner.name] as const] : []))), [items]);
   const searchRef = useRef<HTMLInputElement>(null);
   const locale = i18n.language;
   const notSet = t('app.notSet');
@@ -210,7 +221,7 @@ export function CustomersPage() {
           </Button>
         ) : null}
       </Group>
-      <Filters filter={filter} onChange={update} searchRef={searchRef} />
+      <Filters filter={filter} onChange={update} searchRef={searchRef} seenOwners={seenOwners} />
       <ErrorAlert error={list.error} />
       <Box
         ref={scrollRef}

@@ -134,7 +134,7 @@ function OrderForm({ customerId, order, onSaved, onCancel }: FormProps) {
           <Table withTableBorder verticalSpacing={4} data-testid="order-form-lines">
             <Table.Thead style={{ whiteSpace: 'nowrap' }}>
               <Table.Tr>
-                <Table.Th w={32}>#</Table.Th>
+                <Table.Th w={48}>{t('orders.lineNo')}</Table.Th>
                 <Table.Th w={240}>{t('orders.product')}</Table.Th>
                 <Table.Th>{t('orders.description')}</Table.Th>
                 <Table.Th w={90}>{t('orders.quantity')}</Table.Th>
@@ -343,7 +343,7 @@ export function OrdersSection({ customerId, orders, canManage }: { customerId: n
                     <Stack gap={0}>
                       {o.lines.map((l) => (
                         <Text key={l.id} size="sm" data-testid="order-line-text">
-                          {`${orderLineLabel(l)} × ${l.quantity} @ ${formatMoney(l.unitPrice, o.currency, locale)}`}
+                          {t('orders.lineText', { item: orderLineLabel(l), quantity: l.quantity, price: formatMoney(l.unitPrice, o.currency, locale) })}
                         </Text>
                       ))}
                       {o.note ? (
