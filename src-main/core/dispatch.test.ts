@@ -110,6 +110,7 @@ function validSample(name: string): unknown {
     'customers.saveAsset': { customerId: 999999, productId: null },
     'customers.removeAsset': { id: 999999 },
     'customers.list': {},
+    'users.options': {},
     'customers.save': { kind: 'company', name: '江南机电' },
     'customers.tags': {},
     'customers.saveContact': { customerId: 999999, name: '陈工' },

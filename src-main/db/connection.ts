@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import type { DB } from './schema';
 
 export interface Connection {
@@ -16,8 +16,24 @@ export interface Connection {
 export function openConnection(dbPath: string, nativeBinding?: string): Connection {
   const sqlite = new Database(dbPath, nativeBinding ? { nativeBinding } : {});
   applyPragmas(sqlite);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) });
   return { sqlite, db };
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE), not at their first
+ * write: an import in a worker thread writes through a connection of its own, and a
+ * transaction that read first and then wanted to write while the worker held the lock would
+ * fail at once with SQLITE_BUSY; waiting at BEGIN lets busy_timeout do its job.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 /**

@@ -226,20 +226,33 @@ function wallClockOf(epochMs: number, timeZone: string): number {
 }
 
 /** Zone offset (ms, east positive) in force at an instant. */
-/** Offsets by zone and quarter hour (every zone's offset, and every change of it, falls on one). */
-const offsets = new Map<string, Map<number, number>>();
+/**
+ * Offsets by zone: per day when the offset holds all day (nearly always), else per quarter
+ * hour (every zone's offset, and every change of it, falls on one). Imports read many
+ * dates; formatting each one would dominate the import.
+ */
+const offsets = new Map<string, { days: Map<number, number | null>; slots: Map<number, number> }>();
+
+function slotOffset(slot: number, timeZone: string): number {
+  return wallClockOf(slot * 900_000, timeZone) - slot * 900_000;
+}
 
 function offsetAt(epochMs: number, timeZone: string): number {
   let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
-  const slot = Math.floor(epochMs / 900_000);
-  let offset = zone.get(slot);
-  if (offset === undefined) {
-    // Imports read many dates of the same days: formatting each one would dominate the import.
-    if (zone.size > 200_000) zone.clear();
-    offset = wallClockOf(slot * 900_000, timeZone) - slot * 900_000;
-    zone.set(slot, offset);
+  if (!zone) offsets.set(timeZone, (zone = { days: new Map(), slots: new Map() }));
+  if (zone.days.size > 100_000) zone.days.clear();
+  if (zone.slots.size > 100_000) zone.slots.clear();
+  const day = Math.floor(epochMs / DAY_MS);
+  let whole = zone.days.get(day);
+  if (whole === undefined) {
+    const start = slotOffset(day * 96, timeZone);
+    whole = start === slotOffset(day * 96 + 95, timeZone) ? start : null;
+    zone.days.set(day, whole);
   }
+  if (whole !== null) return whole;
+  const slot = Math.floor(epochMs / 900_000);
+  let offset = zone.slots.get(slot);
+  if (offset === undefined) zone.slots.set(slot, (offset = slotOffset(slot, timeZone)));
   return offset;
 }
 

@@ -201,6 +201,7 @@ type TimelineFrom = DB & { e: DB['ticket_events']; t: DB['tickets'] };
 export async function customerTimeline(
   db: Q,
   input: { customerId: number; kinds?: TimelineKind[]; cursor?: string; limit: number },
+  timeZone: string,
 ): Promise<TimelinePage> {
   if (!(await findCustomer(db, input.customerId))) throw new AppError('NOT_FOUND', `Customer ${input.customerId} not found`);
   const kinds = input.kinds ? [...new Set(input.kinds)] : [...TIMELINE_KINDS];
@@ -242,11 +243,11 @@ export async function customerTimeline(
   if (kinds.includes('purchase')) {
     const orderIds = await db.selectFrom('purchase_orders').select(['id', 'ordered_on']).where('customer_id', '=', input.customerId).execute();
     const older = orderIds.filter((o) => {
-      const at = orderDayInstant(o.ordered_on);
+      const at = orderDayInstant(o.ordered_on, timeZone);
       return at < cursorAt || (at === cursorAt && o.id * 2 + 1 < cursorKey);
     });
     for (const o of await loadOrders(db, { ids: older.map((o) => o.id) })) {
-      const at = orderDayInstant(o.orderedOn);
+      const at = orderDayInstant(o.orderedOn, timeZone);
       entries.push({
         at,
         key: o.id * 2 + 1,

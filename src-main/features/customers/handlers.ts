@@ -14,6 +14,7 @@ export function customersHandlers(deps: CoreDeps) {
   const { db, clock, events } = deps;
   const assets = createAssetService(deps);
   const changed = (ids: number[]) => events.emit('customers.changed', { ids });
+  const deskTimeZone = async () => (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE;
   return defineHandlers('customers', {
     lookup: (input) => lookup(db, input.text, input.limit),
     list: async (input) => listCustomers(db, input, clock.now(), await lifecycleThresholds(db)),
@@ -21,29 +22,32 @@ export function customersHandlers(deps: CoreDeps) {
       const now = clock.now();
       const saved = await db.transaction().execute(async (trx) => {
         const timeZone = (await getSettings(trx)).timeZone ?? DEFAULT_TIME_ZONE;
-        return saveCustomer(trx, input, now, () => nextCustomerNo(trx, now, timeZone));
+        return saveCustomer(trx, deps.sqlite, input, now, () => nextCustomerNo(trx, now, timeZone));
       });
       changed([saved.id]);
       return saved;
     },
     tags: () => allTags(db),
     saveContact: async (input) => {
-      const contact = await db.transaction().execute((trx) => saveContact(trx, input, clock.now()));
+      const contact = await db.transaction().execute((trx) => saveContact(trx, deps.sqlite, input, clock.now()));
       changed([input.customerId]);
       return contact;
     },
     removeContact: async (input) => {
-      await db.transaction().execute((trx) => removeContact(trx, input.id));
+      const customerId = await db.transaction().execute((trx) => removeContact(trx, input.id));
+      changed([customerId]);
       return null;
     },
     merge: (input, ctx) => mergeCustomers(deps, input.fromId, input.intoId, requireUser(ctx).id),
     saveOrder: async (input) => {
-      const order = await db.transaction().execute((trx) => saveOrder(trx, input, clock.now()));
+      const timeZone = await deskTimeZone();
+      const order = await db.transaction().execute((trx) => saveOrder(trx, input, clock.now(), timeZone));
       changed([input.customerId]);
       return order;
     },
     removeOrder: async (input) => {
-      await db.transaction().execute((trx) => removeOrder(trx, input.id));
+      const customerId = await db.transaction().execute((trx) => removeOrder(trx, input.id));
+      changed([customerId]);
       return null;
     },
     products: () => products(db),
@@ -54,7 +58,7 @@ export function customersHandlers(deps: CoreDeps) {
       const now = clock.now();
       return customer360(db, input.customerId, now, await deskToday(db, now));
     },
-    timeline: (input) => customerTimeline(db, input),
+    timeline: async (input) => customerTimeline(db, input, await deskTimeZone()),
     saveAsset: (input, ctx) => assets.save(input, roleHas(requireUser(ctx).role, 'sla.manage')),
     removeAsset: (input) => assets.remove(input.id),
   });

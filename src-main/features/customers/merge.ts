@@ -54,8 +54,13 @@ export async function mergeCustomers(deps: CoreDeps, fromId: number, intoId: num
       .where('id', '=', intoId)
       .execute();
     await trx.updateTable('customers').set({ merged_into_id: intoId }).where('id', '=', fromId).execute();
-    // The requests now carry the survivor's name and phone in search.
-    reindexTickets(sqlite, ticketIds);
+    // Search finds the moved requests by the survivor's name and phone, and the survivor's
+    // own requests by the phone it may have taken from the merged record.
+    const all = await trx.selectFrom('tickets').select('id').where('customer_id', '=', intoId).execute();
+    reindexTickets(
+      sqlite,
+      all.map((t) => t.id),
+    );
     await recordAudit(trx, now, {
       userId,
       action: 'customer.merge',

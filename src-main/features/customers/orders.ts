@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { PurchaseOrder } from '../../../src-shared/contract';
 import type { saveOrderInput } from '../../../src-shared/contract/customers';
+import { parseDateTime } from '../../../src-shared/domain/cleaning';
 import { AppError, fieldError } from '../../../src-shared/errors';
 import type { DB } from '../../db/schema';
 
@@ -57,13 +58,13 @@ export async function touchActivity(db: Q, customerId: number, at: number): Prom
     .execute();
 }
 
-/** Noon of the order day, in UTC: a day's activity without pretending to know the hour. */
-export function orderDayInstant(day: string): number {
-  return Date.parse(`${day}T12:00:00Z`);
+/** Noon of the order day at the desk: a day's activity without pretending to know the hour. */
+export function orderDayInstant(day: string, timeZone: string): number {
+  return parseDateTime(`${day} 12:00`, false, timeZone) ?? Date.parse(`${day}T12:00:00Z`);
 }
 
 /** Enters or edits a purchase order with its lines (replaced whole); order numbers are unique. */
-export async function saveOrder(db: Q, input: z.output<typeof saveOrderInput>, now: number): Promise<PurchaseOrder> {
+export async function saveOrder(db: Q, input: z.output<typeof saveOrderInput>, now: number, timeZone: string): Promise<PurchaseOrder> {
   const customer = await db.selectFrom('customers').select(['id', 'merged_into_id']).where('id', '=', input.customerId).executeTakeFirst();
   if (!customer || customer.merged_into_id !== null) throw fieldError('customerId', 'notFound');
   const clash = await db.selectFrom('purchase_orders').select('id').where('order_no', '=', input.orderNo).executeTakeFirst();
@@ -78,7 +79,14 @@ export async function saveOrder(db: Q, input: z.output<typeof saveOrderInput>, n
   if (input.id === undefined) {
     id = (await db.insertInto('purchase_orders').values({ ...values, source: 'manual', created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
   } else {
-    const updated = await db.updateTable('purchase_orders').set(values).where('id', '=', input.id).returning('id').executeTakeFirst();
+    // An order stays with its customer: editing it under another is refused as not found.
+    const updated = await db
+      .updateTable('purchase_orders')
+      .set(values)
+      .where('id', '=', input.id)
+      .where('customer_id', '=', input.customerId)
+      .returning('id')
+      .executeTakeFirst();
     if (!updated) throw new AppError('NOT_FOUND', `Order ${input.id} not found`);
     id = updated.id;
     await db.deleteFrom('purchase_order_lines').where('order_id', '=', id).execute();
@@ -96,14 +104,17 @@ export async function saveOrder(db: Q, input: z.output<typeof saveOrderInput>, n
       })),
     )
     .execute();
-  await touchActivity(db, input.customerId, orderDayInstant(input.orderedOn));
+  // An order dated today counts from now, not from a noon still to come.
+  await touchActivity(db, input.customerId, Math.min(orderDayInstant(input.orderedOn, timeZone), now));
   const [order] = await loadOrders(db, { ids: [id] });
   if (!order) throw new Error(`Order ${id} vanished`);
   return order;
 }
 
-export async function removeOrder(db: Q, id: number): Promise<void> {
+/** Removes an order with its lines; returns whose it was. */
+export async function removeOrder(db: Q, id: number): Promise<number> {
   await db.deleteFrom('purchase_order_lines').where('order_id', '=', id).execute();
-  const removed = await db.deleteFrom('purchase_orders').where('id', '=', id).executeTakeFirst();
-  if (Number(removed.numDeletedRows) === 0) throw new AppError('NOT_FOUND', `Order ${id} not found`);
+  const removed = await db.deleteFrom('purchase_orders').where('id', '=', id).returning('customer_id').executeTakeFirst();
+  if (!removed) throw new AppError('NOT_FOUND', `Order ${id} not found`);
+  return removed.customer_id;
 }

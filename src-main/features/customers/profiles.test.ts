@@ -98,6 +98,28 @@ describe('customer profiles', () => {
     expect(await call(core, 'customers.tags', {}, 'admin')).toEqual(['电梯', '空调'].sort());
   });
 
+  it('keeps requests findable by the customer’s and the contact’s new name and phone after an edit', async () => {
+    const c = await company('旧名公司');
+    const k = await call(core, 'customers.saveContact', { customerId: c.id, name: '赵工' }, 'admin');
+    const t = await call(core, 'tickets.create', { customer: { id: c.id }, contact: { id: k.id }, type: 'repair', channel: 'phone', subject: '漏水' } as never, 'admin');
+    await call(core, 'customers.save', { id: c.id, kind: 'company', name: '新名集团' }, 'admin');
+    await call(core, 'customers.saveContact', { id: k.id, customerId: c.id, name: '钱工', phone: '13900001111' }, 'admin');
+    const found = async (text: string) => (await call(core, 'tickets.list', { text }, 'admin')).items.map((i) => i.id);
+    expect(await found('新名集团')).toEqual([t.id]);
+    expect(await found('旧名公司')).toEqual([]);
+    expect(await found('钱工')).toEqual([t.id]);
+    expect(await found('13900001111')).toEqual([t.id]);
+  });
+
+  it('keeps a customer editable when its account manager has been disabled since', async () => {
+    await addUser(core, 'agent', 'xiaozhou');
+    const owner = (await core.deps.db.selectFrom('users').select('id').where('username', '=', 'xiaozhou').executeTakeFirstOrThrow()).id;
+    const c = await company('江南机电', { ownerId: owner });
+    await core.deps.db.updateTable('users').set({ disabled: 1 }).where('id', '=', owner).execute();
+    await call(core, 'customers.save', { id: c.id, kind: 'company', name: '江南机电有限公司', ownerId: owner }, 'admin');
+    expect(await failure('customers.save', { kind: 'company', name: '新客户', ownerId: owner })).toMatchObject({ ok: false, error: { details: { fields: [{ path: 'ownerId', code: 'notFound' }] } } });
+  });
+
   it('keeps contacts with their role and preferred channel; one named on a request cannot be removed', async () => {
     const c = await company('江南机电');
     const contact = await call(core, 'customers.saveContact', { customerId: c.id, name: '陈工', phone: '138 1234 5678', role: '设备主管', preferredChannel: 'wechat' }, 'admin');
@@ -170,6 +192,9 @@ describe('merging customers', () => {
     // Search finds the request under the survivor's name.
     const found = await call(core, 'tickets.list', { text: '华东精密机械有限公司' }, 'admin');
     expect(found.items.map((i) => i.id)).toContain(t.id);
+    // The survivor's own requests are found by the phone it took from the merged record.
+    const own = await call(core, 'tickets.create', { customer: { id: into.id }, type: 'repair', channel: 'phone', subject: '导轨润滑' } as never, 'admin');
+    expect((await call(core, 'tickets.list', { text: '55550101' }, 'admin')).items.map((i) => i.id).sort()).toEqual([t.id, own.id].sort());
     const audit = await core.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'customer.merge').execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.details!)).toMatchObject({ merged: { id: from.id, name: '华东精机' }, moved: { requests: 1 }, requestIds: [t.id] });

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { CustomerContact, CustomerListItem, CustomerPage } from '../../../src-shared/contract';
@@ -7,6 +8,7 @@ import { normalizePhone } from '../../../src-shared/domain/phone';
 import type { ProvinceCode } from '../../../src-shared/domain/regions';
 import { AppError, fieldError } from '../../../src-shared/errors';
 import type { DB } from '../../db/schema';
+import { reindexTickets } from '../search/ticketIndex';
 import { decodeCursor, encodeCursor } from '../tickets/cursor';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -48,11 +50,11 @@ async function checkOwner(db: Q, ownerId: number | null): Promise<void> {
 /** Creates or edits a customer's profile; a new customer gets its number from `customerNo()`. */
 export async function saveCustomer(
   db: Q,
+  sqlite: Database.Database,
   input: z.output<typeof saveCustomerInput>,
   now: number,
   customerNo: () => Promise<string>,
 ): Promise<{ id: number; customerNo: string }> {
-  await checkOwner(db, input.ownerId);
   const values = {
     kind: input.kind,
     name: input.name,
@@ -68,16 +70,27 @@ export async function saveCustomer(
   };
   let row;
   if (input.id === undefined) {
+    await checkOwner(db, input.ownerId);
     row = await db
       .insertInto('customers')
       .values({ ...values, customer_no: await customerNo(), created_at: now, last_activity_at: now })
       .returning(['id', 'customer_no'])
       .executeTakeFirstOrThrow();
   } else {
-    const current = await db.selectFrom('customers').select(['id', 'owner_id', 'merged_into_id']).where('id', '=', input.id).executeTakeFirst();
+    const current = await db.selectFrom('customers').select(['id', 'name', 'phone', 'owner_id', 'merged_into_id']).where('id', '=', input.id).executeTakeFirst();
     // A merged record is only a pointer now: its profile lives on in the customer it went into.
     if (!current || current.merged_into_id !== null) throw new AppError('NOT_FOUND', `Customer ${input.id} not found`);
+    // An account manager disabled since keeps the customer until someone chooses another.
+    if (input.ownerId !== current.owner_id) await checkOwner(db, input.ownerId);
     row = await db.updateTable('customers').set(values).where('id', '=', input.id).returning(['id', 'customer_no']).executeTakeFirstOrThrow();
+    // Requests are found by their customer's name and phone: search must know the new ones.
+    if (current.name !== values.name || current.phone !== values.phone) {
+      const tickets = await db.selectFrom('tickets').select('id').where('customer_id', '=', input.id).execute();
+      reindexTickets(
+        sqlite,
+        tickets.map((t) => t.id),
+      );
+    }
   }
   await replaceTags(db, row.id, input.tags);
   return { id: row.id, customerNo: row.customer_no };
@@ -104,12 +117,18 @@ export async function listCustomers(db: Q, filter: CustomerListFilter, now: numb
   if (text) {
     const phone = normalizePhone(text);
     const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    // Only digits and the separators people type between them.
+    const digits = /^[\d\s()+-]+$/.test(text) ? text.replace(/\D/g, '') : '';
     q = q.where((eb) =>
       eb.or([
         sql<boolean>`c.name LIKE ${like} ESCAPE '\\'`,
         eb('c.customer_no', '=', text.toUpperCase()),
         eb('c.phone', '=', phone?.ok ? phone.phone : text),
         eb('c.id', 'in', eb.selectFrom('contacts').select('customer_id').where('phone', '=', phone?.ok ? phone.phone : text)),
+        // Part of a number, as people remember it (the last digits): digits in the stored form.
+        ...(digits.length >= 4
+          ? [sql<boolean>`replace(c.phone, '-', '') LIKE ${`%${digits}%`}`, eb('c.id', 'in', eb.selectFrom('contacts').select('customer_id').where(sql<boolean>`replace(phone, '-', '') LIKE ${`%${digits}%`}`))]
+          : []),
       ]),
     );
   }
@@ -157,7 +176,7 @@ export function contactView(r: { id: number; name: string; phone: string | null;
   return { id: r.id, name: r.name, phone: r.phone, email: r.email, role: r.role, preferredChannel: r.preferred_channel as ContactChannel | null };
 }
 
-export async function saveContact(db: Q, input: z.output<typeof saveContactInput>, now: number): Promise<CustomerContact> {
+export async function saveContact(db: Q, sqlite: Database.Database, input: z.output<typeof saveContactInput>, now: number): Promise<CustomerContact> {
   const customer = await db.selectFrom('customers').select(['id', 'merged_into_id']).where('id', '=', input.customerId).executeTakeFirst();
   if (!customer || customer.merged_into_id !== null) throw fieldError('customerId', 'notFound');
   const values = { name: input.name, phone: input.phone || null, email: input.email, role: input.role, preferred_channel: input.preferredChannel };
@@ -170,13 +189,23 @@ export async function saveContact(db: Q, input: z.output<typeof saveContactInput
           .executeTakeFirstOrThrow()
       : await db.updateTable('contacts').set(values).where('id', '=', input.id).where('customer_id', '=', input.customerId).returningAll().executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `Contact ${input.id} not found`);
+  if (input.id !== undefined) {
+    // Requests are found by their contact's name and phone too.
+    const tickets = await db.selectFrom('tickets').select('id').where('contact_id', '=', input.id).execute();
+    reindexTickets(
+      sqlite,
+      tickets.map((t) => t.id),
+    );
+  }
   return contactView(row);
 }
 
 /** A contact named on a request stays: the request's history speaks of them. */
-export async function removeContact(db: Q, id: number): Promise<void> {
+/** Removes a contact; returns whose it was. */
+export async function removeContact(db: Q, id: number): Promise<number> {
   const inUse = await db.selectFrom('tickets').select('id').where('contact_id', '=', id).limit(1).executeTakeFirst();
   if (inUse) throw new AppError('CONFLICT', `Contact ${id} is named on requests`, { reason: 'contactInUse' });
-  const removed = await db.deleteFrom('contacts').where('id', '=', id).executeTakeFirst();
-  if (Number(removed.numDeletedRows) === 0) throw new AppError('NOT_FOUND', `Contact ${id} not found`);
+  const removed = await db.deleteFrom('contacts').where('id', '=', id).returning('customer_id').executeTakeFirst();
+  if (!removed) throw new AppError('NOT_FOUND', `Contact ${id} not found`);
+  return removed.customer_id;
 }

@@ -130,6 +130,17 @@ const CHUNK_ROWS = 5000;
 
 export function runExport(sqlite: Database.Database, spec: ExportSpec, hooks: { progress(done: number, total: number): void; cancelled(): boolean }): ExportResult {
   const desk = deskId(sqlite);
+  // One read transaction: every file shows the same moment, so a contact never names a
+  // customer the package lacks (in WAL mode this blocks no writer).
+  sqlite.prepare('BEGIN').run();
+  try {
+    return writePackage(sqlite, spec, hooks, desk);
+  } finally {
+    sqlite.prepare('COMMIT').run();
+  }
+}
+
+function writePackage(sqlite: Database.Database, spec: ExportSpec, hooks: { progress(done: number, total: number): void; cancelled(): boolean }, desk: string): ExportResult {
   const one = spec.customerId !== undefined;
   const params = one ? { customer: spec.customerId } : {};
   const plan = queries(desk, one);

@@ -77,11 +77,12 @@ function cleanField(field: ImportField, raw: string, mapping: ImportMapping, tim
     }
     case 'int': {
       const n = parseInteger(text);
-      return n !== null && n > 0 ? { ok: true, value: n } : { ok: false, reason: 'number' };
+      // The limits of an order entered by hand (contract/customers.ts saveOrderInput).
+      return n !== null && n > 0 && n <= 1_000_000 ? { ok: true, value: n } : { ok: false, reason: 'number' };
     }
     case 'money': {
       const fen = parseMoney(text);
-      return fen === null ? { ok: false, reason: 'number' } : { ok: true, value: fen };
+      return fen === null || fen > 100_000_000_000 ? { ok: false, reason: 'number' } : { ok: true, value: fen };
     }
     case 'tags':
       return { ok: true, value: splitTags(text).map((t) => t.slice(0, 30)).slice(0, 20) };

@@ -12,11 +12,17 @@ import { KeyStore } from './keys';
 import { assetWriter, contactWriter, customerWriter, orderWriter, productWriter, requestWriter, type OrderLineRow, type Outcome, type WriteContext } from './writers';
 
 // The import itself: plain synchronous code over one better-sqlite3 connection, run in a
-// worker thread (workers/importWorker.ts) so the window never waits on it. Rows are cleaned,
-// checked and written in batches of BATCH_ROWS, each batch one transaction: a failure or a
-// cancel keeps whole batches only, and a re-run skips what they created (import_keys).
+// worker thread (workers/jobWorker.ts) so the window never waits on it. Rows are cleaned,
+// checked and written in batches, each batch one transaction: a failure or a cancel keeps
+// whole batches only, and a re-run skips what they created (import_keys).
 
+/** At most this many rows per batch… */
 export const BATCH_ROWS = 5000;
+/**
+ * …and a batch commits once it has held the write lock this long: the main thread's own
+ * writes wait for it (busy_timeout), and must not wait past the 50 ms rule.
+ */
+export const BATCH_MS = 25;
 
 export interface ImportSpec {
   filePath: string;
@@ -110,8 +116,19 @@ export function deskId(sqlite: Database.Database): string {
 }
 
 class Report {
-  readonly counts = { rows: 0, created: 0, unchanged: 0, rejected: 0 };
-  readonly rejectedRows: RejectedRow[] = [];
+  counts = { rows: 0, created: 0, unchanged: 0, rejected: 0 };
+  rejectedRows: RejectedRow[] = [];
+  /** The counts as of the last committed batch. */
+  private committed = { counts: { ...this.counts }, rejected: 0 };
+
+  commit(): void {
+    this.committed = { counts: { ...this.counts }, rejected: this.rejectedRows.length };
+  }
+
+  rollback(): void {
+    this.counts = { ...this.committed.counts };
+    this.rejectedRows = this.rejectedRows.slice(0, this.committed.rejected);
+  }
 
   constructor(readonly entity: ImportEntity) {}
 
@@ -148,14 +165,16 @@ export function runImport(sqlite: Database.Database, spec: ImportSpec, hooks: Im
   const reports: Report[] = [];
   let done = 0;
   let state: ImportResult['state'] = 'done';
-  // A dry run writes nothing, so it needs no transaction; a real batch commits whole or not at all.
-  const inBatch = <T>(work: () => T): T => (spec.dryRun ? work() : sqlite.transaction(work)());
+  // A dry run writes nothing, so it needs no transaction; a real batch commits whole or not at
+  // all, taking the write lock as it begins (IMMEDIATE) so it waits its turn instead of failing.
+  const inBatch = <T>(work: () => T): T => (spec.dryRun ? work() : sqlite.transaction(work).immediate());
 
   try {
     for (const source of sources) {
       const report = new Report(source.entity);
       reports.push(report);
       for (const e of source.table.errors) report.reject({ line: e.line, field: null, reason: e.reason, value: null });
+      report.commit();
       done += source.table.errors.length;
       const columns = columnsOf(source.entity, source.table.headers, source.mapping);
       const clean = (row: TableRow) => cleanRow(source.entity, row.cells, columns, source.mapping, timeZone);
@@ -164,11 +183,17 @@ export function runImport(sqlite: Database.Database, spec: ImportSpec, hooks: Im
       const orderNoOf = (row: TableRow) => cleanText(orderNoColumn === undefined ? '' : (row.cells[orderNoColumn] ?? ''));
       const units =
         source.entity === 'orders'
-          ? orderUnits(source.table.rows, clean, orderNoOf, report, ctx)
+          ? orderUnits(source.table.rows, clean, orderNoOf, report, ctx, timeZone)
           : rowUnits(source.table.rows, clean, report, source.entity, ctx, timeZone);
-      for (let i = 0; i < units.length; i += BATCH_ROWS) {
-        const slice = units.slice(i, i + BATCH_ROWS);
-        done += inBatch(() => slice.reduce((n, unit) => n + unit(), 0));
+      for (let i = 0; i < units.length; ) {
+        done += inBatch(() => {
+          const started = performance.now();
+          const end = Math.min(units.length, i + BATCH_ROWS);
+          let rows = 0;
+          while (i < end && (rows === 0 || performance.now() - started < BATCH_MS)) rows += units[i++]!();
+          return rows;
+        });
+        for (const r of reports) r.commit();
         hooks.progress(done, total);
         if (hooks.cancelled()) {
           state = 'cancelled';
@@ -178,7 +203,9 @@ export function runImport(sqlite: Database.Database, spec: ImportSpec, hooks: Im
       if (state === 'cancelled') break;
     }
   } catch (error) {
-    if (runId !== null) finishRun(sqlite, runId, 'failed', reports, spec.now);
+    // The batch that failed was rolled back: the run records what the committed ones did.
+    for (const r of reports) r.rollback();
+    if (runId !== null) finishRun(sqlite, runId, 'failed', reports, Date.now());
     throw error;
   }
   if (runId !== null) {
@@ -222,8 +249,8 @@ function rowUnits(rows: TableRow[], clean: Clean, report: Report, entity: Exclud
  * Order lines grouped by order number (in first-seen order): an order is written whole or
  * rejected whole; a bad line rejects its order's other lines too ('orderRejected').
  */
-function orderUnits(rows: TableRow[], clean: Clean, orderNoOf: (row: TableRow) => string, report: Report, ctx: WriteContext): Unit[] {
-  const write = orderWriter(ctx);
+function orderUnits(rows: TableRow[], clean: Clean, orderNoOf: (row: TableRow) => string, report: Report, ctx: WriteContext, timeZone: string): Unit[] {
+  const write = orderWriter(ctx, timeZone);
   const orders = new Map<string, { lines: OrderLineRow[]; bad: { line: number; problem: Problem }[] }>();
   for (const row of rows) {
     const orderNo = orderNoOf(row);

@@ -5,15 +5,26 @@ import type { ImportEntity } from '../../../src-shared/domain/importFields';
 import { AppError, fieldError } from '../../../src-shared/errors';
 import { requireUser, type CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
-import { startTask, TaskError } from '../../workers/spawn';
+import { startTask } from '../../workers/spawn';
 import type { TaskResult } from '../../workers/tasks';
 import { recordAudit } from '../audit/record';
 import { getSettings } from '../settings/queries';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/time';
 import { columnsOf } from './clean';
 import type { InspectResult } from './inspect';
-import type { Jobs } from './jobs';
+import { FILE_PROBLEMS, type Jobs } from './jobs';
 import { createUploads } from './uploads';
+
+/** A run log cursor: (entity, source key) of the last row shown. */
+function decodeLogCursor(raw: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') return [value[0], value[1]];
+  } catch {
+    // fall through to the validation error
+  }
+  throw fieldError('cursor', 'invalid');
+}
 
 function parseMapping(json: string): ImportMapping {
   return JSON.parse(json) as ImportMapping;
@@ -42,8 +53,8 @@ export function importsHandlers(deps: CoreDeps, jobs: Jobs) {
       return done.result;
     } catch (error) {
       const message = error instanceof Error ? error.message : '';
-      // The file, not the app, is at fault: say which way.
-      if (error instanceof TaskError || ['unsupportedFormat', 'unreadable', 'notAPackage'].includes(message)) {
+      // The file, not the app, is at fault: say which way. Anything else stays INTERNAL.
+      if (FILE_PROBLEMS.includes(message)) {
         throw new AppError('VALIDATION', message, { fields: [{ path: 'uploadId', code: message, message }] });
       }
       throw error;
@@ -82,6 +93,9 @@ export function importsHandlers(deps: CoreDeps, jobs: Jobs) {
           view.reports = result.result.reports;
           view.runId = result.result.runId;
           view.state = result.result.state;
+        },
+        () => {
+          // Finished, cancelled or failed part-way: committed batches may have written records.
           if (!input.dryRun) {
             deps.events.emit('customers.changed', { ids: [] });
             deps.events.emit('tickets.changed', { ids: [] });
@@ -135,7 +149,7 @@ export function importsHandlers(deps: CoreDeps, jobs: Jobs) {
     runLog: async (input) => {
       let q = db.selectFrom('import_keys').select(['entity', 'source_key', 'target_id']).where('run_id', '=', input.runId);
       if (input.cursor) {
-        const [entity, key] = JSON.parse(Buffer.from(input.cursor, 'base64url').toString('utf8')) as [string, string];
+        const [entity, key] = decodeLogCursor(input.cursor);
         q = q.where((eb) => eb.or([eb('entity', '>', entity), eb.and([eb('entity', '=', entity), eb('source_key', '>', key)])]));
       }
       const rows = await q.orderBy('entity').orderBy('source_key').limit(input.limit + 1).execute();

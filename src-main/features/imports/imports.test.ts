@@ -130,6 +130,39 @@ describe('importing customers', () => {
   });
 });
 
+describe('cancel and templates', () => {
+  it('stops after the batch in hand when cancelled; a re-run carries on without duplicates', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => `K${i},客户${i}`);
+    const csv = utf8(['编号,名称', ...rows].join('\n'));
+    const mapping = { columns: { key: '编号', name: '名称' } };
+    const { jobId } = await call(core, 'imports.start', { uploadId: await upload('many.csv', csv), entity: 'customers', mapping, dryRun: false }, 'admin');
+    // Cancelled before its first batch ends: that batch commits, nothing after it.
+    await call(core, 'imports.cancel', { jobId }, 'admin');
+    const cancelled = await settle('imports.job', jobId);
+    expect(cancelled.state).toBe('cancelled');
+    const first = cancelled.reports[0]!.created;
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(12_000);
+    expect((await call(core, 'imports.runs', {}, 'admin'))[0]).toMatchObject({ outcome: 'cancelled', counts: { created: first } });
+    const rest = await run(await upload('many.csv', csv), 'customers', mapping, false);
+    expect(rest.reports[0]).toMatchObject({ created: 12_000 - first, unchanged: first });
+    const count = await core.deps.db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(12_000);
+  });
+
+  it('keeps mapping templates per entity; saving under a name in use replaces it', async () => {
+    const mapping = { columns: { name: '客户名称' }, values: {}, dayFirst: true };
+    const saved = await call(core, 'imports.saveTemplate', { entity: 'customers', name: '旧系统', mapping }, 'admin');
+    await call(core, 'imports.saveTemplate', { entity: 'customers', name: '旧系统', mapping: { ...mapping, columns: { name: '名称' } } }, 'admin');
+    await call(core, 'imports.saveTemplate', { entity: 'contacts', name: '旧系统', mapping }, 'admin');
+    const templates = await call(core, 'imports.templates', { entity: 'customers' }, 'admin');
+    expect(templates).toEqual([{ id: saved.id, entity: 'customers', name: '旧系统', mapping: { columns: { name: '名称' }, values: {}, dayFirst: true } }]);
+    await call(core, 'imports.removeTemplate', { id: saved.id }, 'admin');
+    expect(await call(core, 'imports.templates', { entity: 'customers' }, 'admin')).toEqual([]);
+    expect(await call(core, 'imports.templates', { entity: 'contacts' }, 'admin')).toHaveLength(1);
+  });
+});
+
 describe('importing the installed base, orders and history', () => {
   async function importCsv(entity: ImportEntity, csv: string, columns: Record<string, string>, values: ImportMapping['values'] = {}) {
     const job = await run(await upload(`${entity}.csv`, utf8(csv)), entity, { columns, values }, false);
@@ -258,6 +291,29 @@ describe('exporting and importing back', () => {
     const requests = await call(core, 'tickets.list', { text: '主轴异响' }, 'admin');
     expect(requests.items).toHaveLength(1);
     first.close();
+  });
+
+  it("gives another desk's customer a number of its own when this desk already uses that one", async () => {
+    const mine = await call(core, 'customers.save', { kind: 'company', name: '本地客户' }, 'admin');
+    const first = core;
+    ({ core } = await testCore(fakeClock(Date.UTC(2026, 10, 23, 2, 0))));
+    await setupDesk(core);
+    // The other desk numbers its first customer of the day just as this one did.
+    const theirs = await call(core, 'customers.save', { kind: 'company', name: '外地客户' }, 'admin');
+    expect(theirs.customerNo).toBe(mine.customerNo);
+    await call(core, 'customers.saveContact', { customerId: theirs.id, name: '外地联系人' }, 'admin');
+    const zip = await exportAll();
+    core.close();
+    core = first;
+    const job = await run(await upload('other.zip', zip), undefined, undefined, false);
+    expect(job.reports.filter((r) => r.rows > 0).map((r) => [r.entity, r.created, r.unchanged])).toEqual([
+      ['customers', 1, 0],
+      ['contacts', 1, 0],
+    ]);
+    const list = (await call(core, 'customers.list', {}, 'admin')).items;
+    expect(list.map((c) => c.name)).toEqual(['外地客户', '本地客户']);
+    expect(list[0]!.customerNo).not.toBe(mine.customerNo);
+    expect((await call(core, 'customers.get', { customerId: mine.id }, 'admin')).contacts).toEqual([]);
   });
 
   it('exports one customer only', async () => {

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { ImportJob } from '../../../src-shared/contract/imports';
 import { AppError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
-import { startTask, TaskError } from '../../workers/spawn';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startTask } from '../../workers/spawn';
 import type { Task, TaskResult } from '../../workers/tasks';
 
 interface Job {
@@ -11,6 +13,24 @@ interface Job {
   cancel(): void;
   /** Resolves once the job has finished, however it ended. */
   finished: Promise<ImportJob>;
+}
+
+/** Problems with a file the user chose, as codes the renderer words. */
+export const FILE_PROBLEMS = ['unsupportedFormat', 'unreadable', 'notAPackage', 'mappingRequired'];
+
+/** Uploads and exports are kept this long, then removed (they hold customers' data). */
+const KEEP_FILES_MS = 24 * 3_600_000;
+
+/** Removes uploads and exports older than a day (at start: earlier runs' files included). */
+export function sweepFiles(dataDir: string, now: number): void {
+  for (const folder of ['imports', 'exports']) {
+    const dir = path.join(dataDir, folder);
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (now - fs.statSync(file).mtimeMs > KEEP_FILES_MS) fs.rmSync(file, { force: true });
+    }
+  }
 }
 
 /** How often (at most) a running job announces its progress. */
@@ -24,6 +44,9 @@ const KEEP_JOBS = 50;
  */
 export function createJobs(deps: CoreDeps) {
   const jobs = new Map<string, Job>();
+  // Jobs die with the app: a run still open from an earlier start ended there, unfinished.
+  deps.sqlite.prepare("UPDATE import_runs SET outcome = 'failed', finished_at = ? WHERE outcome IS NULL").run(deps.clock.now());
+  sweepFiles(deps.dataDir, deps.clock.now());
 
   function announce(job: Job): void {
     const { jobId, done, total, state } = job.view;
@@ -31,8 +54,14 @@ export function createJobs(deps: CoreDeps) {
   }
 
   return {
-    /** Starts `task`; `finish` turns its result into the job's reports (and may record it). */
-    start(kind: ImportJob['kind'], task: Task, userId: number, finish: (result: TaskResult, view: ImportJob) => Promise<void> | void): ImportJob {
+    /** Starts `task`; `finish` turns its result into the job's reports (and may record it); `always` runs however it ended. */
+    start(
+      kind: ImportJob['kind'],
+      task: Task,
+      userId: number,
+      finish: (result: TaskResult, view: ImportJob) => Promise<void> | void,
+      always: () => void = () => {},
+    ): ImportJob {
       for (const [id, old] of jobs) if (jobs.size >= KEEP_JOBS && old.view.state !== 'running') jobs.delete(id);
       const view: ImportJob = { jobId: randomUUID(), kind, state: 'running', done: 0, total: 0, reports: [], runId: null, file: null, error: null };
       let lastAnnounced = 0;
@@ -57,11 +86,13 @@ export function createJobs(deps: CoreDeps) {
             return;
           }
           view.state = 'failed';
-          // Known refusals (unreadable file, not a package…) are codes the renderer translates.
-          view.error = error instanceof TaskError || /^[a-zA-Z]+$/.test(message) ? message : 'internal';
+          // Known refusals (unreadable file, not a package…) are codes the renderer translates;
+          // anything else is the app's fault, logged in full and shown as such.
+          view.error = FILE_PROBLEMS.includes(message) ? message : 'internal';
           deps.logger.error('job failed', { kind, error: error instanceof Error ? (error.stack ?? message) : message });
         })
         .then(() => {
+          always();
           announce(job);
           return view;
         });

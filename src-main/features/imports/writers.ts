@@ -4,6 +4,7 @@ import { DEFAULT_TIME_ZONE, dayKey } from '../../../src-shared/domain/time';
 import { formatTicketNumber, PRIORITY_RANK, type TicketPriority } from '../../../src-shared/domain/tickets';
 import { cleanTags } from '../../../src-shared/domain/customers';
 import type { ImportEntity } from '../../../src-shared/domain/importFields';
+import { orderDayInstant } from '../customers/orders';
 import { ticketIndexStatements } from '../search/ticketIndex';
 import type { Address, Problem, Values } from './clean';
 import type { KeyStore } from './keys';
@@ -32,6 +33,9 @@ export function contentKey(values: Values, fields: readonly string[]): string {
   const text = fields.map((f) => JSON.stringify(values[f] ?? null)).join('|');
   return `#${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
 }
+
+/** A key from a ServiceLoop export: `<desk id>:<record id>`. */
+const FOREIGN_KEY = /^[0-9a-f-]{36}:\d+$/;
 
 /** The id a key of this desk's own export names, if the record is still here. */
 function ownId(ctx: WriteContext, key: string): number | null {
@@ -124,7 +128,10 @@ export function customerWriter(ctx: WriteContext, timeZone: string) {
     const key = str(v.key) ?? customerNo ?? contentKey(v, ['name', 'phone', 'email', 'province', 'city', 'district', 'street', 'address']);
     const state = claim(ctx, 'customers', key, v.key !== null ? 'key' : customerNo !== null ? 'customerNo' : null, () => {
       const own = ownId(ctx, key);
-      return (own !== null ? byId.get(own)?.id : undefined) ?? (customerNo !== null ? byNo.get(customerNo)?.id : undefined);
+      if (own !== null) return byId.get(own)?.id;
+      // A number names the same customer only within one desk: another desk's package
+      // (keys `<its id>:<n>`) may use numbers this desk gave to someone else.
+      return customerNo !== null && !FOREIGN_KEY.test(key) ? byNo.get(customerNo)?.id : undefined;
     });
     if (state !== 'new') return state;
     if (customerNo !== null && numbersThisRun.has(customerNo)) return problem('customerNo', 'duplicateKey', customerNo);
@@ -136,7 +143,8 @@ export function customerWriter(ctx: WriteContext, timeZone: string) {
     // imported for it; without one the lifecycle reads the import's date until they come.
     const activeAt = num(v.createdAt);
     const createdAt = activeAt ?? ctx.now;
-    const no = customerNo ?? counters.customerNo(createdAt, timeZone);
+    // The source's number when it is free here, else a number of this desk's own.
+    const no = customerNo !== null && !byNo.get(customerNo) ? customerNo : counters.customerNo(createdAt, timeZone);
     if (customerNo !== null) numbersThisRun.add(customerNo);
     const id = ctx.keys.create(() =>
       Number(
@@ -222,7 +230,7 @@ export interface OrderLineRow {
 }
 
 /** One order from its lines (rows sharing an order number); any bad line rejects the order. */
-export function orderWriter(ctx: WriteContext) {
+export function orderWriter(ctx: WriteContext, timeZone: string) {
   const resolve = createResolver(ctx);
   const insertOrder = ctx.sqlite.prepare(
     "INSERT INTO purchase_orders (customer_id, order_no, ordered_on, source, currency, note, created_at) VALUES (?, ?, ?, 'erp', ?, NULL, ?)",
@@ -252,7 +260,7 @@ export function orderWriter(ctx: WriteContext) {
     const id = ctx.keys.create(() => {
       const orderId = Number(insertOrder.run(customer, orderNo, orderedOn, str(first.values.currency)?.toUpperCase() ?? 'CNY', ctx.now).lastInsertRowid);
       for (const l of resolved) insertLine.run(orderId, l.product, l.description, l.quantity, l.unitPrice);
-      const at = Date.parse(`${orderedOn}T12:00:00Z`);
+      const at = Math.min(orderDayInstant(orderedOn, timeZone), ctx.now);
       touch.run(at, customer, at);
       return orderId;
     });

@@ -1,6 +1,6 @@
 import { requireUser, type CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
-import { assignees, setAvailability, signIn } from './service';
+import { setAvailability, signIn, userOptions } from './service';
 
 export function authHandlers(deps: CoreDeps) {
   return defineHandlers('auth', {
@@ -19,7 +19,8 @@ export function authHandlers(deps: CoreDeps) {
 
 export function usersHandlers(deps: CoreDeps) {
   return defineHandlers('users', {
-    assignees: () => assignees(deps),
+    assignees: () => userOptions(deps, ['engineer', 'supervisor']),
+    options: () => userOptions(deps),
     setAvailability: (input, ctx) => setAvailability(deps, requireUser(ctx), input.userId, input.available),
   });
 }

@@ -31,14 +31,11 @@ export function recordSuccess(db: Q, id: number, at: number) {
     .execute();
 }
 
-export function listAssignees(db: Q) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'role', 'available'])
-    .where('disabled', '=', 0)
-    .where('role', 'in', ['engineer', 'supervisor'])
-    .orderBy('display_name')
-    .execute();
+/** Active accounts, by name; `roles` narrows them (assignees: engineers and supervisors). */
+export function listActiveUsers(db: Q, roles?: readonly string[]) {
+  let q = db.selectFrom('users').select(['id', 'display_name', 'role', 'available']).where('disabled', '=', 0);
+  if (roles) q = q.where('role', 'in', roles);
+  return q.orderBy('display_name').execute();
 }
 
 export function setAvailable(db: Q, id: number, available: boolean) {

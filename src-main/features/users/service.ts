@@ -6,7 +6,7 @@ import type { CoreDeps } from '../../core/context';
 import type { DB, UserRow } from '../../db/schema';
 import { lockDurationMs } from './lockout';
 import { dummyPasswordHash, verifyPassword } from './password';
-import { findUserByUsername, listAssignees, recordFailure, recordSuccess, setAvailable } from './queries';
+import { findUserByUsername, listActiveUsers, recordFailure, recordSuccess, setAvailable } from './queries';
 
 export function toSessionUser(row: Pick<UserRow, 'id' | 'username' | 'display_name' | 'role'>): SessionUser {
   const role = row.role as Role;
@@ -64,8 +64,9 @@ export async function signIn(deps: CoreDeps, username: string, password: string)
   return toSessionUser(user);
 }
 
-export async function assignees(deps: CoreDeps): Promise<UserOption[]> {
-  const rows = await listAssignees(deps.db);
+/** Active accounts as options: those who can own requests (`roles`), or everyone. */
+export async function userOptions(deps: CoreDeps, roles?: readonly Role[]): Promise<UserOption[]> {
+  const rows = await listActiveUsers(deps.db, roles);
   return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as Role, available: r.available === 1 }));
 }
 

@@ -8,7 +8,7 @@ import { CUSTOMER_KINDS, CUSTOMER_TIERS } from '../../../src-shared/domain/custo
 import { errorMessage } from '../../i18n/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormActions } from '../../ui/FormActions';
-import { useAssignees } from '../users/hooks';
+import { useUserOptions } from '../users/hooks';
 import {
   customerDraft,
   customerFieldErrors,
@@ -41,7 +41,7 @@ export function CustomerForm({ customer, onSaved, onCancel, onOpenExisting }: Pr
   const { t, i18n } = useTranslation();
   const save = useSaveCustomer();
   const tags = useCustomerTags();
-  const users = useAssignees();
+  const users = useUserOptions();
   const [draft, setDraft] = useState<CustomerDraft>(() => customerDraft(customer));
   const [local, setLocal] = useState<Partial<Record<CustomerField, string>>>({});
   // Fields changed since main refused them: their refusal no longer applies to what they hold.

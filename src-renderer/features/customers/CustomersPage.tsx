@@ -9,7 +9,7 @@ import { formatDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useSession } from '../auth/hooks';
 import { oneOf } from '../tickets/vocabulary';
-import { useAssignees } from '../users/hooks';
+import { useUserOptions } from '../users/hooks';
 import { LifecycleBadge, TierBadge } from './badges';
 import { CustomerFormModal } from './CustomerForm';
 import { hasCustomerFilters, parseCustomerParams, regionText, toCustomerParams, type CustomerListFilter } from './customerList';
@@ -66,7 +66,7 @@ interface FiltersProps {
 
 function Filters({ filter, onChange, searchRef, seenOwners }: FiltersProps) {
   const { t } = useTranslation();
-  const users = useAssignees();
+  const users = useUserOptions();
   const tags = useCustomerTags();
   const any = { value: '', label: t('customers.any') };
 
@@ -74,7 +74,8 @@ function Filters({ filter, onChange, searchRef, seenOwners }: FiltersProps) {
   for (const [id, name] of seenOwners) if (!owners.some((o) => o.value === String(id))) owners.push({ value: String(id), label: name });
   // An owner from the URL that nothing names yet: by number until its rows arrive.
   if (filter.ownerId !== undefined && !owners.some((o) => o.value === String(filter.ownerId))) owners.push({ value: String(filter.ownerId), label: String(filter.ownerId) });
-  const tagOptions = tags.data ?? [];
+  // A copy: the query's cached list is not ours to change.
+  const tagOptions = [...(tags.data ?? [])];
   if (filter.tag && !tagOptions.includes(filter.tag)) tagOptions.push(filter.tag);
 
   return (
