@@ -71,7 +71,8 @@ function cleanField(field: ImportField, raw: string, mapping: ImportMapping, tim
       return at === null ? { ok: false, reason: 'date' } : { ok: true, value: at };
     }
     case 'enum': {
-      const word = mapped(mapping.values[field.name], text) ?? text;
+      // The user's value map first, then the desk's own words, then the code itself.
+      const word = mapped(mapping.values[field.name], text) ?? field.words?.[text] ?? text;
       const known = field.values?.find((v) => v.toLowerCase() === word.toLowerCase());
       return known ? { ok: true, value: known } : { ok: false, reason: 'unknownValue' };
     }

@@ -208,6 +208,17 @@ describe('importing the installed base, orders and history', () => {
       { type: { 维修: 'repair', 咨询: 'consultation' }, priority: { '1': 'low', '2': 'normal', '3': 'high', '4': 'urgent', '5': 'urgent' }, status: { 已关闭: 'closed', 处理中: 'assigned' } },
     );
     expect(requests).toMatchObject({ created: 2, rejected: 0 });
+    // The desk's own words need no value map.
+    const words = await importCsv('requests', '客户,类型,优先级,状态,渠道,标题,受理时间\nK2,报修,紧急,已处理,微信,冷却塔异响,2026-01-02 08:00\nK2,保养,高,已关闭,电话,滤网更换,2026-01-03 08:00', {
+      customer: '客户',
+      type: '类型',
+      priority: '优先级',
+      status: '状态',
+      channel: '渠道',
+      subject: '标题',
+      createdAt: '受理时间',
+    });
+    expect(words).toMatchObject({ created: 1, rejectedRows: [{ line: 3, field: 'type', reason: 'unknownValue', value: '保养' }] });
 
     const k1 = (await call(core, 'customers.list', { text: '江南机电' }, 'admin')).items[0]!;
     const c = await call(core, 'customers.get', { customerId: k1.id }, 'admin');
