@@ -1,10 +1,11 @@
-import { NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerAsset } from '../../../src-shared/contract';
-import { errorMessage } from '../../i18n/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormActions } from '../../ui/FormActions';
+import { FormError } from '../../ui/FormError';
+import { saveErrors } from '../../ui/formErrors';
 import { useSession } from '../auth/hooks';
 import { agreementOptions } from '../sla/agreementChoices';
 import { useAgreements } from '../sla/hooks';
@@ -28,8 +29,7 @@ export function AssetForm({ customerId, asset, onSaved, onCancel }: Props) {
   const canChooseAgreement = useSession().data?.permissions.includes('sla.manage') ?? false;
   const [draft, setDraft] = useState<AssetDraft>(() => assetDraft(asset));
 
-  const errors = save.error ? assetFieldErrors(t, save.error) : {};
-  const general = save.error && Object.keys(errors).length === 0 ? errorMessage(t, save.error) : null;
+  const { server: errors, general } = saveErrors(t, save.error, assetFieldErrors);
 
   function set(field: AssetField) {
     return (event: { currentTarget: { value: string } }) => {
@@ -52,11 +52,7 @@ export function AssetForm({ customerId, asset, onSaved, onCancel }: Props) {
   return (
     <form onSubmit={submit} noValidate data-testid="asset-form">
       <Stack gap="sm">
-        {general ? (
-          <Text c="red" size="sm" role="alert" data-testid="asset-error">
-            {general}
-          </Text>
-        ) : null}
+        <FormError message={general} testId="asset-error" />
         <ErrorAlert error={products.error ?? agreements.error} />
         <NativeSelect
           label={t('customer360.assets.product')}

@@ -1,15 +1,17 @@
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Modal, NativeSelect, SimpleGrid, Stack, Table, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerContact } from '../../../src-shared/contract';
 import { CONTACT_CHANNELS } from '../../../src-shared/domain/customers';
-import { errorMessage } from '../../i18n/errors';
 import { ConfirmRemoveModal } from '../../ui/ConfirmRemoveModal';
 import { FormActions } from '../../ui/FormActions';
+import { FormError } from '../../ui/FormError';
+import { saveErrors } from '../../ui/formErrors';
 import { contactDraft, contactFieldErrors, contactInput, type ContactDraft, type ContactField } from './contacts';
 import { useRemoveContact, useSaveContact } from './hooks';
-import { Empty, Section } from './Section';
+import { removeActions } from './removeActions';
+import { Empty, RowActions, Section } from './Section';
 
 interface FormProps {
   customerId: number;
@@ -26,9 +28,8 @@ function ContactForm({ customerId, contact, onSaved, onCancel }: FormProps) {
   const [draft, setDraft] = useState<ContactDraft>(() => contactDraft(contact));
   const [local, setLocal] = useState<Partial<Record<ContactField, string>>>({});
 
-  const server = save.error ? contactFieldErrors(t, save.error) : {};
+  const { server, general } = saveErrors(t, save.error, contactFieldErrors);
   const errors = { ...server, ...local };
-  const general = save.error && Object.keys(server).length === 0 ? errorMessage(t, save.error) : null;
 
   function set(field: ContactField) {
     return (event: { currentTarget: { value: string } }) => {
@@ -49,11 +50,7 @@ function ContactForm({ customerId, contact, onSaved, onCancel }: FormProps) {
   return (
     <form onSubmit={submit} noValidate data-testid="contact-form">
       <Stack gap="sm">
-        {general ? (
-          <Text c="red" size="sm" role="alert" data-testid="contact-form-error">
-            {general}
-          </Text>
-        ) : null}
+        <FormError message={general} testId="contact-form-error" />
         <SimpleGrid cols={2}>
           <TextInput
             label={t('customer360.contacts.name')}
@@ -118,21 +115,7 @@ function RemoveContactModal({ contact, onClose }: { contact: CustomerContact | n
   const { t } = useTranslation();
   const remove = useRemoveContact();
   const name = contact?.name ?? '';
-
-  function close() {
-    remove.reset();
-    onClose();
-  }
-
-  function confirm() {
-    if (!contact) return;
-    remove.mutate(contact.id, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('customer360.contacts.removed', { name }) });
-        close();
-      },
-    });
-  }
+  const { close, confirm } = removeActions(remove, contact, t('customer360.contacts.removed', { name }), onClose);
 
   return (
     <ConfirmRemoveModal
@@ -194,16 +177,13 @@ export function ContactsSection({ customerId, contacts, canManage }: { customerI
                   <Table.Td>{c.email ?? notSet}</Table.Td>
                   <Table.Td data-testid="contact-channel">{c.preferredChannel ? t(`customer360.contacts.channel.${c.preferredChannel}`) : notSet}</Table.Td>
                   {canManage ? (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button variant="subtle" size="compact-sm" onClick={() => setEditing(c)} data-testid="contact-edit">
-                          {t('customer360.contacts.edit')}
-                        </Button>
-                        <Button variant="subtle" color="red" size="compact-sm" onClick={() => setRemoving(c)} data-testid="contact-delete">
-                          {t('customer360.contacts.remove')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
+                    <RowActions
+                      editLabel={t('customer360.contacts.edit')}
+                      removeLabel={t('customer360.contacts.remove')}
+                      onEdit={() => setEditing(c)}
+                      onRemove={() => setRemoving(c)}
+                      testId="contact"
+                    />
                   ) : null}
                 </Table.Tr>
               ))}

@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Customer360, CustomerSummary } from '../../../src-shared/contract';
 import { CUSTOMER_KINDS, CUSTOMER_TIERS } from '../../../src-shared/domain/customers';
-import { errorMessage } from '../../i18n/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormActions } from '../../ui/FormActions';
+import { FormError } from '../../ui/FormError';
+import { saveErrors } from '../../ui/formErrors';
 import { useUserOptions } from '../users/hooks';
 import {
   customerDraft,
@@ -47,10 +48,9 @@ export function CustomerForm({ customer, onSaved, onCancel, onOpenExisting }: Pr
   // Fields changed since main refused them: their refusal no longer applies to what they hold.
   const [edited, setEdited] = useState<ReadonlySet<CustomerField>>(new Set());
 
-  const server = save.error ? customerFieldErrors(t, save.error) : {};
+  const { server, general } = saveErrors(t, save.error, customerFieldErrors);
   const errors: Partial<Record<CustomerField, string>> = { ...local };
   for (const [field, message] of Object.entries(server) as [CustomerField, string][]) if (!edited.has(field)) errors[field] ??= message;
-  const general = save.error && Object.keys(server).length === 0 ? errorMessage(t, save.error) : null;
 
   function set<F extends CustomerField>(field: F, value: CustomerDraft[F]) {
     setDraft((d) => ({ ...d, [field]: value }));
@@ -82,11 +82,7 @@ export function CustomerForm({ customer, onSaved, onCancel, onOpenExisting }: Pr
   return (
     <form onSubmit={submit} noValidate data-testid="customer-form">
       <Stack gap="sm">
-        {general ? (
-          <Text c="red" size="sm" role="alert" data-testid="customer-form-error">
-            {general}
-          </Text>
-        ) : null}
+        <FormError message={general} testId="customer-form-error" />
         <ErrorAlert error={tags.error ?? users.error} />
         <SimpleGrid cols={2}>
           <Stack gap={4}>

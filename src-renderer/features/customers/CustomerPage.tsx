@@ -21,7 +21,8 @@ import { CustomerTimeline } from './CustomerTimeline';
 import { useCustomer360, useRemoveAsset } from './hooks';
 import { MergeCustomerModal } from './MergeCustomerModal';
 import { OrdersSection } from './OrdersSection';
-import { Empty, Section } from './Section';
+import { removeActions } from './removeActions';
+import { Empty, RowActions, Section } from './Section';
 import { WarrantyBadge } from './WarrantyBadge';
 
 function Kpi({ id, label, value, hint }: { id: string; label: string; value: string; hint?: string }) {
@@ -71,21 +72,7 @@ function RemoveAssetModal({ customerId, asset, onClose }: { customerId: number; 
   const { t } = useTranslation();
   const remove = useRemoveAsset(customerId);
   const label = asset ? assetLabel(asset, t('customer360.assets.productNone')) : '';
-
-  function close() {
-    remove.reset();
-    onClose();
-  }
-
-  function confirm() {
-    if (!asset) return;
-    remove.mutate(asset.id, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('customer360.assets.removed', { asset: label }) });
-        close();
-      },
-    });
-  }
+  const { close, confirm } = removeActions(remove, asset, t('customer360.assets.removed', { asset: label }), onClose);
 
   return (
     <ConfirmRemoveModal
@@ -158,16 +145,13 @@ function AssetsSection({ customerId, assets, canManage }: { customerId: number; 
                   </Table.Td>
                   <Table.Td data-testid="asset-agreement-name">{a.agreement?.name ?? t('customer360.assets.defaultAgreement')}</Table.Td>
                   {canManage ? (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button variant="subtle" size="compact-sm" onClick={() => setEditing(a)} data-testid="asset-edit">
-                          {t('customer360.assets.edit')}
-                        </Button>
-                        <Button variant="subtle" color="red" size="compact-sm" onClick={() => setRemoving(a)} data-testid="asset-delete">
-                          {t('customer360.assets.remove')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
+                    <RowActions
+                      editLabel={t('customer360.assets.edit')}
+                      removeLabel={t('customer360.assets.remove')}
+                      onEdit={() => setEditing(a)}
+                      onRemove={() => setRemoving(a)}
+                      testId="asset"
+                    />
                   ) : null}
                 </Table.Tr>
               ))}

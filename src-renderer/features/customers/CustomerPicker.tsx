@@ -1,10 +1,9 @@
-import { Combobox, InputBase, Loader, Text, useCombobox } from '@mantine/core';
+import { Combobox, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSummary } from '../../../src-shared/contract';
+import { CustomerTypeahead } from './CustomerTypeahead';
 import { useCustomerLookup } from './hooks';
-import { provinceName } from './provinces';
 
 export type CustomerChoice = { kind: 'existing'; customer: CustomerSummary } | { kind: 'new'; name: string };
 
@@ -26,8 +25,7 @@ interface Props {
  * option, or the first one; IME composition is left alone.
  */
 export function CustomerPicker({ text, onTextChange, value, onChange, error, autoFocus = true }: Props) {
-  const { t, i18n } = useTranslation();
-  const combobox = useCombobox();
+  const { t } = useTranslation();
   const trimmed = text.trim();
   const [debounced] = useDebouncedValue(trimmed, 200);
   const lookup = useCustomerLookup(debounced);
@@ -36,72 +34,39 @@ export function CustomerPicker({ text, onTextChange, value, onChange, error, aut
   const exact = results.some((c) => c.name.trim() === trimmed);
   const offerCreate = settled && trimmed.length > 0 && !exact;
 
-  function submit(optionValue: string) {
-    if (optionValue === CREATE) {
-      onChange({ kind: 'new', name: trimmed });
-    } else {
-      const customer = results.find((c) => String(c.id) === optionValue);
-      if (customer) {
+  return (
+    <CustomerTypeahead
+      label={t('newTicket.customer')}
+      placeholder={t('newTicket.customerPlaceholder')}
+      autoFocus={autoFocus}
+      description={value?.kind === 'new' ? t('newTicket.newCustomerNote', { name: value.name }) : undefined}
+      error={error}
+      text={text}
+      onType={(typed) => {
+        onTextChange(typed);
+        if (value) onChange(null);
+      }}
+      results={results}
+      fetching={lookup.isFetching}
+      settled={settled}
+      onPick={(customer) => {
         onChange({ kind: 'existing', customer });
         onTextChange(customer.name);
-      }
-    }
-    combobox.closeDropdown();
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
-    if (settled && combobox.dropdownOpened && combobox.getSelectedOptionIndex() === -1) combobox.selectFirstOption();
-  }
-
-  return (
-    <Combobox store={combobox} onOptionSubmit={submit} withinPortal={false}>
-      <Combobox.Target>
-        <InputBase
-          label={t('newTicket.customer')}
-          placeholder={t('newTicket.customerPlaceholder')}
-          required
-          data-autofocus={autoFocus || undefined}
-          data-testid="customer-input"
-          value={text}
-          error={error}
-          description={value?.kind === 'new' ? t('newTicket.newCustomerNote', { name: value.name }) : undefined}
-          rightSection={lookup.isFetching ? <Loader size="xs" /> : <Combobox.Chevron />}
-          rightSectionPointerEvents="none"
-          onChange={(e) => {
-            onTextChange(e.currentTarget.value);
-            if (value) onChange(null);
-            combobox.openDropdown();
-            combobox.resetSelectedOption();
-          }}
-          onClick={() => combobox.openDropdown()}
-          onFocus={() => combobox.openDropdown()}
-          onBlur={() => combobox.closeDropdown()}
-          onKeyDown={onKeyDown}
-        />
-      </Combobox.Target>
-      <Combobox.Dropdown>
-        <Combobox.Options mah={260} style={{ overflowY: 'auto' }}>
-          {results.map((c) => (
-            <Combobox.Option value={String(c.id)} key={c.id} data-testid="customer-option">
-              <Text size="sm">{c.name}</Text>
-              <Text size="xs" c="dimmed">
-                {c.customerNo}
-                {c.province ? ` · ${provinceName(c.province, i18n.language) ?? c.province}` : ''}
-                {c.phone ? ` · ${c.phone}` : ''}
-              </Text>
-            </Combobox.Option>
-          ))}
-          {offerCreate ? (
-            <Combobox.Option value={CREATE} data-testid="customer-create">
-              <Text size="sm" fw={500} c="teal">
-                {t('newTicket.createCustomer', { name: trimmed })}
-              </Text>
-            </Combobox.Option>
-          ) : null}
-          {!settled && results.length === 0 ? <Combobox.Empty>{t('newTicket.searching')}</Combobox.Empty> : null}
-        </Combobox.Options>
-      </Combobox.Dropdown>
-    </Combobox>
+      }}
+      onOtherOption={(optionValue) => {
+        if (optionValue === CREATE) onChange({ kind: 'new', name: trimmed });
+      }}
+      inputTestId="customer-input"
+      optionTestId="customer-option"
+    >
+      {offerCreate ? (
+        <Combobox.Option value={CREATE} data-testid="customer-create">
+          <Text size="sm" fw={500} c="teal">
+            {t('newTicket.createCustomer', { name: trimmed })}
+          </Text>
+        </Combobox.Option>
+      ) : null}
+      {!settled && results.length === 0 ? <Combobox.Empty>{t('newTicket.searching')}</Combobox.Empty> : null}
+    </CustomerTypeahead>
   );
 }

@@ -19,6 +19,21 @@ function showOrder(orderId: number) {
   row.focus({ preventScroll: true });
 }
 
+/** The start of an entry's title: when, and what kind of entry. */
+function EntryStamp({ at, kind }: { at: number; kind: TimelineKind }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        {formatDateTime(at, i18n.language)}
+      </Text>
+      <Badge color={TIMELINE_KIND_COLORS[kind]} variant="light" size="sm" style={{ flexShrink: 0 }}>
+        {t(`customer360.timeline.kind.${kind}`)}
+      </Badge>
+    </>
+  );
+}
+
 /** A purchase: its order number (leading to the order in the purchase orders section) and total. */
 function PurchaseEntry({ item, order }: { item: TimelineItem; order: NonNullable<TimelineItem['order']> }) {
   const { t, i18n } = useTranslation();
@@ -30,12 +45,7 @@ function PurchaseEntry({ item, order }: { item: TimelineItem; order: NonNullable
       data-event-kind={item.eventKind}
       title={
         <Group gap="xs" wrap="nowrap">
-          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-            {formatDateTime(item.at, i18n.language)}
-          </Text>
-          <Badge color={TIMELINE_KIND_COLORS.purchase} variant="light" size="sm" style={{ flexShrink: 0 }}>
-            {t('customer360.timeline.kind.purchase')}
-          </Badge>
+          <EntryStamp at={item.at} kind="purchase" />
           <Anchor component="button" type="button" size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }} onClick={() => showOrder(order.id)} data-testid="timeline-order-link">
             {order.orderNo}
           </Anchor>
@@ -61,7 +71,7 @@ function PurchaseEntry({ item, order }: { item: TimelineItem; order: NonNullable
 
 /** One entry of a request's history, worded as on the request itself, under the request it belongs to. */
 function TimelineEntry({ item }: { item: TimelineItem }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (item.order) return <PurchaseEntry item={item} order={item.order} />;
   if (!item.ticket) return null;
   const ticket = item.ticket;
@@ -84,12 +94,7 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
       data-event-kind={item.eventKind}
       title={
         <Group gap="xs" wrap="nowrap">
-          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-            {formatDateTime(item.at, i18n.language)}
-          </Text>
-          <Badge color={TIMELINE_KIND_COLORS[item.kind]} variant="light" size="sm" style={{ flexShrink: 0 }}>
-            {t(`customer360.timeline.kind.${item.kind}`)}
-          </Badge>
+          <EntryStamp at={item.at} kind={item.kind} />
           <Anchor component={Link} to={`/tickets/${ticket.id}`} size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }} data-testid="timeline-request-link">
             {ticket.number}
           </Anchor>

@@ -1,18 +1,18 @@
-import { Alert, Button, Combobox, Group, InputBase, Loader, Modal, Stack, Text, useCombobox } from '@mantine/core';
+import { Alert, Button, Combobox, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CustomerSummary } from '../../../src-shared/contract';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
+import { FormError } from '../../ui/FormError';
+import { CustomerTypeahead } from './CustomerTypeahead';
 import { useCustomerLookup, useMergeCustomers } from './hooks';
-import { provinceName } from './provinces';
 
 /** Type-ahead over customers.lookup (name, number or phone) choosing one customer other than `excludeId`. */
 function CustomerSearch({ excludeId, value, onChange, error }: { excludeId: number; value: CustomerSummary | null; onChange(c: CustomerSummary | null): void; error?: string }) {
-  const { t, i18n } = useTranslation();
-  const combobox = useCombobox();
+  const { t } = useTranslation();
   const [text, setText] = useState(value?.name ?? '');
   const trimmed = text.trim();
   const [debounced] = useDebouncedValue(trimmed, 200);
@@ -20,61 +20,30 @@ function CustomerSearch({ excludeId, value, onChange, error }: { excludeId: numb
   const settled = debounced === trimmed && !lookup.isFetching;
   const results = debounced === '' ? [] : (lookup.data ?? []).filter((c) => c.id !== excludeId);
 
-  function submit(optionValue: string) {
-    const customer = results.find((c) => String(c.id) === optionValue);
-    if (customer) {
-      onChange(customer);
-      setText(customer.name);
-    }
-    combobox.closeDropdown();
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
-    if (settled && combobox.dropdownOpened && combobox.getSelectedOptionIndex() === -1) combobox.selectFirstOption();
-  }
-
   return (
-    <Combobox store={combobox} onOptionSubmit={submit} withinPortal={false}>
-      <Combobox.Target>
-        <InputBase
-          label={t('merge.target')}
-          placeholder={t('merge.targetPlaceholder')}
-          required
-          data-autofocus
-          value={text}
-          error={error}
-          rightSection={lookup.isFetching ? <Loader size="xs" /> : <Combobox.Chevron />}
-          rightSectionPointerEvents="none"
-          onChange={(e) => {
-            setText(e.currentTarget.value);
-            if (value) onChange(null);
-            combobox.openDropdown();
-            combobox.resetSelectedOption();
-          }}
-          onClick={() => combobox.openDropdown()}
-          onFocus={() => combobox.openDropdown()}
-          onBlur={() => combobox.closeDropdown()}
-          onKeyDown={onKeyDown}
-          data-testid="merge-target-input"
-        />
-      </Combobox.Target>
-      <Combobox.Dropdown hidden={trimmed === ''}>
-        <Combobox.Options mah={260} style={{ overflowY: 'auto' }}>
-          {results.map((c) => (
-            <Combobox.Option value={String(c.id)} key={c.id} data-testid="merge-target-option">
-              <Text size="sm">{c.name}</Text>
-              <Text size="xs" c="dimmed">
-                {c.customerNo}
-                {c.province ? ` · ${provinceName(c.province, i18n.language) ?? c.province}` : ''}
-                {c.phone ? ` · ${c.phone}` : ''}
-              </Text>
-            </Combobox.Option>
-          ))}
-          {results.length === 0 ? <Combobox.Empty>{settled ? t('merge.nothingFound') : t('merge.searching')}</Combobox.Empty> : null}
-        </Combobox.Options>
-      </Combobox.Dropdown>
-    </Combobox>
+    <CustomerTypeahead
+      label={t('merge.target')}
+      placeholder={t('merge.targetPlaceholder')}
+      autoFocus
+      error={error}
+      text={text}
+      onType={(typed) => {
+        setText(typed);
+        if (value) onChange(null);
+      }}
+      results={results}
+      fetching={lookup.isFetching}
+      settled={settled}
+      onPick={(customer) => {
+        onChange(customer);
+        setText(customer.name);
+      }}
+      hidden={trimmed === ''}
+      inputTestId="merge-target-input"
+      optionTestId="merge-target-option"
+    >
+      {results.length === 0 ? <Combobox.Empty>{settled ? t('merge.nothingFound') : t('merge.searching')}</Combobox.Empty> : null}
+    </CustomerTypeahead>
   );
 }
 
@@ -142,11 +111,7 @@ export function MergeCustomerModal({ opened, from, onClose }: { opened: boolean;
               <Text size="sm">{t('merge.keeps', names)}</Text>
             </Stack>
           </Alert>
-          {general || server.intoId ? (
-            <Text c="red" size="sm" role="alert" data-testid="merge-error">
-              {general ?? server.intoId}
-            </Text>
-          ) : null}
+          <FormError message={general ?? server.intoId ?? null} testId="merge-error" />
           <Group justify="space-between">
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('merge.back')}

@@ -8,6 +8,7 @@ import { formatDay } from '../../i18n/format';
 import { formatMoney } from '../../i18n/money';
 import { ConfirmRemoveModal } from '../../ui/ConfirmRemoveModal';
 import { FormActions } from '../../ui/FormActions';
+import { FormError } from '../../ui/FormError';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { YuanInput } from '../../ui/YuanInput';
 import { useDeskToday } from '../settings/hooks';
@@ -29,7 +30,8 @@ import {
   type OrderErrors,
   type OrderLineDraft,
 } from './orders';
-import { Empty, Section } from './Section';
+import { removeActions } from './removeActions';
+import { Empty, RowActions, Section } from './Section';
 
 /** New orders are kept in the desk's currency (main's default). */
 const DESK_CURRENCY = 'CNY';
@@ -97,11 +99,7 @@ function OrderForm({ customerId, order, onSaved, onCancel }: FormProps) {
   return (
     <form onSubmit={submit} noValidate data-testid="order-form">
       <Stack gap="sm">
-        {general ? (
-          <Text c="red" size="sm" role="alert" data-testid="order-form-error">
-            {general}
-          </Text>
-        ) : null}
+        <FormError message={general} testId="order-form-error" />
         <ErrorAlert error={products.error} />
         <SimpleGrid cols={2}>
           <TextInput
@@ -252,21 +250,7 @@ function RemoveOrderModal({ order, onClose }: { order: PurchaseOrder | null; onC
   const { t } = useTranslation();
   const remove = useRemoveOrder();
   const orderNo = order?.orderNo ?? '';
-
-  function close() {
-    remove.reset();
-    onClose();
-  }
-
-  function confirm() {
-    if (!order) return;
-    remove.mutate(order.id, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('orders.removed', { orderNo }) });
-        close();
-      },
-    });
-  }
+  const { close, confirm } = removeActions(remove, order, t('orders.removed', { orderNo }), onClose);
 
   return (
     <ConfirmRemoveModal
@@ -362,16 +346,13 @@ export function OrdersSection({ customerId, orders, canManage }: { customerId: n
                     </Badge>
                   </Table.Td>
                   {canManage ? (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button variant="subtle" size="compact-sm" onClick={() => setEditing(o)} data-testid="order-edit">
-                          {t('orders.edit')}
-                        </Button>
-                        <Button variant="subtle" color="red" size="compact-sm" onClick={() => setRemoving(o)} data-testid="order-delete">
-                          {t('orders.remove')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
+                    <RowActions
+                      editLabel={t('orders.edit')}
+                      removeLabel={t('orders.remove')}
+                      onEdit={() => setEditing(o)}
+                      onRemove={() => setRemoving(o)}
+                      testId="order"
+                    />
                   ) : null}
                 </Table.Tr>
               ))}

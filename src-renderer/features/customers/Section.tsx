@@ -1,4 +1,4 @@
-import { Group, Paper, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** One section of the customer 360 page: a title, an optional action beside it, the content. */
@@ -20,5 +20,21 @@ export function Empty({ text, testId }: { text: string; testId: string }) {
     <Text size="sm" c="dimmed" data-testid={testId}>
       {text}
     </Text>
+  );
+}
+
+/** A listed row's edit and delete buttons (test ids `<testId>-edit`, `<testId>-delete`), in their own cell. */
+export function RowActions({ editLabel, removeLabel, onEdit, onRemove, testId }: { editLabel: string; removeLabel: string; onEdit(): void; onRemove(): void; testId: string }) {
+  return (
+    <Table.Td>
+      <Group gap={4} wrap="nowrap">
+        <Button variant="subtle" size="compact-sm" onClick={onEdit} data-testid={`${testId}-edit`}>
+          {editLabel}
+        </Button>
+        <Button variant="subtle" color="red" size="compact-sm" onClick={onRemove} data-testid={`${testId}-delete`}>
+          {removeLabel}
+        </Button>
+      </Group>
+    </Table.Td>
   );
 }

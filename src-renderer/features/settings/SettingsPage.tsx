@@ -4,8 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskSettings } from '../../../src-shared/contract';
 import { ApiError } from '../../api';
-import { errorMessage, fieldErrors } from '../../i18n/errors';
+import { fieldErrors } from '../../i18n/errors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormError } from '../../ui/FormError';
+import { saveErrors } from '../../ui/formErrors';
 import { useSession } from '../auth/hooks';
 import { useDeskSettings, useUpdateSettings } from './hooks';
 import { LIFECYCLE_LIMITS, lifecycleFieldErrors, lifecycleLocalErrors, parseThreshold, type LifecycleField } from './lifecycle';
@@ -33,11 +35,10 @@ function SettingsForm({ settings }: { settings: DeskSettings }) {
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
 
   const rangeMessage = t('settings.reopenWindowRange', { min: REOPEN_MIN, max: REOPEN_MAX });
-  const server: Partial<Record<Field, string>> = save.error ? fieldErrors(t, save.error, fieldOf) : {};
+  const { server, general } = saveErrors(t, save.error, (tr, error) => fieldErrors(tr, error, fieldOf));
   // Main reports a number out of range as tooShort / tooLong, which read as character counts: say the range instead.
   if (server.reopenWindowDays) server.reopenWindowDays = rangeMessage;
   const errors = { ...server, ...local };
-  const general = save.error && Object.keys(server).length === 0 ? errorMessage(t, save.error) : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,11 +64,7 @@ function SettingsForm({ settings }: { settings: DeskSettings }) {
   return (
     <form onSubmit={submit} noValidate data-testid="settings-form">
       <Stack gap="sm">
-        {general ? (
-          <Text c="red" size="sm" role="alert" data-testid="settings-error">
-            {general}
-          </Text>
-        ) : null}
+        <FormError message={general} testId="settings-error" />
         <TextInput
           label={t('settings.companyName')}
           description={t('settings.companyNameHint')}
@@ -126,9 +123,8 @@ function LifecycleForm({ settings }: { settings: DeskSettings }) {
   const [lost, setLost] = useState<number | string>(settings.lostAfterDays);
   const [local, setLocal] = useState<Partial<Record<LifecycleField, string>>>({});
 
-  const server = save.error ? lifecycleFieldErrors(t, save.error) : {};
+  const { server, general } = saveErrors(t, save.error, lifecycleFieldErrors);
   const errors = { ...server, ...local };
-  const general = save.error && Object.keys(server).length === 0 ? errorMessage(t, save.error) : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -159,11 +155,7 @@ function LifecycleForm({ settings }: { settings: DeskSettings }) {
             {t('settings.lifecycleHint')}
           </Text>
         </div>
-        {general ? (
-          <Text c="red" size="sm" role="alert" data-testid="lifecycle-error">
-            {general}
-          </Text>
-        ) : null}
+        <FormError message={general} testId="lifecycle-error" />
         <Group gap="md" align="flex-start">
           <NumberInput
             label={t('settings.dormantAfterDays')}
