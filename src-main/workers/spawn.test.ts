@@ -51,4 +51,39 @@ describe('jobs in a worker thread', () => {
     expect(ex.state).toBe('done');
     expect(ex.file?.name).toMatch(/^serviceloop-all-\d{8}-\d{6}\.zip$/);
   });
+
+  it('cancels a worker import: it stops, the run says so, and a re-run brings in the rest', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'serviceloop-worker-'));
+    ({ core } = await testCore(fakeClock(Date.UTC(2026, 10, 23, 2, 0)), path.join(dir, 'desk.db')));
+    await setupDesk(core);
+    const rows = Array.from({ length: 100_000 }, (_, i) => `K${i},客户${i}`);
+    const bytes = Buffer.from(['编号,名称', ...rows].join('\n'));
+    const upload = async () => {
+      const { uploadId } = await call(core!, 'imports.begin', { fileName: 'big.csv', bytes: bytes.length }, 'admin');
+      await call(core!, 'imports.chunk', { uploadId, offset: 0, dataBase64: bytes.toString('base64') }, 'admin');
+      return uploadId;
+    };
+    const mapping = { columns: { key: '编号', name: '名称' } };
+    const { jobId } = await call(core, 'imports.start', { uploadId: await upload(), entity: 'customers', mapping, dryRun: false }, 'admin');
+    await call(core, 'imports.cancel', { jobId }, 'admin');
+    let job = await call(core, 'imports.job', { jobId }, 'admin');
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      job = await call(core, 'imports.job', { jobId }, 'admin');
+    }
+    expect(job.state).toBe('cancelled');
+    const [run] = await call(core, 'imports.runs', {}, 'admin');
+    expect(run?.outcome).toBe('cancelled');
+    const count = async () => Number((await core!.deps.db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    expect(before).toBeLessThan(100_000);
+    const again = await call(core, 'imports.start', { uploadId: await upload(), entity: 'customers', mapping, dryRun: false }, 'admin');
+    let rest = await call(core, 'imports.job', { jobId: again.jobId }, 'admin');
+    while (rest.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      rest = await call(core, 'imports.job', { jobId: again.jobId }, 'admin');
+    }
+    expect(rest.reports[0]).toMatchObject({ created: 100_000 - before, unchanged: before });
+    expect(await count()).toBe(100_000);
+  });
 });

@@ -6,6 +6,9 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { runTask, type Task, type TaskHooks, type TaskResult } from './tasks';
 
+/** How long a cancelled worker may take to reach its next batch before it is stopped. */
+const CANCEL_GRACE_MS = 3000;
+
 export interface RunningTask {
   result: Promise<TaskResult>;
   cancel(): void;
@@ -63,8 +66,9 @@ export function startTask(sqlite: Database.Database, task: Task, onProgress: (do
   }
   const entry = workerEntry();
   const worker = new Worker(entry.code, { eval: entry.eval, workerData: { dbPath: sqlite.name, task, cancel } });
+  let settled = false;
+  let stopped = false;
   const result = new Promise<TaskResult>((resolve, reject) => {
-    let settled = false;
     worker.on('message', (message: { type: string; done?: number; total?: number; result?: TaskResult; message?: string; details?: unknown }) => {
       if (message.type === 'progress') onProgress(message.done ?? 0, message.total ?? 0);
       else if (message.type === 'result') {
@@ -80,8 +84,23 @@ export function startTask(sqlite: Database.Database, task: Task, onProgress: (do
       reject(error);
     });
     worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`The worker stopped (exit code ${code}) before it finished`));
+      if (settled) return;
+      settled = true;
+      reject(new Error(stopped ? 'cancelled' : `The worker stopped (exit code ${code}) before it finished`));
     });
   });
-  return { result, cancel: () => Atomics.store(flag, 0, 1) };
+  return {
+    result,
+    cancel() {
+      Atomics.store(flag, 0, 1);
+      // The flag is read between batches; reading or parsing a large file has none, so a
+      // worker that has not stopped after a grace period is stopped. Its transaction, if
+      // any, rolls back with it: only committed batches stay, as with a cancel in between.
+      setTimeout(() => {
+        if (settled) return;
+        stopped = true;
+        void worker.terminate();
+      }, CANCEL_GRACE_MS).unref();
+    },
+  };
 }

@@ -74,6 +74,7 @@ export function importsHandlers(deps: CoreDeps, jobs: Jobs) {
         // A mapping that names a column the file lacks is refused now, not after the upload's rows.
         columnsOf(input.entity, table.headers, input.mapping);
       }
+      const startedAt = clock.now();
       const job = jobs.start(
         input.dryRun ? 'dryRun' : 'import',
         {
@@ -84,7 +85,7 @@ export function importsHandlers(deps: CoreDeps, jobs: Jobs) {
             ...(table.format === 'package' ? {} : { entity: input.entity, mapping: input.mapping }),
             dryRun: input.dryRun,
             userId: user.id,
-            now: clock.now(),
+            now: startedAt,
           },
         },
         user.id,
@@ -97,6 +98,10 @@ export function importsHandlers(deps: CoreDeps, jobs: Jobs) {
         () => {
           // Finished, cancelled or failed part-way: committed batches may have written records.
           if (!input.dryRun) {
+            // A worker stopped mid-file could not record its end: the run was cancelled.
+            deps.sqlite
+              .prepare("UPDATE import_runs SET outcome = 'cancelled', finished_at = ? WHERE outcome IS NULL AND user_id = ? AND started_at = ?")
+              .run(clock.now(), user.id, startedAt);
             deps.events.emit('customers.changed', { ids: [] });
             deps.events.emit('tickets.changed', { ids: [] });
           }
