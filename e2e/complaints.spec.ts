@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { addAccount, launchBrowser, openPage, screenshot, setUpDesk, step } from './harness';
-import { startHost, type RunningHost } from './webHost';
+import { addAccount, screenshot, setUpDesk, startDesk, step, stopDesk } from './harness';
+import type { RunningHost } from './webHost';
 
 // A complaint, in Chinese, on a desk without demo data: entered with the keyboard against
 // engineer 王工 → the complaint panel shows it → logging the work as resolved is refused
@@ -74,15 +74,10 @@ async function fillResolvedWork(): Promise<void> {
 
 describe('complaints: acknowledgement, analysis, attachments and a merged duplicate', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    ({ page, pageErrors } = await openPage(browser, { acceptDownloads: true }));
+    ({ host, browser, page, pageErrors } = await startDesk({ acceptDownloads: true }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => stopDesk({ host, browser }));
 
   step('sets up the desk in Chinese without demo data, then adds engineer 王工', async () => {
     await setUpDesk(page, { url: host.url, companyName: '华东制冷设备服务有限公司', admin: ADMIN });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { launchBrowser, openPage, screenshot, setUpDesk, step } from './harness';
-import { startHost, type RunningHost } from './webHost';
+import { screenshot, setUpDesk, startDesk, step, stopDesk } from './harness';
+import type { RunningHost } from './webHost';
 
 // The customer 360 page, in Chinese, on a desk without demo data: the product model added in
 // 产品目录 by the administrator (the same model refused, the name edited) → two requests entered for
@@ -84,15 +84,10 @@ async function timelineKinds(): Promise<string[]> {
 
 describe('customer 360: one page with everything about a customer', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    ({ page, pageErrors } = await openPage(browser));
+    ({ host, browser, page, pageErrors } = await startDesk());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => stopDesk({ host, browser }));
 
   step('sets up the desk in Chinese without demo data', async () => {
     await setUpDesk(page, { url: host.url, companyName: '华东制冷设备服务有限公司', admin: ADMIN });

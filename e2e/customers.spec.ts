@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { addAccount, launchBrowser, openPage, screenshot, setUpDesk, signIn, signOut, step } from './harness';
-import { startHost, type RunningHost } from './webHost';
+import { addAccount, screenshot, setUpDesk, signIn, signOut, startDesk, step, stopDesk } from './harness';
+import type { RunningHost } from './webHost';
 
 // Customer records, in Chinese, on a desk without demo data: a product model in 产品目录 → 客户
 // in the navigation, empty → 新建客户 from the list: a landline without its area code and a
@@ -85,15 +85,10 @@ async function timelineKinds(): Promise<string[]> {
 
 describe('customers: the list, profiles, contacts, purchase orders and merging', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    ({ page, pageErrors } = await openPage(browser));
+    ({ host, browser, page, pageErrors } = await startDesk());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => stopDesk({ host, browser }));
 
   step('sets up the desk; a service manager to be the account manager; the product model in 产品目录', async () => {
     await setUpDesk(page, { url: host.url, companyName: '华东制冷设备服务有限公司', admin: ADMIN });

@@ -6,14 +6,43 @@ import { it } from 'vitest';
 import { databasePath } from '../src-main/host/paths';
 import { hashPassword } from '../src-main/features/users/password';
 import type { Role } from '../src-shared/domain/roles';
+import { startHost, type RunningHost } from './webHost';
 
 // What every end-to-end spec does the same way: Debian Chromium in Chinese and Shanghai
 // time, a page whose faults are collected, steps that stop at the first failure, the
-// first-run setup form, accounts written straight into the database, signing in and out.
-// The web host itself is started by webHost.ts.
+// first-run setup form, accounts written straight into the database, signing in and out,
+// and a spec's host, browser and page started and stopped together (the host: webHost.ts).
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** What a spec runs against: a web host on a fresh data folder, Chromium and a page opened by openPage. */
+export interface Desk {
+  host: RunningHost;
+  browser: Browser;
+  page: Page;
+  pageErrors: string[];
+}
+
+/** Starts a host, launches Chromium and opens a page in it; if a later part fails, what already started is stopped. */
+export async function startDesk(options: { acceptDownloads?: boolean } = {}): Promise<Desk> {
+  const host = await startHost();
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    return { host, browser, ...(await openPage(browser, options)) };
+  } catch (error) {
+    await browser?.close();
+    await host.stop();
+    throw error;
+  }
+}
+
+/** Closes the browser and stops the host of startDesk (either may be missing when it failed). */
+export async function stopDesk(desk: { host?: RunningHost; browser?: Browser }): Promise<void> {
+  await desk.browser?.close();
+  await desk.host?.stop();
+}
 
 /** A user as the specs name one: what they sign in with and what the user menu shows. */
 export interface Account {

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { launchBrowser, openPage, screenshot, setUpDesk, step } from './harness';
-import { startHost, type RunningHost } from './webHost';
+import { screenshot, setUpDesk, startDesk, step, stopDesk } from './harness';
+import type { RunningHost } from './webHost';
 
 // Moving from spreadsheets, in Chinese, on a desk without demo data: the administrator
 // opens 数据导入/导出 → uploads a customers CSV (one header, 客户电话, matches no field;
@@ -198,14 +198,11 @@ function rejectedRow(line: number) {
 describe('import and export: a service manager moves the desk off spreadsheets', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'serviceloop-import-'));
-    host = await startHost();
-    browser = await launchBrowser();
-    ({ page, pageErrors } = await openPage(browser, { acceptDownloads: true }));
+    ({ host, browser, page, pageErrors } = await startDesk({ acceptDownloads: true }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+    await stopDesk({ host, browser });
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 

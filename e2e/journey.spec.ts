@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { fillSetupForm, launchBrowser, openPage, screenshot, signOut, step } from './harness';
-import { startHost, type RunningHost } from './webHost';
+import { fillSetupForm, screenshot, signOut, startDesk, step, stopDesk } from './harness';
+import type { RunningHost } from './webHost';
 
 // One journey of a new desk, in Chinese: first-run setup with demo data → sign out → sign
 // in (a wrong password first) → a service request entered with the keyboard only → found
@@ -24,15 +24,10 @@ async function shot(name: string): Promise<void> {
 
 describe('journey: first run to a keyboard-entered service request', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    ({ page, pageErrors } = await openPage(browser));
+    ({ host, browser, page, pageErrors } = await startDesk());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => stopDesk({ host, browser }));
 
   step('runs first-run setup in Chinese with demo data', async () => {
     await page.goto(host.url);

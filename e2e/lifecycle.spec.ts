@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { addAccount, type Account, launchBrowser, openPage, screenshot, setUpDesk, signIn, signOut, step } from './harness';
-import { startHost, type RunningHost } from './webHost';
+import { addAccount, type Account, screenshot, setUpDesk, signIn, signOut, startDesk, step, stopDesk } from './harness';
+import type { RunningHost } from './webHost';
 
 // The closed loop of one repair request, in Chinese, on a desk without demo data:
 // a spare part is catalogued → an agent enters the request → a rule assigns it to 王工
@@ -106,15 +106,10 @@ async function recordFollowUp(stars: number, comment: string): Promise<void> {
 
 describe('lifecycle: a repair request around the closed loop', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    ({ page, pageErrors } = await openPage(browser));
+    ({ host, browser, page, pageErrors } = await startDesk());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => stopDesk({ host, browser }));
 
   step('sets up the desk in Chinese without demo data, then adds engineer 王工', async () => {
     await setUpDesk(page, { url: host.url, companyName: '华东制冷设备服务有限公司', admin: ADMIN });

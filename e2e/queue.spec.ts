@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { addAccount, launchBrowser, openPage, screenshot, setUpDesk, signIn, signOut, step } from './harness';
-import { startHost, type RunningHost } from './webHost';
+import { addAccount, screenshot, setUpDesk, signIn, signOut, startDesk, step, stopDesk } from './harness';
+import type { RunningHost } from './webHost';
 
 // The queue as a dispatcher uses it, in Chinese, on a desk without demo data: three
 // requests arrive → the 待分配 view counts 3 → two are selected (a click and the X key)
@@ -45,15 +45,10 @@ async function rowSubjects(): Promise<string[]> {
 
 describe('queue: saved views, bulk assignment and replies', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    ({ page, pageErrors } = await openPage(browser));
+    ({ host, browser, page, pageErrors } = await startDesk());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => stopDesk({ host, browser }));
 
   step('sets up the desk without demo data and adds engineer 李工', async () => {
     await setUpDesk(page, { url: host.url, companyName: '江南机电售后服务中心', admin: ADMIN });

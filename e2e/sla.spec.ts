@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { addAccount, launchBrowser, openPage, screenshot, setUpDesk, signIn, step } from './harness';
-import { startHost, type RunningHost } from './webHost';
+import { addAccount, openPage, screenshot, setUpDesk, signIn, startDesk, step, stopDesk } from './harness';
+import type { RunningHost } from './webHost';
 
 // Service agreements and SLAs, in Chinese, on a desk without demo data, with two windows
 // open at once (the web host keeps one session per tab): the administrator and the service
@@ -118,17 +118,12 @@ async function closeBell(page: Page): Promise<void> {
 
 describe('SLA: a VIP request nears breach, then breaches, under the service manager’s eyes', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    ({ page: admin, pageErrors: adminErrors } = await openPage(browser));
+    ({ host, browser, page: admin, pageErrors: adminErrors } = await startDesk());
     ({ page: manager, pageErrors: managerErrors } = await openPage(browser));
     await manager.addInitScript(RECORD_TOASTS);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => stopDesk({ host, browser }));
 
   step('sets up the desk without demo data and adds service manager 赵主管', async () => {
     await setUpDesk(admin, { url: host.url, companyName: COMPANY, admin: ADMIN });

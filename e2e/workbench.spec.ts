@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { addAccount, launchBrowser, openPage, screenshot, setUpDesk, signIn, signOut, step } from './harness';
-import { startHost, type RunningHost } from './webHost';
+import { addAccount, screenshot, setUpDesk, signIn, signOut, startDesk, step, stopDesk } from './harness';
+import type { RunningHost } from './webHost';
 
 // Automatic assignment and the engineer's day, in Chinese, on a desk without demo data:
 // the service manager sets up a rule (any product line, any problem category, least load)
@@ -58,15 +58,10 @@ async function expectStatus(code: string, zh: string): Promise<void> {
 
 describe('workbench: automatic assignment, the engineer workbench and the dispatch sheet', () => {
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-    ({ page, pageErrors } = await openPage(browser));
+    ({ host, browser, page, pageErrors } = await startDesk());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  afterAll(() => stopDesk({ host, browser }));
 
   step('sets up the desk in Chinese without demo data, then adds engineer 李工', async () => {
     await setUpDesk(page, { url: host.url, companyName: COMPANY, admin: ADMIN });

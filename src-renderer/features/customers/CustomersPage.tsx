@@ -1,12 +1,13 @@
 import { Anchor, Badge, Box, Button, Group, Kbd, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CUSTOMER_LIFECYCLES, CUSTOMER_TIERS } from '../../../src-shared/domain/customers';
 import { formatDateTime } from '../../i18n/format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { SpacerRow } from '../../ui/SpacerRow';
+import { HEADER_HEIGHT, ROW_HEIGHT, useVirtualRows } from '../../ui/virtualRows';
 import { useSession } from '../auth/hooks';
 import { oneOf } from '../tickets/vocabulary';
 import { useUserOptions } from '../users/hooks';
@@ -15,8 +16,6 @@ import { CustomerFormModal } from './CustomerForm';
 import { hasCustomerFilters, parseCustomerParams, regionText, toCustomerParams, type CustomerListFilter } from './customerList';
 import { useCustomerList, useCustomerTags } from './hooks';
 
-const ROW_HEIGHT = 44;
-const HEADER_HEIGHT = 40;
 const COLUMNS = 9;
 /** Clicks on these inside a row do their own thing, not open the customer. */
 const INTERACTIVE = 'button, a, input, textarea, select, [role="dialog"]';
@@ -150,24 +149,7 @@ export function CustomersPage() {
   const locale = i18n.language;
   const notSet = t('app.notSet');
 
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const selectedIndex = selectedId === null ? -1 : items.findIndex((i) => i.id === selectedId);
-
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollPaddingStart: HEADER_HEIGHT,
-  });
-  const virtualItems = virtualizer.getVirtualItems();
-  const lastVisible = virtualItems.at(-1)?.index ?? -1;
-
-  // Infinite scroll: the next keyset page when the end comes into view.
-  useEffect(() => {
-    if (items.length > 0 && lastVisible >= items.length - 5 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [lastVisible, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const { scrollRef, virtualItems, paddingTop, paddingBottom, selectedId, selectedIndex, move } = useVirtualRows({ items, hasNextPage, isFetchingNextPage, fetchNextPage });
 
   function update(next: CustomerListFilter) {
     setParams(toCustomerParams(next), { replace: true });
@@ -177,20 +159,11 @@ export function CustomersPage() {
     void navigate(`/customers/${id}`);
   }
 
-  function move(delta: number) {
-    if (creating || items.length === 0) return;
-    const next = selectedIndex === -1 ? 0 : Math.min(items.length - 1, Math.max(0, selectedIndex + delta));
-    const item = items[next];
-    if (!item) return;
-    setSelectedId(item.id);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  }
-
   // Mantine leaves keys typed into inputs alone, so these never steal the search box's letters.
   useHotkeys([
     ['/', () => searchRef.current?.focus()],
-    ['j', () => move(1)],
-    ['k', () => move(-1)],
+    ['j', () => !creating && move(1)],
+    ['k', () => !creating && move(-1)],
     [
       'Enter',
       (event) => {
@@ -201,9 +174,6 @@ export function CustomersPage() {
       { preventDefault: false },
     ],
   ]);
-
-  const paddingTop = virtualItems[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0);
 
   return (
     <Stack h="calc(100dvh - var(--app-shell-header-height, 56px) - 2 * var(--mantine-spacing-md))" gap="sm" data-testid="customers-page">
@@ -255,11 +225,7 @@ export function CustomersPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {paddingTop > 0 ? (
-              <tr aria-hidden="true">
-                <td colSpan={COLUMNS} style={{ height: paddingTop, padding: 0, border: 0 }} />
-              </tr>
-            ) : null}
+            <SpacerRow height={paddingTop} columns={COLUMNS} />
             {virtualItems.map((row) => {
               const c = items[row.index];
               if (!c) return null;
@@ -326,11 +292,7 @@ export function CustomersPage() {
                 </Table.Tr>
               );
             })}
-            {paddingBottom > 0 ? (
-              <tr aria-hidden="true">
-                <td colSpan={COLUMNS} style={{ height: paddingBottom, padding: 0, border: 0 }} />
-              </tr>
-            ) : null}
+            <SpacerRow height={paddingBottom} columns={COLUMNS} />
           </Table.Tbody>
         </Table>
         {list.isPending ? (

@@ -1,12 +1,13 @@
 import { Box, Button, Checkbox, Group, Kbd, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useHotkeys, type HotkeyItem } from '@mantine/hooks';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { formatDateTime, formatDay } from '../../i18n/format';
 import type { BulkResult, TicketListItem } from '../../../src-shared/contract';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { SpacerRow } from '../../ui/SpacerRow';
+import { HEADER_HEIGHT, ROW_HEIGHT, useVirtualRows } from '../../ui/virtualRows';
 import { useSession } from '../auth/hooks';
 import { SlaCell } from '../sla/SlaCountdown';
 import { PriorityBadge, StatusBadge } from './badges';
@@ -17,8 +18,6 @@ import { QueueAssignModal } from './QueueAssignModal';
 import { QueueFilters } from './QueueFilters';
 import { hasFilters, parseQueueParams, toQueueParams } from './queueParams';
 
-const ROW_HEIGHT = 44;
-const HEADER_HEIGHT = 40;
 const INTERACTIVE = 'button, a, input, textarea, select, [role="combobox"], [role="option"], [role="menuitem"], [role="dialog"]';
 const NOT_TYPING_INPUTS = ['checkbox', 'radio', 'button', 'submit', 'reset'];
 
@@ -89,29 +88,17 @@ export function QueuePage() {
     });
   }
 
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const { scrollRef, virtualizer, virtualItems, paddingTop, paddingBottom, selectedId, setSelectedId, selectedIndex, move } = useVirtualRows({
+    items,
+    hasNextPage,
+    isFetchingNextPage,
+    fetchNextPage,
+  });
   const [seenCreatedId, setSeenCreatedId] = useState(newTicket.createdId);
   if (newTicket.createdId !== seenCreatedId) {
     setSeenCreatedId(newTicket.createdId);
     setSelectedId(newTicket.createdId);
   }
-  const selectedIndex = selectedId === null ? -1 : items.findIndex((i) => i.id === selectedId);
-
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollPaddingStart: HEADER_HEIGHT,
-  });
-  const virtualItems = virtualizer.getVirtualItems();
-  const lastVisible = virtualItems.at(-1)?.index ?? -1;
-
-  // Infinite scroll: fetch the next keyset page when the end comes into view.
-  useEffect(() => {
-    if (items.length > 0 && lastVisible >= items.length - 5 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [lastVisible, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   // Bring a just-created request into view.
   const createdIndex = newTicket.createdId === null ? -1 : items.findIndex((i) => i.id === newTicket.createdId);
@@ -124,16 +111,6 @@ export function QueuePage() {
   }
 
   const keysOff = newTicket.opened || assigning !== null;
-
-  function move(delta: number): boolean {
-    if (keysOff || items.length === 0) return false;
-    const next = selectedIndex === -1 ? 0 : Math.min(items.length - 1, Math.max(0, selectedIndex + delta));
-    const item = items[next];
-    if (!item) return false;
-    setSelectedId(item.id);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-    return true;
-  }
 
   function open(id: number) {
     void navigate(`/tickets/${id}`);
@@ -194,8 +171,6 @@ export function QueuePage() {
   );
 
   const columns = canAssign ? 11 : 10;
-  const paddingTop = virtualItems[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0);
   const locale = i18n.language;
 
   return (
@@ -250,11 +225,7 @@ export function QueuePage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {paddingTop > 0 ? (
-              <tr aria-hidden="true">
-                <td colSpan={columns} style={{ height: paddingTop, padding: 0, border: 0 }} />
-              </tr>
-            ) : null}
+            <SpacerRow height={paddingTop} columns={columns} />
             {virtualItems.map((row) => {
               const item = items[row.index];
               if (!item) return null;
@@ -324,11 +295,7 @@ export function QueuePage() {
                 </Table.Tr>
               );
             })}
-            {paddingBottom > 0 ? (
-              <tr aria-hidden="true">
-                <td colSpan={columns} style={{ height: paddingBottom, padding: 0, border: 0 }} />
-              </tr>
-            ) : null}
+            <SpacerRow height={paddingBottom} columns={columns} />
           </Table.Tbody>
         </Table>
         {isPending ? (
