@@ -22,7 +22,7 @@ try {
   });
   parentPort?.postMessage({ type: 'result', result });
 } catch (error) {
-  parentPort?.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error), details: (error as { details?: unknown }).details ?? null });
+  parentPort?.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
 } finally {
   sqlite.close();
 }

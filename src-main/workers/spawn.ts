@@ -14,16 +14,6 @@ export interface RunningTask {
   cancel(): void;
 }
 
-/** A task failed in the worker: its message (and an AppError's details) survive the thread boundary. */
-export class TaskError extends Error {
-  constructor(
-    message: string,
-    readonly details: unknown,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * The worker's entry: out/main/jobWorker.js next to the bundled main (electron-vite builds it
  * as its own input), or else the TypeScript source, loaded through tsx's API (the web host
@@ -69,14 +59,17 @@ export function startTask(sqlite: Database.Database, task: Task, onProgress: (do
   let settled = false;
   let stopped = false;
   const result = new Promise<TaskResult>((resolve, reject) => {
-    worker.on('message', (message: { type: string; done?: number; total?: number; result?: TaskResult; message?: string; details?: unknown }) => {
+    worker.on('message', (message: { type: string; done?: number; total?: number; result?: TaskResult; message?: string; stack?: string }) => {
       if (message.type === 'progress') onProgress(message.done ?? 0, message.total ?? 0);
       else if (message.type === 'result') {
         settled = true;
         resolve(message.result!);
       } else if (message.type === 'error') {
         settled = true;
-        reject(new TaskError(message.message ?? 'worker failed', message.details));
+        // The worker's own message (a file problem's code) and stack, for the log.
+        const error = new Error(message.message ?? 'worker failed');
+        if (message.stack) error.stack = message.stack;
+        reject(error);
       }
     });
     worker.on('error', (error) => {

@@ -4,6 +4,7 @@ import type { PurchaseOrder } from '../../../src-shared/contract';
 import type { saveOrderInput } from '../../../src-shared/contract/customers';
 import { parseDateTime } from '../../../src-shared/domain/cleaning';
 import { AppError, fieldError } from '../../../src-shared/errors';
+import { touchActivity } from './queries';
 import type { DB } from '../../db/schema';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -46,16 +47,6 @@ export async function loadOrders(db: Q, which: { customerId: number } | { ids: n
       })),
     };
   });
-}
-
-/** A purchase is activity: it keeps the customer's lifecycle active (never moves it back in time). */
-export async function touchActivity(db: Q, customerId: number, at: number): Promise<void> {
-  await db
-    .updateTable('customers')
-    .set({ last_activity_at: at })
-    .where('id', '=', customerId)
-    .where((eb) => eb.or([eb('last_activity_at', 'is', null), eb('last_activity_at', '<', at)]))
-    .execute();
 }
 
 /** Noon of the order day at the desk: a day's activity without pretending to know the hour. */

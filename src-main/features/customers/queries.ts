@@ -103,3 +103,13 @@ export function unitUnderWarranty(db: Q, customerId: number, productId: number, 
     .orderBy('warranty_end', 'desc')
     .executeTakeFirst();
 }
+
+/** A request or purchase is activity: it keeps the customer's lifecycle active (never moves it back in time). */
+export async function touchActivity(db: Q, customerId: number, at: number): Promise<void> {
+  await db
+    .updateTable('customers')
+    .set({ last_activity_at: at })
+    .where('id', '=', customerId)
+    .where((eb) => eb.or([eb('last_activity_at', 'is', null), eb('last_activity_at', '<', at)]))
+    .execute();
+}

@@ -21,8 +21,7 @@ import { DEFAULT_TIME_ZONE, dayKey, isoDay } from '../../../src-shared/domain/ti
 import { warrantyState } from '../../../src-shared/domain/warranty';
 import { AppError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
-import { findContact, findCustomer, findProduct, insertContact, insertCustomer, unitUnderWarranty } from '../customers/queries';
-import { touchActivity } from '../customers/orders';
+import { findContact, findCustomer, findProduct, insertContact, insertCustomer, touchActivity, unitUnderWarranty } from '../customers/queries';
 import { nextCustomerNo } from '../customers/service';
 import { ticketIndexStatements } from '../search/ticketIndex';
 import { matchExpression } from '../search/terms';
