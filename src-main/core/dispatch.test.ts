@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, channelDef } from '../../src-shared/contract';
 import { ROLES, roleHas } from '../../src-shared/domain/roles';
+import { QUEUE_EXPORT_COLUMNS } from '../../src-shared/contract/queueExport';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../src-shared/domain/tickets';
 import type { Core } from './createCore';
 import { addUser, setupDesk, signInAs, testCore } from './testing';
 
@@ -133,6 +135,20 @@ function validSample(name: string): unknown {
     'exports.job': { jobId: 'none' },
     'exports.cancel': { jobId: 'none' },
     'exports.chunk': { jobId: 'none', offset: 0 },
+    // On an empty desk: a header-only file (the job runs after the call).
+    'exports.queue': {
+      view: 'unassigned',
+      format: 'csv',
+      title: '队列',
+      labels: {
+        columns: Object.fromEntries(QUEUE_EXPORT_COLUMNS.map((c) => [c, c])),
+        status: Object.fromEntries(TICKET_STATUSES.map((c) => [c, c])),
+        type: Object.fromEntries(TICKET_TYPES.map((c) => [c, c])),
+        priority: Object.fromEntries(TICKET_PRIORITIES.map((c) => [c, c])),
+        channel: Object.fromEntries(TICKET_CHANNELS.map((c) => [c, c])),
+        unassigned: '-',
+      },
+    },
     'customers.saveProduct': { id: 999999, productLine: 'x', model: 'x', name: 'x' },
     'customers.products': {},
     'customers.serviceSummary': { customerId: 999999 },

@@ -2,13 +2,22 @@ import type Database from 'better-sqlite3';
 import { runExport, type ExportResult, type ExportSpec } from '../features/exports/package';
 import { inspectFile, type InspectResult } from '../features/imports/inspect';
 import { runImport, type ImportResult, type ImportSpec } from '../features/imports/engine';
+import { runQueueExport, type QueueExportResult, type QueueExportSpec } from '../features/reports/queueExport';
 
 // The long jobs a worker thread runs, each a plain synchronous function over the worker's
 // own connection. Tests (in-memory databases) call runTask in the test's thread.
 
-export type Task = { kind: 'inspect'; filePath: string; fileName: string } | { kind: 'import'; spec: ImportSpec } | { kind: 'export'; spec: ExportSpec };
+export type Task =
+  | { kind: 'inspect'; filePath: string; fileName: string }
+  | { kind: 'import'; spec: ImportSpec }
+  | { kind: 'export'; spec: ExportSpec }
+  | { kind: 'queueExport'; spec: QueueExportSpec };
 
-export type TaskResult = { kind: 'inspect'; result: InspectResult } | { kind: 'import'; result: ImportResult } | { kind: 'export'; result: ExportResult };
+export type TaskResult =
+  | { kind: 'inspect'; result: InspectResult }
+  | { kind: 'import'; result: ImportResult }
+  | { kind: 'export'; result: ExportResult }
+  | { kind: 'queueExport'; result: QueueExportResult };
 
 export interface TaskHooks {
   progress(done: number, total: number): void;
@@ -23,5 +32,7 @@ export function runTask(sqlite: Database.Database, task: Task, hooks: TaskHooks)
       return { kind: 'import', result: runImport(sqlite, task.spec, hooks) };
     case 'export':
       return { kind: 'export', result: runExport(sqlite, task.spec, hooks) };
+    case 'queueExport':
+      return { kind: 'queueExport', result: runQueueExport(sqlite, task.spec, hooks) };
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_ENTITIES, type ImportEntity } from '../domain/importFields';
 import { channel } from './channel';
+import { queueExportInput } from './queueExport';
 
 export { IMPORT_ENTITIES, IMPORT_FIELDS, type ImportEntity, type ImportField } from '../domain/importFields';
 
@@ -60,7 +61,7 @@ export const MAX_REJECTED_LISTED = 1000;
 
 export interface ImportJob {
   jobId: string;
-  kind: 'import' | 'dryRun' | 'export';
+  kind: 'import' | 'dryRun' | 'export' | 'queueExport';
   state: 'running' | 'done' | 'cancelled' | 'failed';
   /** Rows (or records) handled so far, of total. */
   done: number;
@@ -146,6 +147,11 @@ export const exportsChannels = {
     input: z.object({ customerId: z.number().int().positive().optional() }).strict(),
     access: 'data.export',
   }),
+  /**
+   * Writes a queue view with the user's filters, in the queue's order, as XLSX or CSV (the
+   * same job, cancel and chunk channels fetch it; audited).
+   */
+  queue: channel<{ jobId: string }>()({ input: queueExportInput, access: 'data.export' }),
   job: channel<ImportJob>()({ input: z.object({ jobId }).strict(), access: 'data.export' }),
   cancel: channel<ImportJob>()({ input: z.object({ jobId }).strict(), access: 'data.export' }),
   /** A finished export's bytes, a piece at a time. */

@@ -8,6 +8,7 @@ import { defineHandlers } from '../../core/handlers';
 import { startTask } from '../../workers/spawn';
 import type { TaskResult } from '../../workers/tasks';
 import { recordAudit } from '../audit/record';
+import { startQueueExport } from '../reports/queueExportJob';
 import { getSettings } from '../settings/queries';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/time';
 import { columnsOf } from './clean';
@@ -203,6 +204,7 @@ export function exportsHandlers(deps: CoreDeps, jobs: Jobs) {
       });
       return { jobId: job.jobId };
     },
+    queue: (input, ctx) => startQueueExport(deps, jobs, input, requireUser(ctx), (jobId, file) => files.set(jobId, file)),
     job: (input, ctx) => jobs.get(input.jobId, requireUser(ctx).id),
     cancel: (input, ctx) => jobs.cancel(input.jobId, requireUser(ctx).id),
     chunk: async (input, ctx) => {

@@ -24,20 +24,18 @@ import type { CoreDeps } from '../../core/context';
 import { findContact, findCustomer, findProduct, insertContact, insertCustomer, touchActivity, unitUnderWarranty } from '../customers/queries';
 import { nextCustomerNo } from '../customers/service';
 import { ticketIndexStatements } from '../search/ticketIndex';
-import { matchExpression } from '../search/terms';
 import { getSettings } from '../settings/queries';
 import { startClock } from '../sla/clock';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DEFAULT_REOPEN_WINDOW_DAYS } from './lifecycle';
 import { createAttachments } from './attachments';
-import { applyView } from './views';
+import { applyView, queueQuery } from './views';
 import {
   countOccurrence,
   countTickets,
   findAssignableEngineer,
   getComplaint,
   listDuplicates,
-  type TicketFilter,
   findProblemCategory,
   getTicketRow,
   listFollowUps,
@@ -402,28 +400,11 @@ export function createTicketService(deps: CoreDeps) {
 
   async function list(input: z.output<typeof listTicketsInput>, viewer: SessionUser): Promise<TicketPage> {
     const cursor = input.cursor ? decodeCursor(input.cursor) : null;
-    const base: TicketFilter = { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee };
     // Only the due view needs today's date (a settings read for the desk's time zone).
-    const filter = input.view ? applyView(input.view, base, viewer.id, input.view === 'due' ? await today() : '') : base;
-    // The view and the filters exclude each other: nothing can match.
-    if (!filter) return { items: [], nextCursor: null };
-    let match: string | undefined;
-    if (input.text) {
-      const expr = matchExpression(input.text);
-      // Only punctuation typed: nothing can match it.
-      if (expr === null) return { items: [], nextCursor: null };
-      match = expr;
-    }
-    // A text search reads the full-text index in entry order, so it pages newest (or
-    // oldest) first; other orders would sort every match of a common word.
-    const sort = match !== undefined && !input.sort.startsWith('created') ? 'created_desc' : input.sort;
-    const rows = await listTickets(
-      db,
-      { ...filter, match },
-      sort,
-      cursor,
-      input.limit + 1,
-    );
+    const query = queueQuery(input, viewer.id, input.view === 'due' ? await today() : '');
+    // The view and the filters exclude each other, or only punctuation was typed: nothing can match.
+    if (!query) return { items: [], nextCursor: null };
+    const rows = await listTickets(db, query.filter, query.sort, cursor, input.limit + 1);
     const more = rows.length > input.limit;
     const page = more ? rows.slice(0, input.limit) : rows;
     const items = page.map(toListItem);

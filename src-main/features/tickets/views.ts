@@ -1,5 +1,6 @@
-import { TICKET_STATUSES, type TicketStatus, type TicketView } from '../../../src-shared/domain/tickets';
+import { TICKET_STATUSES, type TicketPriority, type TicketSort, type TicketStatus, type TicketType, type TicketView } from '../../../src-shared/domain/tickets';
 import { SLA_RUNNING_STATUSES } from '../../../src-shared/domain/sla';
+import { matchExpression } from '../search/terms';
 import type { TicketFilter } from './queries';
 
 /** Work the desk still owes (resolved and follow-up wait on the customer call, not on work). */
@@ -40,4 +41,37 @@ export function applyView(view: TicketView, filter: TicketFilter, viewerId: numb
     out.type = ['complaint'];
   }
   return out;
+}
+
+/** What the queue asks for: a saved view, the user's filters, a text search and an order. */
+export interface QueueInput {
+  view?: TicketView;
+  status?: TicketStatus[];
+  type?: TicketType[];
+  priority?: TicketPriority[];
+  assignee?: number | 'none';
+  text?: string;
+  sort: TicketSort;
+}
+
+/**
+ * The list query behind a queue (tickets.list pages it, exports.queue reads it whole): the
+ * view narrowed by the filters, the text as a full-text match, and the order the pages come
+ * in. Null when nothing can match. `today` (YYYY-MM-DD, desk time) matters to the due view only.
+ */
+export function queueQuery(input: QueueInput, viewerId: number, today: string): { filter: TicketFilter; sort: TicketSort } | null {
+  const base: TicketFilter = { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee };
+  const filter = input.view ? applyView(input.view, base, viewerId, today) : base;
+  if (!filter) return null;
+  let match: string | undefined;
+  if (input.text) {
+    const expr = matchExpression(input.text);
+    // Only punctuation typed: nothing can match it.
+    if (expr === null) return null;
+    match = expr;
+  }
+  // A text search reads the full-text index in entry order, so it pages newest (or
+  // oldest) first; other orders would sort every match of a common word.
+  const sort = match !== undefined && !input.sort.startsWith('created') ? 'created_desc' : input.sort;
+  return { filter: { ...filter, match }, sort };
 }
