@@ -1,11 +1,13 @@
 import fs from 'node:fs';
-import { Zip, ZipDeflate, type ZipInputFile } from 'fflate';
+import zlib from 'node:zlib';
+import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
 
-// A lean streaming XLSX writer: rows go out as they come (XML text deflated by fflate and
-// written to a file descriptor piece by piece), so memory stays flat however many rows.
-// Strings are inline (t="inlineStr"): a shared-strings table would have to keep every
-// distinct text of the export in memory until the end, and queue rows repeat few strings
-// besides the subjects, which are mostly distinct. Dates are Excel serial numbers in the
+// A lean streaming XLSX writer: rows go out as they come (XML text deflated and written to
+// a file descriptor piece by piece through fflate's streaming Zip), so memory stays flat
+// however many rows.
+// Free text is inline (t="inlineStr"): a shared-strings table would keep every distinct
+// text of the export in memory until the end; columns of few distinct values (statuses,
+// names) go to the shared strings table instead, which makes the XML a third smaller. Dates are Excel serial numbers in the
 // desk's time zone with a number format; the header row is bold, frozen and filtered;
 // column widths come from the header and the first rows. Past Excel's 1,048,576 rows a
 // sheet, the rows continue on a new sheet under the same header.
@@ -15,6 +17,11 @@ export type XlsxColumnType = 'text' | 'number' | 'integer' | 'date' | 'datetime'
 export interface XlsxColumn {
   header: string;
   type: XlsxColumnType;
+  /**
+   * Text with few distinct values (a status, a type, a name among a few hundred): kept once
+   * in the shared strings table and referred to by number. Free text stays inline.
+   */
+  repeats?: boolean;
 }
 
 /**
@@ -47,6 +54,8 @@ export const EXCEL_MAX_DATA_ROWS = 1_048_575;
 const WIDTH_SAMPLE_ROWS = 100;
 /** Bytes of XML gathered before handing them to the compressor. */
 const FLUSH_BYTES = 256 * 1024;
+/** Room for a row past FLUSH_BYTES (a longer one goes out on its own). */
+const SLACK_BYTES = 64 * 1024;
 
 // ---------------------------------------------------------------------------------------
 // Text
@@ -125,8 +134,12 @@ export function zoneOffsets(timeZone: string): (epochMs: number) => number {
     second: 'numeric',
   });
   const cache = new Map<number, number>();
+  let lastSlot = NaN;
+  let lastOffset = 0;
   return (epochMs) => {
     const slot = Math.floor(epochMs / OFFSET_STEP_MS);
+    // Rows come in time order more often than not: the same quarter hour as the last one.
+    if (slot === lastSlot) return lastOffset;
     let offset = cache.get(slot);
     if (offset === undefined) {
       const at = slot * OFFSET_STEP_MS;
@@ -136,6 +149,8 @@ export function zoneOffsets(timeZone: string): (epochMs: number) => number {
       if (cache.size > 200_000) cache.clear();
       cache.set(slot, offset);
     }
+    lastSlot = slot;
+    lastOffset = offset;
     return offset;
   };
 }
@@ -145,6 +160,37 @@ export function daySerial(day: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return null;
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS + EPOCH_SERIAL;
+}
+
+// ---------------------------------------------------------------------------------------
+// Compression
+
+/**
+ * A zip entry deflated by Node's zlib (native: about ten times fflate's JavaScript deflate
+ * at level 1, and zlib's CRC-32 likewise), handed to fflate's streaming Zip as its own
+ * ZipInputFile (fflate's way to bring another compressor). Each piece is deflated on its own and ends
+ * with a sync flush (the last one with the final block), so the pieces concatenate into
+ * one deflate stream; pieces of 256 KB lose next to nothing to the reset dictionary.
+ */
+class NativeZipDeflate implements ZipInputFile {
+  readonly compression = 8;
+  size = 0;
+  crc = 0;
+  ondata: AsyncFlateStreamHandler = () => {};
+
+  constructor(
+    readonly filename: string,
+    private readonly level: number,
+  ) {}
+
+  /** Uncompressed bytes of the entry, in order; `final` on the last. */
+  push(chunk: Uint8Array, final = false): void {
+    this.crc = zlib.crc32(chunk, this.crc);
+    this.size += chunk.length;
+    // A compression failure throws to the writer's caller (the export fails and its file goes).
+    const out = zlib.deflateRawSync(chunk, { level: this.level, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }) as Uint8Array<ArrayBuffer>;
+    this.ondata(null, out, final);
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -159,6 +205,7 @@ const CONTENT_TYPES =
   '<Default Extension="xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
   '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+  '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
   '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
   '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
   '</Types>';
@@ -229,12 +276,20 @@ function workbook(sheets: { name: string; rows: number }[], columns: number): st
   );
 }
 
+/** The shared strings table; `count`: how many cells refer to it. */
+function sharedStrings(strings: string[], count: number): string {
+  let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${strings.length}">`;
+  for (const text of strings) xml += `<si><t${text.trim().length !== text.length ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></si>`;
+  return `${xml}</sst>`;
+}
+
 function workbookRels(sheets: number): string {
   let rels = '';
   for (let i = 0; i < sheets; i++) {
     rels += `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`;
   }
   rels += `<Relationship Id="rId${sheets + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`;
+  rels += `<Relationship Id="rId${sheets + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`;
 }
 
@@ -271,7 +326,7 @@ export function createXlsxWriter(filePath: string, options: XlsxOptions, now = D
   });
   const level = options.level ?? 1;
   const addFile = (name: string, text: string) => {
-    const file = new ZipDeflate(name, { level });
+    const file = new NativeZipDeflate(name, level);
     zip.add(file);
     file.push(Buffer.from(text, 'utf8'), true);
   };
@@ -282,18 +337,38 @@ export function createXlsxWriter(filePath: string, options: XlsxOptions, now = D
   addFile('xl/styles.xml', STYLES);
 
   const sheets: { name: string; rows: number }[] = [];
-  let sheet: ZipInputFile | null = null;
+  let sheet: NativeZipDeflate | null = null;
   let sheetRows = 0;
   let total = 0;
-  let xml = '';
+  // The sheet's XML is encoded row by row into one reused buffer: one big string built
+  // from small ones would be flattened and encoded at every flush, and that cost more than
+  // the compression.
+  const pending = Buffer.allocUnsafe(FLUSH_BYTES + SLACK_BYTES);
+  let used = 0;
   /** The first rows, held until the column widths are known (first sheet only). */
   let sample: (readonly XlsxCell[])[] | null = [];
   let widths: number[] | null = null;
 
-  function cellXml(ref: string, type: XlsxColumnType, value: XlsxCell): string {
+  const shared = new Map<string, number>();
+  const sharedList: string[] = [];
+  let sharedCount = 0;
+
+  function cellXml(ref: string, column: XlsxColumn, value: XlsxCell): string {
     if (value === null || value === '') return '';
+    const { type } = column;
     switch (type) {
       case 'text': {
+        if (column.repeats) {
+          const text = typeof value === 'string' ? value : String(value);
+          let index = shared.get(text);
+          if (index === undefined) {
+            index = sharedList.length;
+            shared.set(text, index);
+            sharedList.push(text);
+          }
+          sharedCount++;
+          return `<c r="${ref}" t="s"><v>${index}</v></c>`;
+        }
         const text = typeof value === 'string' ? value : String(value);
         const space = text.trim().length !== text.length ? ' xml:space="preserve"' : '';
         return `<c r="${ref}" t="inlineStr"><is><t${space}>${xmlText(text)}</t></is></c>`;
@@ -317,8 +392,22 @@ export function createXlsxWriter(filePath: string, options: XlsxOptions, now = D
 
   function flush(final = false): void {
     if (failure) throw failure;
-    if (xml.length > 0 || final) sheet!.push(Buffer.from(xml, 'utf8'), final);
-    xml = '';
+    // The compressor reads the piece before push returns, so the buffer can be reused.
+    if (used > 0 || final) sheet!.push(pending.subarray(0, used), final);
+    used = 0;
+  }
+
+  /** Appends XML text to the sheet. */
+  function put(text: string): void {
+    if (used + text.length * 3 > pending.length) {
+      flush();
+      if (text.length * 3 > pending.length) {
+        sheet!.push(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    used += pending.write(text, used, 'utf8');
+    if (used >= FLUSH_BYTES) flush();
   }
 
   function sizeColumns(): number[] {
@@ -338,24 +427,25 @@ export function createXlsxWriter(filePath: string, options: XlsxOptions, now = D
     widths ??= sizeColumns();
     const index = sheets.length;
     sheets.push({ name: sheetTitle(options.sheetName, index), rows: 0 });
-    sheet = new ZipDeflate(`xl/worksheets/sheet${index + 1}.xml`, { level });
+    sheet = new NativeZipDeflate(`xl/worksheets/sheet${index + 1}.xml`, level);
     zip.add(sheet);
     sheetRows = 0;
-    xml =
+    put(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
       `<sheetViews><sheetView workbookViewId="0"${index === 0 ? ' tabSelected="1"' : ''}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
       '<sheetFormatPr defaultRowHeight="15"/>' +
       `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
       '<sheetData><row r="1">' +
-      columns.map((c, i) => `<c r="${letters[i]}1" t="inlineStr" s="${STYLE.header}"><is><t>${xmlText(c.header)}</t></is></c>`).join('') +
-      '</row>';
+        columns.map((c, i) => `<c r="${letters[i]}1" t="inlineStr" s="${STYLE.header}"><is><t>${xmlText(c.header)}</t></is></c>`).join('') +
+        '</row>',
+    );
   }
 
   function closeSheet(): void {
     const current = sheets[sheets.length - 1]!;
     current.rows = sheetRows;
-    xml += `</sheetData><autoFilter ref="A1:${lastLetter}${sheetRows + 1}"/></worksheet>`;
+    put(`</sheetData><autoFilter ref="A1:${lastLetter}${sheetRows + 1}"/></worksheet>`);
     flush(true);
     sheet = null;
   }
@@ -368,10 +458,9 @@ export function createXlsxWriter(filePath: string, options: XlsxOptions, now = D
     }
     const r = String(++sheetRows + 1);
     let line = `<row r="${r}">`;
-    for (let i = 0; i < columns.length; i++) line += cellXml(letters[i]! + r, columns[i]!.type, cells[i] ?? null);
-    xml += `${line}</row>`;
+    for (let i = 0; i < columns.length; i++) line += cellXml(letters[i]! + r, columns[i]!, cells[i] ?? null);
+    put(`${line}</row>`);
     total++;
-    if (xml.length >= FLUSH_BYTES) flush();
   }
 
   function drainSample(): void {
@@ -397,6 +486,7 @@ export function createXlsxWriter(filePath: string, options: XlsxOptions, now = D
       try {
         if (sheet === null) openSheet(); // no rows: a sheet with the header alone
         closeSheet();
+        addFile('xl/sharedStrings.xml', sharedStrings(sharedList, sharedCount));
         addFile('xl/workbook.xml', workbook(sheets, columns.length));
         addFile('xl/_rels/workbook.xml.rels', workbookRels(sheets.length));
         zip.end();
