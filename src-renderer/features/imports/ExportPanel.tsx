@@ -8,21 +8,7 @@ import { errorMessage } from '../../i18n/errors';
 import { CustomerPicker, type CustomerChoice } from '../customers/CustomerPicker';
 import { useCancelJob, useJob } from './hooks';
 import { JobProgress } from './JobProgress';
-import { downloadPieces, percent } from './transfer';
-
-/** Hands bytes to the browser as a download named `fileName`. */
-function saveFile(pieces: Uint8Array<ArrayBuffer>[], fileName: string): void {
-  const url = URL.createObjectURL(new Blob(pieces, { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // The browser has taken the file once the click's task is over.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { downloadPieces, percent, saveFile } from './transfer';
 
 /**
  * Export (数据导出): every record, or one customer's, as CSV files per entity in one zip
@@ -58,7 +44,7 @@ export function ExportPanel() {
     setReceived(0);
     try {
       const pieces = await downloadPieces(id, (input) => api.exports.chunk(input), setReceived, controller.signal);
-      saveFile(pieces, fileName);
+      saveFile(pieces, fileName, 'application/zip');
       setSaved(fileName);
       notifications.show({ color: 'teal', message: t('exports.saved', { file: fileName }) });
     } catch (error) {

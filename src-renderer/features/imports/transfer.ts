@@ -89,3 +89,17 @@ export function percent(done: number, total: number): number {
   if (!(total > 0)) return 0;
   return Math.max(0, Math.min(100, Math.round((done / total) * 100)));
 }
+
+/** Hands bytes to the browser as a download named `fileName`. */
+export function saveFile(pieces: Uint8Array<ArrayBuffer>[], fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob(pieces, { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // The browser has taken the file once the click's task is over.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -15,6 +15,7 @@ import { BulkBar } from './BulkBar';
 import { useTicketList, type TicketListFilter } from './hooks';
 import { useNewTicket } from './NewTicketContext';
 import { QueueAssignModal } from './QueueAssignModal';
+import { QueueExportMenu } from './QueueExport';
 import { QueueFilters } from './QueueFilters';
 import { hasFilters, parseQueueParams, toQueueParams } from './queueParams';
 
@@ -48,6 +49,7 @@ export function QueuePage() {
   const newTicket = useNewTicket();
   const session = useSession();
   const canAssign = session.data?.permissions.includes('tickets.assign') ?? false;
+  const canExport = session.data?.permissions.includes('data.export') ?? false;
   const [assigning, setAssigning] = useState<TicketListItem | null>(null);
 
   // Checked rows belong to one view and filter: changing them starts afresh.
@@ -184,11 +186,14 @@ export function QueuePage() {
             {canAssign ? t('queue.keyboardHintAssign') : t('queue.keyboardHint')}
           </Text>
         </Group>
-        {newTicket.canCreate ? (
-          <Button onClick={newTicket.open} data-testid="new-ticket-button" rightSection={<Kbd size="xs">N</Kbd>}>
-            {t('queue.newRequest')}
-          </Button>
-        ) : null}
+        <Group gap="sm" wrap="nowrap">
+          {canExport ? <QueueExportMenu filter={filter} /> : null}
+          {newTicket.canCreate ? (
+            <Button onClick={newTicket.open} data-testid="new-ticket-button" rightSection={<Kbd size="xs">N</Kbd>}>
+              {t('queue.newRequest')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       <QueueFilters filter={filter} onChange={update} />
       {canAssign && checkedItems.length > 0 ? (
