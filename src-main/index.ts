@@ -43,6 +43,15 @@ function electronPlatform(logger: Logger): Platform {
       else logger.info('notification (unsupported here)', { title, body });
     },
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    // After a restore was staged: close the database here, and the new process applies it.
+    relaunch() {
+      ipc?.dispose();
+      ipc = null;
+      core?.close();
+      core = null;
+      app.relaunch();
+      app.exit(0);
+    },
   };
 }
 

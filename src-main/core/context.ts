@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { SessionUser } from '../../src-shared/contract';
 import type { DB } from '../db/schema';
+import type { DatabaseProblem } from '../db/startupCheck';
 import type { CoreEvents } from './events';
 import type { Clock, Logger, Platform } from './ports';
 
@@ -15,6 +16,8 @@ export interface CoreDeps {
   events: CoreEvents;
   /** The data folder (attachments live under it). */
   dataDir: string;
+  /** Set when the database failed its check at start (system.status tells the renderer). */
+  databaseProblem?: DatabaseProblem | null;
 }
 
 /** Per call: the caller's session and the means to change it (sign in, sign out). */

@@ -5,6 +5,11 @@ import type { SessionUser } from '../../src-shared/contract';
 import type { Result } from '../../src-shared/errors';
 import { MIGRATIONS } from '../../migrations/index';
 import { openConnection } from '../db/connection';
+import { checkDatabaseAtStart } from '../db/startupCheck';
+import { backupHandlers } from '../features/backup/handlers';
+import { runScheduledBackup, scheduleBackups } from '../features/backup/jobs';
+import { applyStagedRestore, recordRestore } from '../features/backup/restore';
+import { createBackupService } from '../features/backup/service';
 import { migrate, type MigrationReport } from '../db/migrator';
 import { assignmentHandlers } from '../features/assignment/handlers';
 import { customersHandlers } from '../features/customers/handlers';
@@ -63,7 +68,10 @@ export interface Core {
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
+  // A restore staged by the last run replaces the database before anything opens it.
+  const restored = options.dbPath === ':memory:' ? null : applyStagedRestore(options.dbPath, options.logger);
   const { sqlite, db } = openConnection(options.dbPath, options.sqliteBinding);
+  const databaseProblem = checkDatabaseAtStart(sqlite, options.logger);
   let migration: MigrationReport;
   try {
     migration = await migrate(db, sqlite, MIGRATIONS, options.clock.now());
@@ -82,6 +90,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dataDir =
     options.dataDir ?? (options.dbPath === ':memory:' ? fs.mkdtempSync(path.join(os.tmpdir(), 'serviceloop-')) : path.dirname(path.resolve(options.dbPath)));
   const deps: CoreDeps = { db, sqlite, clock: options.clock, platform: options.platform, logger: options.logger, events, dataDir };
+  deps.databaseProblem = databaseProblem;
+  if (restored) await recordRestore(deps, restored);
+  const backups = createBackupService(deps);
   // A calendar change the last run could not carry through to every open clock.
   await finishStaleReschedule(deps);
   const jobs = createJobs(deps);
@@ -98,6 +109,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings: settingsHandlers(deps),
     sla: slaHandlers(deps),
     notifications: notificationsHandlers(deps),
+    backup: backupHandlers(backups),
   };
   const run = createDispatch(handlers, options.logger);
   const sessions = new Map<string, SessionUser>();
@@ -136,10 +148,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     dropSession: (key) => void sessions.delete(key),
     startJobs() {
-      if (tasks.length === 0) tasks.push(...scheduleServiceCheck(deps));
+      if (tasks.length === 0) tasks.push(...scheduleServiceCheck(deps), ...scheduleBackups(deps, backups));
     },
     async catchUp() {
       await runServiceCheck(deps);
+      await runScheduledBackup(deps, backups, options.clock.now());
     },
     migration,
     deps,

@@ -175,6 +175,13 @@ function validSample(name: string): unknown {
     'sla.jobRuns': {},
     'notifications.list': {},
     'notifications.markRead': { all: true },
+    'backup.settings': {},
+    // A relative folder is refused before anything is written.
+    'backup.saveSettings': { folder: 'relative/backups' },
+    'backup.list': {},
+    'backup.run': undefined, // takes a backup: every role is tried in backup.test.ts
+    'backup.job': { jobId: 'none' },
+    'backup.restore': { file: 'missing.db' },
   };
   if (!(name in samples)) throw new Error(`add a sample for ${name}`);
   return samples[name];

@@ -19,6 +19,12 @@ export interface Platform {
   notify(title: string, body: string): void;
   /** The OS time zone, used as the desk's default at first run. */
   timeZone(): string;
+  /**
+   * Closes the core and starts the app again on its database (after a restore was staged):
+   * Electron relaunches, the web host makes a new core in-process. Without it a staged
+   * restore is applied at the next start.
+   */
+  relaunch?(): void;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };

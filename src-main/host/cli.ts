@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, consoleLogger, systemClock, type Platform } from '../core';
+import { createCore, consoleLogger, systemClock, type Core, type Platform } from '../core';
 import { databasePath, userDataDir } from './paths';
 import { startWebHost } from './server';
 
@@ -19,17 +19,21 @@ async function main() {
   const dataDir = userDataDir();
   fs.mkdirSync(path.join(dataDir, 'logs'), { recursive: true });
   const logger = consoleLogger(fs.createWriteStream(path.join(dataDir, 'logs', 'web-host.log'), { flags: 'a' }));
+  // After a restore: the old core closes and a new one opens the restored file, same host and port.
+  let relaunch: () => void = () => {};
   const platform: Platform = {
     kind: 'web',
+    relaunch: () => relaunch(),
     // A browser tab has no desktop notifications from here; the in-app centre shows them.
     notify: (title, body) => logger.info('notification', { title, body }),
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
   };
   const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
-  let core;
+  const open = () => createCore({ dbPath: databasePath(dataDir), clock: systemClock, platform, logger, version });
+  let core: Core;
   try {
-    core = await createCore({ dbPath: databasePath(dataDir), clock: systemClock, platform, logger, version });
+    core = await open();
   } catch (error) {
     console.error(`ServiceLoop could not open its database: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -38,6 +42,22 @@ async function main() {
   const host = await startWebHost({ core, staticDir });
   console.log(`ServiceLoop is running. Data: ${dataDir}`);
   console.log(`Open ${host.url}`);
+  relaunch = () => {
+    const restarted = (async () => {
+      core.close();
+      const next = await open();
+      next.startJobs();
+      return next;
+    })();
+    void host.replaceCore(restarted).then(
+      () => restarted.then((next) => (core = next)),
+      (error: unknown) => {
+        logger.error('the app could not restart on its database', { error: error instanceof Error ? error.stack : String(error) });
+        console.error(`ServiceLoop could not restart on its database: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
 
   const stop = async () => {
     await host.close();

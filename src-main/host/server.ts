@@ -46,6 +46,12 @@ export interface WebHost {
   url: string;
   port: number;
   token: string;
+  /**
+   * Serves a new core (the app restarting on a restored database): calls wait for it, and
+   * the browsers' event sockets are closed so that they reconnect to it. Sessions were the
+   * old core's, so users sign in again.
+   */
+  replaceCore(next: Promise<Core>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,7 +60,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!LOOPBACK.has(host)) throw new Error(`The web host binds loopback only (127.0.0.1 or ::1), not ${host}`);
   const token = options.token ?? crypto.randomBytes(32).toString('base64url');
   const staticDir = path.resolve(options.staticDir);
-  const { core } = options;
+  let core: Core = options.core;
+  let nextCore: Promise<Core> | null = null;
+  const currentCore = async (): Promise<Core> => (nextCore ? await nextCore : core);
   let port = 0;
 
   const hostName = host === '::1' ? '[::1]' : host;
@@ -105,7 +113,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(res, { ok: false, error: { code: 'VALIDATION', message: 'Body is not JSON' } });
     }
     const channel = typeof body.channel === 'string' ? body.channel : '';
-    sendJson(res, await core.dispatch(channel, body.input, `web:${sessionKey}`));
+    let target: Core;
+    try {
+      target = await currentCore();
+    } catch {
+      return sendJson(res, { ok: false, error: { code: 'INTERNAL', message: 'The app could not restart' } });
+    }
+    sendJson(res, await target.dispatch(channel, body.input, `web:${sessionKey}`));
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse) {
@@ -128,6 +142,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      if (nextCore) return ws.close(1012, 'restarting');
       const unsubscribe = core.events.subscribe((event, payload) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
       });
@@ -146,6 +161,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://${hostName}:${port}/?token=${token}`,
     port,
     token,
+    async replaceCore(next) {
+      nextCore = next;
+      for (const client of wss.clients) client.close(1012, 'restarting');
+      try {
+        core = await next;
+      } finally {
+        nextCore = null;
+      }
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();

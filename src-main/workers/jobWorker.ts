@@ -15,14 +15,17 @@ interface Input {
 const { dbPath, task, cancel } = workerData as Input;
 const flag = new Int32Array(cancel);
 const { sqlite } = openWorkerConnection(dbPath);
-try {
-  const result = runTask(sqlite, task, {
-    progress: (done, total) => parentPort?.postMessage({ type: 'progress', done, total }),
-    cancelled: () => Atomics.load(flag, 0) === 1,
-  });
-  parentPort?.postMessage({ type: 'result', result });
-} catch (error) {
-  parentPort?.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
-} finally {
-  sqlite.close();
-}
+// A backup's steps run between turns of the loop, hence the promise; the other tasks are synchronous.
+Promise.resolve()
+  .then(() =>
+    runTask(sqlite, task, {
+      progress: (done, total) => parentPort?.postMessage({ type: 'progress', done, total }),
+      cancelled: () => Atomics.load(flag, 0) === 1,
+    }),
+  )
+  .then(
+    (result) => parentPort?.postMessage({ type: 'result', result }),
+    (error: unknown) =>
+      parentPort?.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined }),
+  )
+  .finally(() => sqlite.close());

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { runBackup, verifyBackup, type BackupResult, type BackupSpec, type VerifyResult, type VerifySpec } from '../features/backup/task';
 import { runExport, type ExportResult, type ExportSpec } from '../features/exports/package';
 import { inspectFile, type InspectResult } from '../features/imports/inspect';
 import { runImport, type ImportResult, type ImportSpec } from '../features/imports/engine';
@@ -11,20 +12,25 @@ export type Task =
   | { kind: 'inspect'; filePath: string; fileName: string }
   | { kind: 'import'; spec: ImportSpec }
   | { kind: 'export'; spec: ExportSpec }
-  | { kind: 'queueExport'; spec: QueueExportSpec };
+  | { kind: 'queueExport'; spec: QueueExportSpec }
+  | { kind: 'backup'; spec: BackupSpec }
+  | { kind: 'verifyBackup'; spec: VerifySpec };
 
 export type TaskResult =
   | { kind: 'inspect'; result: InspectResult }
   | { kind: 'import'; result: ImportResult }
   | { kind: 'export'; result: ExportResult }
-  | { kind: 'queueExport'; result: QueueExportResult };
+  | { kind: 'queueExport'; result: QueueExportResult }
+  | { kind: 'backup'; result: BackupResult }
+  | { kind: 'verifyBackup'; result: VerifyResult };
 
 export interface TaskHooks {
   progress(done: number, total: number): void;
   cancelled(): boolean;
 }
 
-export function runTask(sqlite: Database.Database, task: Task, hooks: TaskHooks): TaskResult {
+/** Synchronous, except a backup: SQLite's backup API copies in steps between turns of the event loop. */
+export function runTask(sqlite: Database.Database, task: Task, hooks: TaskHooks): TaskResult | Promise<TaskResult> {
   switch (task.kind) {
     case 'inspect':
       return { kind: 'inspect', result: inspectFile(task.filePath, task.fileName) };
@@ -34,5 +40,9 @@ export function runTask(sqlite: Database.Database, task: Task, hooks: TaskHooks)
       return { kind: 'export', result: runExport(sqlite, task.spec, hooks) };
     case 'queueExport':
       return { kind: 'queueExport', result: runQueueExport(sqlite, task.spec, hooks) };
+    case 'backup':
+      return runBackup(sqlite, task.spec, hooks).then((result) => ({ kind: 'backup', result }));
+    case 'verifyBackup':
+      return { kind: 'verifyBackup', result: verifyBackup(task.spec) };
   }
 }

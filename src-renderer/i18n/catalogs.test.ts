@@ -63,6 +63,10 @@ const FIELD_CODES = [
   'email',
   'sameCustomer',
   'notAfterDormant',
+  // Backup settings (contract/backup.ts, features/backup/service.ts).
+  'folderNotAbsolute',
+  'folderUnwritable',
+  'timeOfDay',
 ];
 
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {

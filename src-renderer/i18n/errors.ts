@@ -30,7 +30,14 @@ export const TRANSITION_REASONS = ['complaintNotAcknowledged', 'complaintIncompl
 type TransitionReason = (typeof TRANSITION_REASONS)[number];
 
 /** Why a change clashed with the current data (CONFLICT details.reason); each has errors.conflictReason.<reason>. */
-export const CONFLICT_REASONS = ['alreadyAcknowledged', 'contactInUse'] as const;
+export const CONFLICT_REASONS = [
+  'alreadyAcknowledged',
+  'contactInUse',
+  // Backups: a damaged or too new backup is refused for restore; one backup or restore at a time.
+  'backupDamaged',
+  'backupNewerThanApp',
+  'backupRunning',
+] as const;
 type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
 function isTransitionReason(value: unknown): value is TransitionReason {

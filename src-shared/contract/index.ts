@@ -1,6 +1,7 @@
 import type { ChannelDef } from './channel';
 import { assignment } from './assignment';
 import { auth } from './auth';
+import { backup } from './backup';
 import { customers } from './customers';
 import { exportsChannels, imports } from './imports';
 import { parts } from './parts';
@@ -25,9 +26,11 @@ export type { UploadedTable, ImportMapping, RejectedRow, ImportCounts, ImportRep
 export { UPLOAD_CHUNK_BYTES, MAX_IMPORT_BYTES, MAX_REJECTED_LISTED, IMPORT_ENTITIES, IMPORT_FIELDS } from './imports';
 export type { CalendarView, AgreementView, AgreementTarget, SlaSettings, EscalationRule, JobRun, HolidayImportResult } from './sla';
 export type { NotificationView, NotificationPage, NotificationKind } from './notifications';
+export type { BackupSettings, BackupInfo, BackupRun, BackupJob, BackupOverview, BackupKind, BackupCountedTable, RestoreResult } from './backup';
+export { BACKUP_KINDS, BACKUP_COUNTED_TABLES } from './backup';
 
 /** Every channel the app speaks, by domain. Channel names are `domain.verb`. */
-export const contract = { system, auth, tickets, assignment, customers, imports, exports: exportsChannels, parts, users, settings, sla, notifications } as const;
+export const contract = { system, auth, tickets, assignment, customers, imports, exports: exportsChannels, parts, users, settings, sla, notifications, backup } as const;
 
 export type Contract = typeof contract;
 export type Domain = keyof Contract;

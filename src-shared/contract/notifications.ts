@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { SlaTarget } from '../domain/sla';
 import { channel } from './channel';
 
-export const NOTIFICATION_KINDS = ['sla_warning', 'sla_breach', 'sla_escalated'] as const;
+/** backup_failed: a backup did not complete (administrators hear of it; the backup page says why). */
+export const NOTIFICATION_KINDS = ['sla_warning', 'sla_breach', 'sla_escalated', 'backup_failed'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationView {

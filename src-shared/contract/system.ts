@@ -9,6 +9,11 @@ export interface SystemStatus {
   companyName: string | null;
   defaultLocale: Locale | null;
   version: string;
+  /**
+   * The database failed its check at start (PRAGMA quick_check): the app runs so that an
+   * administrator can restore a backup; the folder says where backups are.
+   */
+  databaseProblem: { backupsFolder: string } | null;
 }
 
 export const system = {

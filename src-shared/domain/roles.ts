@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'sla.manage',
   /** The record of scheduled job runs. */
   'jobs.read',
+  /** Backups of the desk's database: settings, taking one now, restoring one (administrators only). */
+  'backup.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,7 +65,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.read',
   ],
   engineer: ['tickets.read', 'tickets.hold', 'tickets.logWork', 'customers.read', 'parts.read', 'users.read'],
-  supervisor: ALL.filter((p) => p !== 'parts.manage' && p !== 'settings.manage' && p !== 'sla.manage'),
+  supervisor: ALL.filter((p) => p !== 'parts.manage' && p !== 'settings.manage' && p !== 'sla.manage' && p !== 'backup.manage'),
   admin: ALL,
 };
 

@@ -11,6 +11,7 @@ const TEXT = {
     sla_warning: (n: NotificationView, target: string) => ({ title: `服务时效预警 ${n.ticket?.number ?? ''}`, body: `${target}时效已用 ${n.level ?? 0}%：${n.ticket?.subject ?? ''}` }),
     sla_breach: (n: NotificationView, target: string) => ({ title: `服务时效超时 ${n.ticket?.number ?? ''}`, body: `${target}已超时：${n.ticket?.subject ?? ''}` }),
     sla_escalated: (n: NotificationView) => ({ title: `已升级 ${n.ticket?.number ?? ''}`, body: n.ticket?.subject ?? '' }),
+    backup_failed: () => ({ title: '数据库备份失败', body: '请在“备份与恢复”页面查看原因并立即备份。' }),
   },
   'en-US': {
     target: { response: 'First response', resolution: 'Resolution' },
@@ -18,6 +19,7 @@ const TEXT = {
     sla_warning: (n: NotificationView, target: string) => ({ title: `SLA warning ${n.ticket?.number ?? ''}`, body: `${target}: ${n.level ?? 0}% of the time used — ${n.ticket?.subject ?? ''}` }),
     sla_breach: (n: NotificationView, target: string) => ({ title: `SLA breached ${n.ticket?.number ?? ''}`, body: `${target} breached — ${n.ticket?.subject ?? ''}` }),
     sla_escalated: (n: NotificationView) => ({ title: `Escalated ${n.ticket?.number ?? ''}`, body: n.ticket?.subject ?? '' }),
+    backup_failed: () => ({ title: 'Database backup failed', body: 'See why on the Backup and restore page, and back up now.' }),
   },
 } as const;
 

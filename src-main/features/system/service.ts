@@ -19,6 +19,7 @@ export async function status(deps: CoreDeps, version: string): Promise<SystemSta
     companyName: settings.companyName ?? null,
     defaultLocale: (settings.defaultLocale as Locale | undefined) ?? null,
     version,
+    databaseProblem: deps.databaseProblem ?? null,
   };
 }
 

@@ -70,6 +70,7 @@ export function NotificationBell() {
     if (n.readAt === null) markRead.mutate({ ids: [n.id] });
     setOpened(false);
     if (n.ticket) void navigate(`/tickets/${n.ticket.id}`);
+    else if (n.kind === 'backup_failed') void navigate('/backup');
   }
 
   return (
