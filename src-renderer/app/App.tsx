@@ -1,5 +1,6 @@
 import { RouterProvider } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
+import { DatabaseProblemAlert } from '../features/backup/DatabaseProblemAlert';
 import { useSession, useSessionEvents } from '../features/auth/hooks';
 import { SetupPage } from '../features/system/SetupPage';
 import { useSystemStatus } from '../features/system/hooks';
@@ -16,6 +17,13 @@ export function App() {
   if (status.isError) return <FullPageError error={status.error} onRetry={() => void status.refetch()} />;
   if (!status.data.setupDone) return <SetupPage />;
   if (session.isError) return <FullPageError error={session.error} onRetry={() => void session.refetch()} />;
-  if (!session.data) return <SignInPage companyName={status.data.companyName} />;
+  if (!session.data) {
+    return (
+      <>
+        <DatabaseProblemAlert linkToRestore={false} />
+        <SignInPage companyName={status.data.companyName} />
+      </>
+    );
+  }
   return <RouterProvider router={router} />;
 }

@@ -9,6 +9,7 @@ import type { SessionUser } from '../../src-shared/contract';
 import type { Permission } from '../../src-shared/domain/roles';
 import { OwnAvailability } from '../features/assignment/AvailabilitySwitch';
 import { useSession, useSignOut } from '../features/auth/hooks';
+import { DatabaseProblemAlert } from '../features/backup/DatabaseProblemAlert';
 import { useCustomerEvents } from '../features/customers/hooks';
 import { SlaAdminNav } from '../features/sla/SlaAdminNav';
 import { useSystemStatus } from '../features/system/hooks';
@@ -97,6 +98,7 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
   const canManageProducts = session.data?.permissions.includes('products.manage') ?? false;
   const canManageRules = session.data?.permissions.includes('assignment.manage') ?? false;
   const canManageSettings = session.data?.permissions.includes('settings.manage') ?? false;
+  const canManageBackup = session.data?.permissions.includes('backup.manage') ?? false;
 
   const actions: SpotlightActionData[] = [
     ...(newTicket.canCreate
@@ -120,6 +122,9 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
       : []),
     ...(canManageSettings
       ? [{ id: 'settings', label: t('spotlight.goToSettings'), description: t('spotlight.goToSettingsDescription'), onClick: () => void navigate('/settings') }]
+      : []),
+    ...(canManageBackup
+      ? [{ id: 'backup', label: t('spotlight.goToBackup'), description: t('spotlight.goToBackupDescription'), onClick: () => void navigate('/backup') }]
       : []),
     { id: 'language', label: t('spotlight.switchLanguage'), description: t('spotlight.switchLanguageDescription'), onClick: toggleLocale },
     { id: 'dark', label: t('spotlight.toggleDark'), description: t('spotlight.toggleDarkDescription'), onClick: toggleColorScheme },
@@ -149,6 +154,7 @@ const PAGES: readonly { path: string; label: string; permission: Permission; tes
   { path: '/products', label: 'nav.products', permission: 'products.manage', testId: 'nav-products' },
   { path: '/assignment', label: 'nav.assignment', permission: 'assignment.manage', testId: 'nav-assignment' },
   { path: '/settings', label: 'nav.settings', permission: 'settings.manage', testId: 'nav-settings' },
+  { path: '/backup', label: 'nav.backup', permission: 'backup.manage', testId: 'nav-backup' },
 ];
 
 function ShellLayout() {
@@ -227,6 +233,7 @@ function ShellLayout() {
         <SlaAdminNav />
       </AppShell.Navbar>
       <AppShell.Main>
+        <DatabaseProblemAlert linkToRestore={session.data?.permissions.includes('backup.manage') ?? false} />
         <Outlet />
       </AppShell.Main>
       <CommandPalette onSignOut={signOut} />

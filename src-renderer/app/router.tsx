@@ -1,5 +1,6 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { AssignmentRulesPage } from '../features/assignment/AssignmentRulesPage';
+import { BackupPage } from '../features/backup/BackupPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { DataPage } from '../features/imports/DataPage';
@@ -34,6 +35,7 @@ export const router = createHashRouter([
       { path: 'data', element: <DataPage /> },
       { path: 'assignment', element: <AssignmentRulesPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'backup', element: <BackupPage /> },
       { path: 'sla/agreements', element: <AgreementsPage /> },
       { path: 'sla/calendars', element: <CalendarsPage /> },
       { path: 'sla/escalations', element: <EscalationsPage /> },
