@@ -259,3 +259,42 @@ describe('exports.queue', () => {
     expect(await core.dispatch('exports.chunk', { jobId, offset: 0 }, 'admin')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('exports.queue in a worker thread', () => {
+  it('writes the file on a connection of its own when the desk is a file (as in the app)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'serviceloop-queue-export-worker-'));
+    const { core: desk } = await testCore(fakeClock(NOW), path.join(folder, 'desk.db'));
+    try {
+      await setupDesk(desk);
+      seedDemoData(desk.deps.sqlite, { tickets: 3000, seed: 3, now: NOW, timeZone: 'Asia/Shanghai' });
+      const { jobId } = await call(desk, 'exports.queue', { title: '队列-投诉', labels: LABELS, format: 'xlsx', view: 'complaints', sort: 'priority_desc' }, 'admin');
+      let job = await call(desk, 'exports.job', { jobId }, 'admin');
+      while (job.state === 'running') {
+        await new Promise((r) => setTimeout(r, 10));
+        job = await call(desk, 'exports.job', { jobId }, 'admin');
+      }
+      expect(job.state).toBe('done');
+      const parts: Buffer[] = [];
+      for (let offset = 0; ; ) {
+        const piece = await call(desk, 'exports.chunk', { jobId, offset }, 'admin');
+        parts.push(Buffer.from(piece.dataBase64, 'base64'));
+        offset += piece.bytes;
+        if (piece.done) break;
+      }
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
+      const numbers: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call(desk, 'tickets.list', { view: 'complaints', sort: 'priority_desc', limit: 200, ...(cursor ? { cursor } : {}) }, 'admin');
+        numbers.push(...page.items.map((t) => t.number));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(numbers.length).toBeGreaterThan(0);
+      expect(book.worksheets[0]!.getColumn(1).values.slice(2)).toEqual(numbers);
+    } finally {
+      desk.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
