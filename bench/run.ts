@@ -14,6 +14,7 @@ import { explain, rawListQuery, rawRunner, type ListInput } from './rawQueue';
 import { emit, percentile, round, table, type Figure } from './stats';
 import { benchImports, importCases } from './imports';
 import { openWorkerConnection } from '../src-main/workers/connection';
+import { benchQueueExport, EXPORT_BUDGETS } from './queueExport';
 
 // `npm run bench [-- --tickets N --only NAME[,NAME]]` (ARCHITECTURE.md → Tests → Benchmarks).
 // Seeds a temporary database, then measures the queue and search exactly as the renderer
@@ -544,6 +545,21 @@ function benchImport(core: Core): void {
   }
 }
 
+/**
+ * Queue exports: every request to XLSX and to CSV in a worker thread (as exports.queue runs
+ * them), with this thread's longest event-loop stall and the memory the export adds.
+ */
+async function benchExports(core: Core): Promise<void> {
+  for (const format of ['xlsx', 'csv'] as const) {
+    if (!wanted(`export.queue.${format}`)) continue;
+    const figure = await benchQueueExport(core.deps.sqlite, format, NOW, TIME_ZONE);
+    report(figure);
+    if (Number(figure.rows_per_s) < EXPORT_BUDGETS.rows_per_s) overBudget.push(`OVER BUDGET ${figure.name}: ${figure.rows_per_s} rows/s < ${EXPORT_BUDGETS.rows_per_s} rows/s`);
+    if (Number(figure.export_rss_mb) > EXPORT_BUDGETS.export_rss_mb) overBudget.push(`OVER BUDGET ${figure.name}: the export added ${figure.export_rss_mb} MB of RSS > ${EXPORT_BUDGETS.export_rss_mb} MB`);
+    if (Number(figure.stall_ms) > EXPORT_BUDGETS.stall_ms) overBudget.push(`OVER BUDGET ${figure.name}: event loop stalled ${figure.stall_ms} ms > ${EXPORT_BUDGETS.stall_ms} ms`);
+  }
+}
+
 async function main(): Promise<void> {
   let dir: string | null = null;
   let file: string;
@@ -569,6 +585,7 @@ async function main(): Promise<void> {
     await benchCalendarSave(core);
     await benchCustomer360(core);
     benchImport(core);
+    await benchExports(core);
   } finally {
     core.close();
     if (dir && !values.keep) fs.rmSync(dir, { recursive: true, force: true });
@@ -576,7 +593,7 @@ async function main(): Promise<void> {
   }
 
   log('');
-  log(table(results, ['name', 'runs', 'p50_ms', 'p95_ms', 'raw_p95_ms', 'ratio', 'budget_p95_ms', 'hits', 'due_per_run', 'seconds', 'rows_per_s', 'rerun_rows_per_s', 'budget_rows_per_s', 'peak_rss_mb']));
+  log(table(results, ['name', 'runs', 'p50_ms', 'p95_ms', 'raw_p95_ms', 'ratio', 'budget_p95_ms', 'hits', 'due_per_run', 'seconds', 'rows_per_s', 'rerun_rows_per_s', 'budget_rows_per_s', 'peak_rss_mb', 'export_rss_mb', 'stall_ms']));
   for (const line of overBudget) log(line);
   if (overBudget.length === 0) log('all figures within budget');
 }
