@@ -62,6 +62,8 @@ export interface Core {
   /** Runs the service check now: the shells call it when the machine wakes from sleep. */
   catchUp(): Promise<void>;
   migration: MigrationReport;
+  /** Resolves when the database check of this start has finished (it runs in a worker thread). */
+  databaseChecked: Promise<void>;
   /** For the seed and bench tools, which load data in bulk beside the core. */
   deps: CoreDeps;
   close(): void;
@@ -71,7 +73,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // A restore staged by the last run replaces the database before anything opens it.
   const restored = options.dbPath === ':memory:' ? null : applyStagedRestore(options.dbPath, options.logger);
   const { sqlite, db } = openConnection(options.dbPath, options.sqliteBinding);
-  const databaseProblem = checkDatabaseAtStart(sqlite, options.logger);
   let migration: MigrationReport;
   try {
     migration = await migrate(db, sqlite, MIGRATIONS, options.clock.now());
@@ -90,7 +91,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dataDir =
     options.dataDir ?? (options.dbPath === ':memory:' ? fs.mkdtempSync(path.join(os.tmpdir(), 'serviceloop-')) : path.dirname(path.resolve(options.dbPath)));
   const deps: CoreDeps = { db, sqlite, clock: options.clock, platform: options.platform, logger: options.logger, events, dataDir };
-  deps.databaseProblem = databaseProblem;
+  deps.databaseProblem = null;
+  const databaseCheck = checkDatabaseAtStart(sqlite, options.logger, (problem) => (deps.databaseProblem = problem));
   if (restored) await recordRestore(deps, restored);
   const backups = createBackupService(deps);
   // A calendar change the last run could not carry through to every open clock.
@@ -155,8 +157,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await runScheduledBackup(deps, backups, options.clock.now());
     },
     migration,
+    databaseChecked: databaseCheck.done,
     deps,
     close() {
+      databaseCheck.stop();
       for (const task of tasks.splice(0)) void task.stop();
       sessions.clear();
       try {

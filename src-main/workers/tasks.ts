@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { quickCheck } from '../db/quickCheck';
 import { runBackup, verifyBackup, type BackupResult, type BackupSpec, type VerifyResult, type VerifySpec } from '../features/backup/task';
 import { runExport, type ExportResult, type ExportSpec } from '../features/exports/package';
 import { inspectFile, type InspectResult } from '../features/imports/inspect';
@@ -14,7 +15,8 @@ export type Task =
   | { kind: 'export'; spec: ExportSpec }
   | { kind: 'queueExport'; spec: QueueExportSpec }
   | { kind: 'backup'; spec: BackupSpec }
-  | { kind: 'verifyBackup'; spec: VerifySpec };
+  | { kind: 'verifyBackup'; spec: VerifySpec }
+  | { kind: 'quickCheck' };
 
 export type TaskResult =
   | { kind: 'inspect'; result: InspectResult }
@@ -22,7 +24,8 @@ export type TaskResult =
   | { kind: 'export'; result: ExportResult }
   | { kind: 'queueExport'; result: QueueExportResult }
   | { kind: 'backup'; result: BackupResult }
-  | { kind: 'verifyBackup'; result: VerifyResult };
+  | { kind: 'verifyBackup'; result: VerifyResult }
+  | { kind: 'quickCheck'; result: string };
 
 export interface TaskHooks {
   progress(done: number, total: number): void;
@@ -44,5 +47,7 @@ export function runTask(sqlite: Database.Database, task: Task, hooks: TaskHooks)
       return runBackup(sqlite, task.spec, hooks).then((result) => ({ kind: 'backup', result }));
     case 'verifyBackup':
       return { kind: 'verifyBackup', result: verifyBackup(task.spec) };
+    case 'quickCheck':
+      return { kind: 'quickCheck', result: quickCheck(sqlite) };
   }
 }

@@ -217,6 +217,7 @@ describe('backup.restore', () => {
 
     expect(quickCheck(dbPath)).toBe('ok');
     expect(await customerNames(restored)).toEqual(['华东精密机械', '江南机电']);
+    await restored.databaseChecked;
     expect(restored.deps.databaseProblem).toBeNull();
     expect(fs.existsSync(`${dbPath}.restore`)).toBe(false);
     // Sessions were the old core's: the administrator signs in again, and works.
@@ -246,7 +247,12 @@ describe('backup.restore', () => {
     core.close();
     cores.splice(0);
     const { core: reopened } = await fileDesk(dir, clock);
+    // The check runs in a worker while the app starts and works.
+    await reopened.databaseChecked;
     expect((await call(reopened, 'system.status', {}, 'anyone')).databaseProblem).toEqual({ backupsFolder: path.join(dir, 'backups') });
+    // It starts and answers all the same, so that an administrator can restore a backup.
+    await call(reopened, 'auth.signIn', { username: 'admin', password: 'correct horse battery' }, 'admin');
+    expect((await call(reopened, 'backup.list', {}, 'admin')).folder).toBe(path.join(dir, 'backups'));
   });
 });
 
