@@ -37,6 +37,7 @@ export const CONFLICT_REASONS = [
   'backupDamaged',
   'backupNewerThanApp',
   'backupRunning',
+  'importRunning',
 ] as const;
 type ConflictReason = (typeof CONFLICT_REASONS)[number];
 

@@ -194,6 +194,10 @@ describe('backup.restore', () => {
     fs.writeSync(fd2, Buffer.alloc(8192, 0x5a), 0, 8192, 4096 * 3);
     fs.closeSync(fd2);
     expect(await core.dispatch('backup.restore', { file: backup!.file }, 'admin')).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'backupDamaged' } } });
+    // An import writing from its worker meanwhile: refused, since the file it writes is replaced.
+    const { id: runId } = await core.deps.db.insertInto('import_runs').values({ entity: 'customers', file_name: 'a.csv', user_id: 1, started_at: 0 }).returning('id').executeTakeFirstOrThrow();
+    expect(await core.dispatch('backup.restore', { file: backup!.file }, 'admin')).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'importRunning' } } });
+    await core.deps.db.deleteFrom('import_runs').where('id', '=', runId).execute();
     expect(await core.dispatch('backup.restore', { file: 'serviceloop-20260101T000000000Z-manual.db' }, 'admin')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await core.dispatch('backup.restore', { file: '../serviceloop.db' }, 'admin')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const refusals = await core.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'backup.restore').execute();

@@ -256,6 +256,9 @@ export function createBackupService(deps: CoreDeps) {
       const file = path.join(s.folder, fileName);
       if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `No backup ${fileName}`);
       if (deps.sqlite.memory) throw new Error('An in-memory database cannot be restored');
+      // An import writes from its worker's own connection, into the file a restore replaces.
+      const importing = await db.selectFrom('import_runs').select('id').where('outcome', 'is', null).executeTakeFirst();
+      if (importing) throw refuse('importRunning', 'An import is running: restore when it has finished');
       const verified = await startTask(deps.sqlite, { kind: 'verifyBackup', spec: { file } }, () => {}).result;
       if (verified.kind !== 'verifyBackup') throw new Error(`unexpected task result ${verified.kind}`);
       const check = verified.result;
