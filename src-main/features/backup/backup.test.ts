@@ -313,6 +313,15 @@ describe('runScheduledBackup', () => {
     expect(after.runs[0]).toMatchObject({ outcome: 'ok' });
     expect(after.runs[0]!.removed).toBeGreaterThan(0);
 
+    // The app closed in the middle of tonight's backup: the next start's service closes that run
+    // as interrupted, and the backup is taken again.
+    clock.set(at('2027-01-09T02:00:00'));
+    await core.deps.db.insertInto('job_runs').values({ job: 'backup-scheduled', started_at: clock.now() }).execute();
+    const nextStart = createBackupService(core.deps);
+    expect((await call(core, 'backup.list', {}, 'admin')).runs[0]).toMatchObject({ outcome: 'failed', error: 'interrupted' });
+    expect(await runScheduledBackup(core.deps, nextStart, at('2027-01-09T02:05:00'))).toBe('ran');
+    expect(await runScheduledBackup(core.deps, nextStart, at('2027-01-09T02:06:00'))).toBe('notDue');
+
     await call(core, 'backup.saveSettings', { enabled: false }, 'admin');
     expect(await run('2027-01-10T02:00:00')).toBe('disabled');
   });

@@ -62,7 +62,15 @@ async function scheduledBackup(deps: CoreDeps, service: BackupService, now: numb
   const timeZone = (await getSettings(deps.db)).timeZone ?? DEFAULT_TIME_ZONE;
   const due = lastScheduledTime(now, settings.timeOfDay, timeZone);
   if (due <= since) return 'notDue';
-  const last = await deps.db.selectFrom('job_runs').select('started_at').where('job', '=', BACKUP_JOBS.scheduled).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  // A run the app's end interrupted does not count: the backup is taken again.
+  const last = await deps.db
+    .selectFrom('job_runs')
+    .select('started_at')
+    .where('job', '=', BACKUP_JOBS.scheduled)
+    .where((eb) => eb.or([eb('error', 'is', null), eb('error', 'not like', 'interrupted%')]))
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (last && last.started_at >= due) return 'notDue';
   // A backup by hand (or a restore) is running: the next minute's call takes the scheduled one.
   if (service.isBusy()) return 'busy';

@@ -156,7 +156,7 @@ export function createBackupService(deps: CoreDeps) {
     return removed;
   }
 
-  async function failed(kind: 'scheduled' | 'manual', runId: number, view: BackupJob, error: unknown): Promise<void> {
+  async function failed(kind: 'scheduled' | 'manual', userId: number | null, runId: number, view: BackupJob, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     const code = KNOWN_FAILURES.find((c) => message.startsWith(c)) ?? 'internal';
     logger.error('backup failed', { kind, error: error instanceof Error ? (error.stack ?? message) : message });
@@ -166,7 +166,7 @@ export function createBackupService(deps: CoreDeps) {
     const admins = (await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled', '=', 0).execute()).map((u) => u.id);
     const notified = await db.transaction().execute(async (trx) => {
       await trx.updateTable('job_runs').set({ finished_at: now, outcome: 'failed', error: `${code}: ${message}`.slice(0, 2000) }).where('id', '=', runId).execute();
-      await recordAudit(trx, now, { userId: null, action: 'backup.run', entity: 'backup', entityId: runId, details: { kind, outcome: 'failed', reason: code } });
+      await recordAudit(trx, now, { userId, action: 'backup.run', entity: 'backup', entityId: runId, details: { kind, outcome: 'failed', reason: code } });
       return notifyUsers(trx, admins, 'backup_failed', null, {}, now);
     });
     if (notified.length > 0) events.emit('notifications.created', { userIds: notified });
@@ -195,7 +195,11 @@ export function createBackupService(deps: CoreDeps) {
       finished = task.result
         .then(async (result: TaskResult) => {
           if (result.kind !== 'backup') throw new Error(`unexpected task result ${result.kind}`);
-          const removed = await applyRetention(s);
+          // Old backups go only after a new one is safe; a folder that refuses a removal fails nothing.
+          const removed = await applyRetention(s).catch((error: unknown) => {
+            logger.warn('old backups could not all be removed', { error: String(error) });
+            return 0;
+          });
           const { sidecar, file } = result.result;
           await db.transaction().execute(async (trx) => {
             await trx
@@ -209,7 +213,7 @@ export function createBackupService(deps: CoreDeps) {
           view.state = 'done';
           view.done = view.total;
         })
-        .catch((error: unknown) => failed(kind, runId, view, error))
+        .catch((error: unknown) => failed(kind, userId, runId, view, error))
         .catch((error: unknown) => logger.error('backup failure could not be recorded', { error: String(error) }))
         .then(() => {
           running = null;
