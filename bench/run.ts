@@ -593,7 +593,7 @@ async function main(): Promise<void> {
   }
 
   log('');
-  log(table(results, ['name', 'runs', 'p50_ms', 'p95_ms', 'raw_p95_ms', 'ratio', 'budget_p95_ms', 'hits', 'due_per_run', 'seconds', 'rows_per_s', 'rerun_rows_per_s', 'budget_rows_per_s', 'peak_rss_mb', 'export_rss_mb', 'stall_ms']));
+  log(table(results, ['name', 'runs', 'p50_ms', 'p95_ms', 'raw_p95_ms', 'ratio', 'budget_p95_ms', 'hits', 'due_per_run', 'seconds', 'rows_per_s', 'rerun_rows_per_s', 'budget_rows_per_s', 'peak_rss_mb', 'export_rss_mb', 'stall_ms', 'idle_stall_ms']));
   for (const line of overBudget) log(line);
   if (overBudget.length === 0) log('all figures within budget');
 }

@@ -37,8 +37,11 @@ export interface QueueExportResult {
   sheets: number;
 }
 
-/** Rows per keyset page. */
-const PAGE = 5000;
+/**
+ * Rows per keyset page: small enough that a page's rows die young (the garbage collector
+ * copies what survives it), large enough that the queries' own cost stays small.
+ */
+const PAGE = 1000;
 
 const COLUMNS: Record<QueueExportColumn, Omit<XlsxColumn, 'header'>> = {
   number: { type: 'text' },
@@ -102,8 +105,16 @@ function cells(r: Row, labels: QueueExportLabels): XlsxCell[] {
 export function runQueueExport(sqlite: Database.Database, spec: QueueExportSpec, hooks: { progress(done: number, total: number): void; cancelled(): boolean }): QueueExportResult {
   // Kysely here only compiles the queue's own queries; better-sqlite3 runs them synchronously.
   const compiler = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const run = <T>(query: CompiledQuery) => sqlite.prepare(query.sql).all(...(query.parameters as unknown[])) as T[];
-  const runRaw = <T>(query: CompiledQuery) => sqlite.prepare(query.sql).raw(true).all(...(query.parameters as unknown[])) as T[];
+  // Every full page has the same SQL (values are parameters): prepared once, read raw (arrays, not objects).
+  const statements = new Map<string, Database.Statement>();
+  const run = <T>(query: CompiledQuery) => {
+    let statement = statements.get(query.sql);
+    if (!statement) {
+      statement = sqlite.prepare(query.sql).raw(true);
+      statements.set(query.sql, statement);
+    }
+    return statement.all(...(query.parameters as unknown[])) as T[];
+  };
   // A worker's connection keeps a large page cache for imports; a read from start to end
   // would only fill it (memory the export does not need). Not the caller's own connection.
   if (!sqlite.memory) sqlite.pragma('cache_size = -16384');
@@ -127,19 +138,19 @@ export function runQueueExport(sqlite: Database.Database, spec: QueueExportSpec,
     let done = 0;
     while (filter) {
       if (hooks.cancelled()) throw new Error('cancelled');
-      const keys: { id: number; k: number | string | null }[] = run(ticketPageQuery(filter, spec.sort, cursor, PAGE).compile(compiler));
+      const keys: [id: number, k: number | string | null][] = run(ticketPageQuery(filter, spec.sort, cursor, PAGE).compile(compiler));
       if (keys.length === 0) break;
-      const rows = runRaw<Row>(rowsQuery(compiler, keys.map((k) => k.id)).compile());
+      const rows = run<Row>(rowsQuery(compiler, keys.map((k) => k[0])).compile());
       const byId = new Map(rows.map((r) => [r[0], r]));
       for (const k of keys) {
-        const row = byId.get(k.id);
+        const row = byId.get(k[0]);
         if (row) writer.row(cells(row, spec.labels));
       }
       done += keys.length;
       hooks.progress(Math.min(done, total), total);
       if (keys.length < PAGE) break;
-      const last: { id: number; k: number | string | null } = keys[keys.length - 1]!;
-      cursor = [last.k, last.id];
+      const last: [number, number | string | null] = keys[keys.length - 1]!;
+      cursor = [last[1], last[0]];
     }
     const result = writer.finish();
     return { fileName: spec.fileName, bytes: result.bytes, rows: result.rows, sheets: 'sheets' in result ? (result.sheets as number) : 1 };
