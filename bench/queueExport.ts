@@ -64,7 +64,7 @@ export async function benchQueueExport(sqlite: Database.Database, format: QueueE
     const at = performance.now();
     maxDrift = Math.max(maxDrift, at - last - 5);
     last = at;
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
   }, 5);
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
