@@ -22,6 +22,8 @@ export interface BackupSettings {
   keepDaily: number;
   keepWeekly: number;
   keepMonthly: number;
+  /** Backups are encrypted with a key from an administrator's passphrase (the passphrase itself is never stored). */
+  encrypted: boolean;
 }
 
 export interface BackupInfo {
@@ -34,6 +36,8 @@ export interface BackupInfo {
   verified: boolean;
   /** The file still has the recorded size (the full checksum is checked again before a restore). */
   sizeOk: boolean;
+  /** Encrypted (AES-256-GCM, key from the passphrase): restoring needs this desk's key or the passphrase. */
+  encrypted: boolean;
   /** Row counts of the main tables; null for a file without a sidecar (a kept-aside or migration backup). */
   counts: Partial<Record<BackupCountedTable, number>> | null;
   /** Schema migrations the backup's database had applied. */
@@ -81,7 +85,9 @@ export interface RestoreResult {
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'timeOfDay' });
 /** A backup file's own name: no folders, so a call can only name files in the backup folder. */
-const backupFile = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.db$/);
+const backupFile = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.db(\.enc)?$/);
+/** At least 12 characters: it guards every backup in a shared folder. */
+export const BACKUP_PASSPHRASE_MIN = 12;
 
 export const backup = {
   settings: channel<BackupSettings>()({ input: z.object({}).strict(), access: 'backup.manage' }),
@@ -94,6 +100,8 @@ export const backup = {
         keepDaily: z.number().int().min(1).max(366).optional(),
         keepWeekly: z.number().int().min(0).max(520).optional(),
         keepMonthly: z.number().int().min(0).max(1200).optional(),
+        /** A new passphrase turns encryption on (or changes its key); null turns it off. */
+        passphrase: z.string().min(BACKUP_PASSPHRASE_MIN).max(200).nullable().optional(),
       })
       .strict(),
     access: 'backup.manage',
@@ -107,5 +115,8 @@ export const backup = {
    * Checks the backup (checksum, integrity_check), keeps the current database aside, and
    * restarts the app on the backup. A damaged backup is refused and nothing changes.
    */
-  restore: channel<RestoreResult>()({ input: z.object({ file: backupFile }).strict(), access: 'backup.manage' }),
+  restore: channel<RestoreResult>()({
+    input: z.object({ file: backupFile, passphrase: z.string().max(200).optional() }).strict(),
+    access: 'backup.manage',
+  }),
 };

@@ -8,8 +8,10 @@ import { ROLES } from '../../../src-shared/domain/roles';
 import { createCore, type Core } from '../../core/createCore';
 import { silentLogger } from '../../core/ports';
 import { addUser, call, fakeClock, setupDesk, signInAs, testCore, testPlatform, type FakeClock } from '../../core/testing';
-import { putSetting } from '../settings/queries';
+import { getSettings, putSetting } from '../settings/queries';
+import { isEncrypted } from './crypto';
 import { readSidecar, sha256File } from './files';
+import { verifyBackup } from './task';
 import { runScheduledBackup } from './jobs';
 import { createBackupService } from './service';
 
@@ -110,7 +112,9 @@ describe('backup.run', () => {
     expect(sidecar.sha256).toBe(sha256File(file));
     expect(sidecar.migrations).toEqual((core.deps.sqlite.prepare('SELECT name FROM schema_migrations ORDER BY name').all() as { name: string }[]).map((r) => r.name));
     expect(quickCheck(file)).toBe('ok');
-    expect(fs.readdirSync(folder).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    // One self-contained file and its sidecar: nothing half-written, no -wal or -shm beside it.
+    expect(fs.readdirSync(folder).sort()).toEqual([job.backup!.file, `${job.backup!.file}.json`]);
+    expect(new Database(file, { readonly: true }).pragma('journal_mode', { simple: true })).toBe('delete');
     expect(runs[0]).toMatchObject({ kind: 'manual', outcome: 'ok', error: null });
     const audit = await core.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'backup.run').execute();
     expect(audit).toHaveLength(1);
@@ -257,6 +261,56 @@ describe('backup.restore', () => {
     // It starts and answers all the same, so that an administrator can restore a backup.
     await call(reopened, 'auth.signIn', { username: 'admin', password: 'correct horse battery' }, 'admin');
     expect((await call(reopened, 'backup.list', {}, 'admin')).folder).toBe(path.join(dir, 'backups'));
+  });
+});
+
+describe('encrypted backups', () => {
+  const PASSPHRASE = '仓库钥匙在前台抽屉里 2026';
+
+  it('are encrypted with a key from the passphrase; restore uses the desk’s key, or the passphrase once the key is gone', async () => {
+    const { core, dbPath, restart } = await fileDesk();
+    await setupDesk(core);
+    await addCustomer(core, '华东精密机械');
+    expect(await core.dispatch('backup.saveSettings', { passphrase: 'too short' }, 'admin')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call(core, 'backup.saveSettings', { passphrase: PASSPHRASE }, 'admin')).toMatchObject({ encrypted: true });
+    const key = (await getSettings(core.deps.db))['backup.key']!;
+    const audited = (await core.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'backup.settings').execute()).map((r) => r.details).join('\n');
+    expect(audited).toContain('"encryption":"on"');
+    expect(audited).not.toContain(PASSPHRASE);
+    expect(audited).not.toContain(key);
+
+    const { backup } = await finished(core, await call(core, 'backup.run', {}, 'admin'));
+    expect(backup).toMatchObject({ encrypted: true, verified: true, sizeOk: true, counts: { customers: 1, users: 1 } });
+    expect(backup!.file).toMatch(/^serviceloop-\d{8}T\d{9}Z-manual\.db\.enc$/);
+    const folder = path.join(core.deps.dataDir, 'backups');
+    const file = path.join(folder, backup!.file);
+    expect(isEncrypted(file)).toBe(true);
+    expect(fs.readFileSync(file).includes(Buffer.from('华东精密机械'))).toBe(false);
+    expect(fs.readdirSync(folder).filter((f) => !f.endsWith('.db.enc') && !f.endsWith('.db.enc.json'))).toEqual([]);
+    // With the desk's key: decrypted, checked, the same database as the sidecar recorded.
+    const withKey = verifyBackup({ file, key, decryptTo: path.join(folder, 'check.tmp') });
+    expect(withKey).toMatchObject({ integrity: 'ok', keyProblem: null, plainSha256: readSidecar(file)!.plainSha256, counts: { customers: 1 } });
+    fs.rmSync(path.join(folder, 'check.tmp'));
+
+    // Encryption turned off (or the database that held the key lost): the passphrase is needed.
+    await call(core, 'backup.saveSettings', { passphrase: null }, 'admin');
+    await addCustomer(core, '之后的客户');
+    expect(await core.dispatch('backup.restore', { file: backup!.file }, 'admin')).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'passphraseRequired' } } });
+    expect(await core.dispatch('backup.restore', { file: backup!.file, passphrase: 'not the passphrase at all' }, 'admin')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'wrongPassphrase' } },
+    });
+    expect(fs.existsSync(`${dbPath}.restore.decrypted`)).toBe(false);
+    expect(await customerNames(core)).toEqual(['华东精密机械', '之后的客户']);
+
+    const result = await call(core, 'backup.restore', { file: backup!.file, passphrase: PASSPHRASE }, 'admin');
+    expect(result.keptAside).toMatch(/^before-restore-\d{8}T\d{9}Z\.db$/); // encryption was off by then
+    const restored = await restart;
+    expect(await customerNames(restored)).toEqual(['华东精密机械']);
+    expect(fs.existsSync(`${dbPath}.restore.decrypted`)).toBe(false);
+    // The restored desk had encryption on when it was backed up: it has its key again.
+    await call(restored, 'auth.signIn', { username: 'admin', password: 'correct horse battery' }, 'admin');
+    expect(await call(restored, 'backup.settings', {}, 'admin')).toMatchObject({ encrypted: true });
   });
 });
 

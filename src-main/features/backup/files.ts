@@ -19,6 +19,9 @@ export interface Sidecar {
   /** Schema migrations applied in the backed-up database (its schema version). */
   migrations: string[];
   counts: Partial<Record<BackupCountedTable, number>>;
+  /** Encrypted: sha256 and bytes are the encrypted file's, plainSha256 the database's. */
+  encrypted?: boolean;
+  plainSha256?: string;
 }
 
 const STAMP = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/;
@@ -44,12 +47,12 @@ export function backupFileName(kind: BackupKind, at: number): string {
 
 /** The kind and time a backup file's name tells (the migrator names its files with an ISO time, `:` and `.` as `-`). */
 export function parseBackupName(file: string): { kind: BackupKind; takenAt: number } | null {
-  let m = /^serviceloop-(\w+)-(scheduled|manual)\.db$/.exec(file);
+  let m = /^serviceloop-(\w+)-(scheduled|manual)\.db(?:\.enc)?$/.exec(file);
   if (m) {
     const at = parseStamp(m[1]!);
     return at === null ? null : { kind: m[2] as BackupKind, takenAt: at };
   }
-  m = /^before-(restore|migration)-(.+)\.db$/.exec(file);
+  m = /^before-(restore|migration)-(.+?)\.db(?:\.enc)?$/.exec(file);
   if (!m) return null;
   const kind: BackupKind = m[1] === 'restore' ? 'beforeRestore' : 'beforeMigration';
   const at = parseStamp(m[2]!) ?? migratorStamp(m[2]!);
@@ -162,6 +165,7 @@ export function listBackupFiles(folder: string): BackupInfo[] {
       bytes,
       verified: sidecar?.integrity === 'ok',
       sizeOk: sidecar ? sidecar.bytes === bytes : true,
+      encrypted: sidecar?.encrypted ?? name.endsWith('.enc'),
       counts: sidecar?.counts ?? null,
       migrations: sidecar?.migrations ?? [],
     });

@@ -9,6 +9,6 @@ export function backupHandlers(service: BackupService) {
     list: () => service.overview(),
     run: (_input, ctx) => service.start('manual', requireUser(ctx).id),
     job: ({ jobId }) => service.job(jobId),
-    restore: ({ file }, ctx) => service.restore(file, requireUser(ctx)),
+    restore: ({ file, passphrase }, ctx) => service.restore(file, requireUser(ctx), passphrase),
   });
 }

@@ -32,11 +32,18 @@ function markerFile(dbPath: string): string {
   return `${dbPath}.restore.json`;
 }
 
-/** Copies the (verified) backup next to the database and notes the restore for the next start. */
-export function stageRestore(dbPath: string, backupFile: string, staged: StagedRestore): void {
-  const tmp = `${stagedFile(dbPath)}.partial`;
-  fs.copyFileSync(backupFile, tmp);
-  fs.renameSync(tmp, stagedFile(dbPath));
+/**
+ * Puts the (verified) backup next to the database — a copy, or the decrypted file itself when
+ * `move` — and notes the restore for the next start.
+ */
+export function stageRestore(dbPath: string, backupFile: string, move: boolean, staged: StagedRestore): void {
+  if (move) {
+    fs.renameSync(backupFile, stagedFile(dbPath));
+  } else {
+    const tmp = `${stagedFile(dbPath)}.partial`;
+    fs.copyFileSync(backupFile, tmp);
+    fs.renameSync(tmp, stagedFile(dbPath));
+  }
   fs.writeFileSync(markerFile(dbPath), JSON.stringify(staged));
 }
 

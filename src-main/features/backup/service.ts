@@ -14,6 +14,7 @@ import { notifyUsers } from '../notifications/service';
 import { getSettings, putSetting } from '../settings/queries';
 import { backupFileName, listBackupFiles, parseBackupName, readSidecar, removeBackup } from './files';
 import { stageRestore, unstageRestore } from './restore';
+import { deriveKey, newSalt } from './crypto';
 import { backupsToKeep, DEFAULT_RETENTION } from './retention';
 
 import { BACKUP_JOBS } from './jobNames';
@@ -27,6 +28,9 @@ const KEY = {
   keepMonthly: 'backup.keepMonthly',
   /** Scheduled times before this instant are not caught up on (a new desk, a changed schedule). */
   since: 'backup.since',
+  /** The encryption key (hex) derived from the passphrase, and its salt; the passphrase is not kept. */
+  key: 'backup.key',
+  salt: 'backup.keySalt',
 } as const;
 
 export const DEFAULT_TIME_OF_DAY = '02:00';
@@ -37,7 +41,8 @@ const INTERRUPTED = 'interrupted: the app stopped before the backup finished';
 const PROGRESS_EVERY_MS = 200;
 const RUNS_LISTED = 20;
 
-type SettingsInput = Partial<Omit<BackupSettings, 'defaultFolder'>>;
+type SettingsInput = Partial<Omit<BackupSettings, 'defaultFolder' | 'encrypted'>> & { passphrase?: string | null };
+type StoredField = Exclude<keyof SettingsInput, 'passphrase'>;
 
 function count(value: string | undefined, fallback: number): number {
   const n = Number(value);
@@ -66,7 +71,16 @@ export function createBackupService(deps: CoreDeps) {
       keepDaily: Math.max(1, count(s[KEY.keepDaily], DEFAULT_RETENTION.daily)),
       keepWeekly: count(s[KEY.keepWeekly], DEFAULT_RETENTION.weekly),
       keepMonthly: count(s[KEY.keepMonthly], DEFAULT_RETENTION.monthly),
+      encrypted: Boolean(s[KEY.key]),
     };
+  }
+
+  /** The key backups are encrypted with, if a passphrase is set. */
+  async function keyMaterial(): Promise<{ hex: string; saltHex: string } | null> {
+    const s = await getSettings(db);
+    const hex = s[KEY.key];
+    const saltHex = s[KEY.salt];
+    return hex && saltHex ? { hex, saltHex } : null;
   }
 
   async function saveSettings(input: SettingsInput, user: SessionUser): Promise<BackupSettings> {
@@ -83,10 +97,21 @@ export function createBackupService(deps: CoreDeps) {
     }
     const before = await settings();
     const now = clock.now();
+    // Derived here, once (about 0.1 s); only the key and its salt are stored.
+    const salt = input.passphrase ? newSalt() : null;
+    const key = input.passphrase && salt ? deriveKey(input.passphrase, salt) : null;
     await db.transaction().execute(async (trx) => {
       const changed: Record<string, unknown> = {};
-      for (const [field, value] of Object.entries(input) as [keyof SettingsInput, unknown][]) {
-        if (value === undefined) continue;
+      if (key && salt) {
+        await putSetting(trx, KEY.key, key.toString('hex'));
+        await putSetting(trx, KEY.salt, salt.toString('hex'));
+        changed.encryption = before.encrypted ? 'newPassphrase' : 'on';
+      } else if (input.passphrase === null) {
+        await trx.deleteFrom('settings').where('key', 'in', [KEY.key, KEY.salt]).execute();
+        changed.encryption = 'off';
+      }
+      for (const [field, value] of Object.entries(input) as [StoredField | 'passphrase', unknown][]) {
+        if (value === undefined || field === 'passphrase') continue;
         const text = typeof value === 'string' ? value.trim() : String(value);
         await putSetting(trx, KEY[field], text);
         changed[field] = value;
@@ -184,7 +209,8 @@ export function createBackupService(deps: CoreDeps) {
       const now = clock.now();
       runId = (await db.insertInto('job_runs').values({ job: BACKUP_JOBS[kind], started_at: now }).returning('id').executeTakeFirstOrThrow()).id;
       let lastAnnounced = 0;
-      const task = startTask(deps.sqlite, { kind: 'backup', spec: { folder: s.folder, kind, takenAt: now, requireIntact: true } }, (done, total) => {
+      const key = await keyMaterial();
+      const task = startTask(deps.sqlite, { kind: 'backup', spec: { folder: s.folder, kind, takenAt: now, requireIntact: true, key } }, (done, total) => {
         view.done = done;
         view.total = total;
         if (Date.now() - lastAnnounced >= PROGRESS_EVERY_MS) {
@@ -252,7 +278,7 @@ export function createBackupService(deps: CoreDeps) {
    * stages the backup for the next start and asks the shell to restart on it. A backup that
    * fails a check is refused and nothing changes.
    */
-  async function restore(fileName: string, user: SessionUser): Promise<RestoreResult> {
+  async function restore(fileName: string, user: SessionUser, passphrase?: string): Promise<RestoreResult> {
     if (running || restoring) throw refuse('backupRunning', 'A backup or restore is already running');
     restoring = true;
     try {
@@ -263,28 +289,38 @@ export function createBackupService(deps: CoreDeps) {
       // An import writes from its worker's own connection, into the file a restore replaces.
       const importing = await db.selectFrom('import_runs').select('id').where('outcome', 'is', null).executeTakeFirst();
       if (importing) throw refuse('importRunning', 'An import is running: restore when it has finished');
-      const verified = await startTask(deps.sqlite, { kind: 'verifyBackup', spec: { file } }, () => {}).result;
+      const key = await keyMaterial();
+      const decryptTo = `${deps.sqlite.name}.restore.decrypted`;
+      const verified = await startTask(deps.sqlite, { kind: 'verifyBackup', spec: { file, key: key?.hex ?? null, passphrase, decryptTo } }, () => {}).result;
       if (verified.kind !== 'verifyBackup') throw new Error(`unexpected task result ${verified.kind}`);
       const check = verified.result;
+      const discard = () => fs.rmSync(decryptTo, { force: true });
+      if (check.keyProblem) throw refuse(check.keyProblem, `The backup ${fileName} is encrypted with another key`, { file: fileName });
       const sidecar = readSidecar(file);
       const problem =
-        check.integrity !== 'ok'
-          ? `integrity_check: ${check.integrity}`
-          : sidecar && (sidecar.sha256 !== check.sha256 || sidecar.bytes !== check.bytes)
-            ? 'the checksum does not match the one recorded when it was taken'
-            : null;
+        sidecar && (sidecar.sha256 !== check.sha256 || sidecar.bytes !== check.bytes)
+          ? 'the checksum does not match the one recorded when it was taken'
+          : check.integrity !== 'ok'
+            ? `integrity_check: ${check.integrity}`
+            : sidecar?.plainSha256 && check.plainSha256 !== sidecar.plainSha256
+              ? 'the decrypted database does not match the one recorded when it was taken'
+              : null;
       if (problem) {
+        discard();
         await recordAudit(db, clock.now(), { userId: user.id, action: 'backup.restore', entity: 'backup', entityId: null, details: { file: fileName, outcome: 'refused', problem } });
         throw refuse('backupDamaged', `The backup ${fileName} is damaged: ${problem}`, { file: fileName });
       }
       const known = new Set(MIGRATIONS.map((m) => m.name));
       const unknown = check.migrations.filter((m) => !known.has(m));
-      if (unknown.length > 0) throw refuse('backupNewerThanApp', `The backup ${fileName} was written by a newer ServiceLoop`, { migrations: unknown });
+      if (unknown.length > 0) {
+        discard();
+        throw refuse('backupNewerThanApp', `The backup ${fileName} was written by a newer ServiceLoop`, { migrations: unknown });
+      }
 
       const now = clock.now();
       let keptAside: string | null = null;
       try {
-        const aside = await startTask(deps.sqlite, { kind: 'backup', spec: { folder: s.folder, kind: 'beforeRestore', takenAt: now, requireIntact: false } }, () => {}).result;
+        const aside = await startTask(deps.sqlite, { kind: 'backup', spec: { folder: s.folder, kind: 'beforeRestore', takenAt: now, requireIntact: false, key } }, () => {}).result;
         if (aside.kind === 'backup') keptAside = aside.result.file;
       } catch (error) {
         // A database too damaged to copy online is kept by a file copy once it is closed.
@@ -293,8 +329,9 @@ export function createBackupService(deps: CoreDeps) {
       const fallback = path.join(s.folder, backupFileName('beforeRestore', now));
       try {
         const takenAt = sidecar?.takenAt ?? parseBackupName(fileName)?.takenAt ?? 0;
-        stageRestore(deps.sqlite.name, file, { from: fileName, takenAt, keptAside: keptAside && path.join(s.folder, keptAside), keepAsideFallback: fallback, userId: user.id, username: user.username, requestedAt: now });
+        stageRestore(deps.sqlite.name, check.decrypted ?? file, Boolean(check.decrypted), { from: fileName, takenAt, keptAside: keptAside && path.join(s.folder, keptAside), keepAsideFallback: fallback, userId: user.id, username: user.username, requestedAt: now });
       } catch (error) {
+        discard();
         unstageRestore(deps.sqlite.name);
         throw error;
       }
