@@ -95,7 +95,7 @@ export async function benchQueueExport(sqlite: Database.Database, format: QueueE
       cpu_s: round((cpu.user + cpu.system) / 1e6),
       rows_per_cpu_s: Math.round(rows / ((cpu.user + cpu.system) / 1e6)),
       main_loop_busy: round(elu.utilization, 3),
-      load_avg: round(os.loadavg()[0], 1),
+      load_avg: round(os.loadavg()[0] ?? 0, 1),
       peak_rss_mb: Math.round(peak / 2 ** 20),
       rss_start_mb: Math.round(rssStart / 2 ** 20),
       export_rss_mb: Math.round((peak - rssStart) / 2 ** 20),
