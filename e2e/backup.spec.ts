@@ -134,6 +134,26 @@ describe('backup and restore', () => {
     expect(await aside.getByTestId('backup-counts').textContent()).toContain('服务请求 2');
     expect(await page.getByTestId('backup-row').count()).toBe(2);
     await shot('after-restore');
+  });
+
+  step('加密备份: a short or mismatched passphrase refused; then backups are encrypted and marked so', async () => {
+    await page.getByTestId('backup-encrypt').click();
+    await page.getByTestId('backup-passphrase').fill('太短的口令');
+    await page.getByTestId('backup-settings-submit').click();
+    await page.getByText('口令至少 12 个字符').waitFor();
+    await page.getByTestId('backup-passphrase').fill('机房钥匙在值班台第二个抽屉');
+    await page.getByTestId('backup-passphrase-confirm').fill('机房钥匙在值班台第三个抽屉');
+    await page.getByTestId('backup-settings-submit').click();
+    await page.getByText('两次输入的口令不一致').waitFor();
+    await page.getByTestId('backup-passphrase-confirm').fill('机房钥匙在值班台第二个抽屉');
+    await page.getByTestId('backup-settings-submit').click();
+    await page.getByText('备份设置已保存').waitFor();
+    await page.getByTestId('backup-run').click();
+    await page.getByTestId('backup-row').filter({ has: page.getByTestId('backup-encrypted') }).waitFor();
+    const encrypted = page.getByTestId('backup-row').filter({ has: page.getByTestId('backup-encrypted') });
+    expect(await encrypted.getAttribute('data-file')).toMatch(/\.db\.enc$/);
+    expect(await encrypted.getByTestId('backup-counts').textContent()).toContain('服务请求 1');
+    await shot('encrypted');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ export const CONFLICT_REASONS = [
   'backupNewerThanApp',
   'backupRunning',
   'importRunning',
+  'passphraseRequired',
+  'wrongPassphrase',
 ] as const;
 type ConflictReason = (typeof CONFLICT_REASONS)[number];
 

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Group, Loader, Modal, NumberInput, Paper, Progress, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, NumberInput, Paper, PasswordInput, Progress, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupRun, BackupSettings, RestoreResult } from '../../../src-shared/contract';
+import { BACKUP_PASSPHRASE_MIN } from '../../../src-shared/contract/backup';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/time';
 import { api, ApiError } from '../../api';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
@@ -15,8 +16,8 @@ import { useDeskSettings } from '../settings/hooks';
 import { countsText, formatBytes, formatDeskTime, percent } from './format';
 import { useBackupJob, useBackups, useBackupSettings, useRestore, useSaveBackupSettings } from './hooks';
 
-type Field = 'folder' | 'timeOfDay' | 'keepDaily' | 'keepWeekly' | 'keepMonthly';
-const FIELDS: readonly Field[] = ['folder', 'timeOfDay', 'keepDaily', 'keepWeekly', 'keepMonthly'];
+type Field = 'folder' | 'timeOfDay' | 'keepDaily' | 'keepWeekly' | 'keepMonthly' | 'passphrase' | 'confirm';
+const FIELDS: readonly Field[] = ['folder', 'timeOfDay', 'keepDaily', 'keepWeekly', 'keepMonthly', 'passphrase'];
 const LIMITS: Record<'keepDaily' | 'keepWeekly' | 'keepMonthly', { min: number; max: number; suffix: string }> = {
   keepDaily: { min: 1, max: 366, suffix: 'backup.daysSuffix' },
   keepWeekly: { min: 0, max: 520, suffix: 'backup.weeksSuffix' },
@@ -39,10 +40,15 @@ function SettingsForm({ settings }: { settings: BackupSettings }) {
   const [enabled, setEnabled] = useState(settings.enabled);
   const [timeOfDay, setTimeOfDay] = useState(settings.timeOfDay);
   const [keep, setKeep] = useState<Record<keyof typeof LIMITS, number | string>>({ keepDaily: settings.keepDaily, keepWeekly: settings.keepWeekly, keepMonthly: settings.keepMonthly });
+  const [encrypt, setEncrypt] = useState(settings.encrypted);
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
 
   const { server, general } = saveErrors(t, save.error, (tr, error) => fieldErrors(tr, error, fieldOf));
   const errors = { ...server, ...local };
+  // Turning encryption on needs a passphrase; while on, a new one may replace it.
+  const needsPassphrase = encrypt && !settings.encrypted;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -56,13 +62,21 @@ function SettingsForm({ settings }: { settings: BackupSettings }) {
       if (keep[key] === '' || !Number.isInteger(n) || n < min || n > max) problems[key] = t('backup.countRange', { min, max });
       else counts[key] = n;
     }
+    if (encrypt && (needsPassphrase || passphrase !== '')) {
+      if (passphrase.length < BACKUP_PASSPHRASE_MIN) problems.passphrase = t('backup.passphraseTooShort', { min: BACKUP_PASSPHRASE_MIN });
+      else if (confirm !== passphrase) problems.confirm = t('backup.passphraseMismatch');
+    }
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
+    const encryption = encrypt && passphrase !== '' ? { passphrase } : !encrypt && settings.encrypted ? { passphrase: null } : {};
     save.mutate(
-      { folder: folder.trim(), enabled, timeOfDay, ...counts },
+      { folder: folder.trim(), enabled, timeOfDay, ...counts, ...encryption },
       {
         onSuccess: (saved) => {
           setFolder(saved.folder === saved.defaultFolder ? '' : saved.folder);
+          setEncrypt(saved.encrypted);
+          setPassphrase('');
+          setConfirm('');
           notifications.show({ color: 'teal', message: t('backup.saved') });
         },
       },
@@ -120,6 +134,33 @@ function SettingsForm({ settings }: { settings: BackupSettings }) {
         <Text size="xs" c="dimmed">
           {t('backup.retentionHint')}
         </Text>
+        <Switch label={t('backup.encryption')} description={t('backup.encryptionHint')} checked={encrypt} onChange={(e) => setEncrypt(e.currentTarget.checked)} data-testid="backup-encrypt" />
+        {encrypt ? (
+          <Group gap="md" align="flex-start">
+            <PasswordInput
+              label={needsPassphrase ? t('backup.passphrase') : t('backup.passphraseNew')}
+              name="passphrase"
+              required={needsPassphrase}
+              autoComplete="new-password"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.currentTarget.value)}
+              error={errors.passphrase}
+              w={300}
+              data-testid="backup-passphrase"
+            />
+            <PasswordInput
+              label={t('backup.passphraseConfirm')}
+              name="confirm"
+              required={needsPassphrase}
+              autoComplete="new-password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.currentTarget.value)}
+              error={errors.confirm}
+              w={300}
+              data-testid="backup-passphrase-confirm"
+            />
+          </Group>
+        ) : null}
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending} data-testid="backup-settings-submit">
             {t('backup.save')}
@@ -133,6 +174,21 @@ function SettingsForm({ settings }: { settings: BackupSettings }) {
 function VerifiedBadge({ backup }: { backup: BackupInfo }) {
   const { t } = useTranslation();
   if (!backup.sizeOk) return <Badge color="red">{t('backup.sizeChanged')}</Badge>;
+  const encrypted = backup.encrypted ? (
+    <Badge color="indigo" variant="light" data-testid="backup-encrypted">
+      {t('backup.encrypted')}
+    </Badge>
+  ) : null;
+  return (
+    <Group gap={4} wrap="nowrap">
+      <VerifiedState backup={backup} />
+      {encrypted}
+    </Group>
+  );
+}
+
+function VerifiedState({ backup }: { backup: BackupInfo }) {
+  const { t } = useTranslation();
   return backup.verified ? (
     <Badge color="teal" variant="light" data-testid="backup-verified">
       {t('backup.verified')}
@@ -172,6 +228,7 @@ function RestoreModal({ backup, onClose, onRestored }: { backup: BackupInfo; onC
   const { locale } = useLocale();
   const timeZone = useDeskTimeZone();
   const restore = useRestore();
+  const [passphrase, setPassphrase] = useState('');
   const date = formatDeskTime(backup.takenAt, locale, timeZone);
   return (
     <Modal opened onClose={restore.isPending ? () => {} : onClose} title={t('backup.restoreTitle')} size="lg" data-testid="restore-modal">
@@ -185,12 +242,23 @@ function RestoreModal({ backup, onClose, onRestored }: { backup: BackupInfo; onC
         <Alert color="orange" variant="light">
           {t('backup.restoreWarning', { date })}
         </Alert>
+        {backup.encrypted ? (
+          <PasswordInput
+            label={t('backup.restorePassphrase')}
+            description={t('backup.restorePassphraseHint')}
+            name="passphrase"
+            autoComplete="off"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+            data-testid="restore-passphrase"
+          />
+        ) : null}
         <ErrorAlert error={restore.error} testId="restore-error" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={restore.isPending} data-testid="restore-cancel">
             {t('app.cancel')}
           </Button>
-          <Button color="red" loading={restore.isPending} onClick={() => restore.mutate(backup.file, { onSuccess: onRestored })} data-testid="restore-submit">
+          <Button color="red" loading={restore.isPending} onClick={() => restore.mutate({ file: backup.file, ...(passphrase ? { passphrase } : {}) }, { onSuccess: onRestored })} data-testid="restore-submit">
             {t('backup.restoreSubmit')}
           </Button>
         </Group>

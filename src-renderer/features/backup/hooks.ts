@@ -72,5 +72,5 @@ export function useBackupJob(initial: BackupJob | null) {
 }
 
 export function useRestore() {
-  return useMutation({ mutationFn: (file: string) => api.backup.restore({ file }) });
+  return useMutation({ mutationFn: (input: InputOf<Contract['backup']['restore']>) => api.backup.restore(input) });
 }
