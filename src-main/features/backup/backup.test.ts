@@ -114,7 +114,9 @@ describe('backup.run', () => {
     expect(quickCheck(file)).toBe('ok');
     // One self-contained file and its sidecar: nothing half-written, no -wal or -shm beside it.
     expect(fs.readdirSync(folder).sort()).toEqual([job.backup!.file, `${job.backup!.file}.json`]);
-    expect(new Database(file, { readonly: true }).pragma('journal_mode', { simple: true })).toBe('delete');
+    const copy = new Database(file, { readonly: true });
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    copy.close();
     expect(runs[0]).toMatchObject({ kind: 'manual', outcome: 'ok', error: null });
     const audit = await core.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'backup.run').execute();
     expect(audit).toHaveLength(1);
