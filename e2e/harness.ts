@@ -126,8 +126,9 @@ export async function setUpDesk(page: Page, desk: { url: string; companyName: st
 }
 
 /**
- * Writes an account straight into the host's database: there is no user-management UI
- * yet, and WAL lets a second connection write while the host runs. Pages that already
+ * Writes an account straight into the host's database, quicker than the accounts page
+ * (accounts.spec.ts goes through it; an account written here need not change its password),
+ * and WAL lets a second connection write while the host runs. Pages that already
  * fetched the engineer list need a reload to see it.
  */
 export async function addAccount(dataDir: string, account: Account & { role: Role }): Promise<void> {

@@ -8,6 +8,9 @@ import * as m0006 from './0006_regions';
 import * as m0007 from './0007_sla';
 import * as m0008 from './0008_customer_records';
 import * as m0009 from './0009_customer_profiles';
+import * as m0010 from './0010_accounts';
+import * as m0011 from './0011_audit_chain';
+import * as m0012 from './0012_privacy';
 
 export interface Migration {
   name: string;
@@ -25,4 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0007_sla', up: m0007.up },
   { name: '0008_customer_records', up: m0008.up },
   { name: '0009_customer_profiles', up: m0009.up },
+  { name: '0010_accounts', up: m0010.up },
+  { name: '0011_audit_chain', up: m0011.up },
+  { name: '0012_privacy', up: m0012.up },
 ];

@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'INVALID_TRANSITION',
   'UNAUTHENTICATED',
   'LOCKED_OUT',
+  /** The session's window locked after idle time: unlock with the password (auth.unlock). */
+  'SESSION_LOCKED',
+  /** An administrator set this password: change it first (auth.changePassword). */
+  'PASSWORD_CHANGE_REQUIRED',
   'RATE_LIMITED',
   'INTERNAL',
 ] as const;

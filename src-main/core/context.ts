@@ -4,6 +4,7 @@ import type { SessionUser } from '../../src-shared/contract';
 import type { DB } from '../db/schema';
 import type { DatabaseProblem } from '../db/startupCheck';
 import type { CoreEvents } from './events';
+import type { Sessions } from './sessions';
 import type { Clock, Logger, Platform } from './ports';
 
 /** What every service gets: the database and the ports. Built once by createCore. */
@@ -18,6 +19,8 @@ export interface CoreDeps {
   dataDir: string;
   /** Set when the database failed its check at start (system.status tells the renderer). */
   databaseProblem?: DatabaseProblem | null;
+  /** Live sessions: account changes end or refresh them. */
+  sessions: Sessions;
 }
 
 /** Per call: the caller's session and the means to change it (sign in, sign out). */
@@ -27,6 +30,8 @@ export interface CallContext {
   user: SessionUser | null;
   startSession(user: SessionUser): void;
   endSession(): void;
+  lockSession(): void;
+  unlockSession(): void;
 }
 
 /** The signed-in user; dispatch guarantees one for every channel that is not public. */

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SessionUser } from '../../src-shared/contract';
 import type { Result } from '../../src-shared/errors';
 import { MIGRATIONS } from '../../migrations/index';
 import { openConnection } from '../db/connection';
@@ -12,6 +11,10 @@ import { applyStagedRestore, recordRestore } from '../features/backup/restore';
 import { createBackupService } from '../features/backup/service';
 import { migrate, type MigrationReport } from '../db/migrator';
 import { assignmentHandlers } from '../features/assignment/handlers';
+import { auditCalls } from '../features/audit/calls';
+import { sealAuditLog } from '../features/audit/chain';
+import { auditHandlers } from '../features/audit/handlers';
+import { privacyHandlers } from '../features/privacy/handlers';
 import { customersHandlers } from '../features/customers/handlers';
 import { exportsHandlers, importsHandlers } from '../features/imports/handlers';
 import { createJobs } from '../features/imports/jobs';
@@ -27,13 +30,14 @@ import { ensureShippedCalendars } from '../features/sla/calendars';
 import { slaHandlers } from '../features/sla/handlers';
 import { finishStaleReschedule } from '../features/sla/reschedule';
 import { runServiceCheck, scheduleServiceCheck } from '../features/sla/jobs';
-import { getSettings } from '../features/settings/queries';
+import { getSettings, idleLockMinutes } from '../features/settings/queries';
 import { authHandlers, usersHandlers } from '../features/users/handlers';
 import { LOCALES, type Locale } from '../../src-shared/domain/locale';
 import { headline } from '../../src-shared/domain/notifications';
 import type { CallContext, CoreDeps } from './context';
 import { createDispatch } from './dispatch';
 import { createEvents, type CoreEvents } from './events';
+import { Sessions } from './sessions';
 import type { Handlers } from './handlers';
 import type { Clock, Logger, Platform } from './ports';
 
@@ -81,6 +85,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
   if (migration.applied.length > 0) options.logger.info('database migrated', { ...migration });
+  // Entries from before the audit trail was chained join the chain before anything is added.
+  const sealed = sealAuditLog(sqlite);
+  if (sealed > 0) options.logger.info('audit trail entries chained', { sealed });
   // Shipped calendars and agreements on a new desk; newly shipped holiday years on every start.
   await db.transaction().execute(async (trx) => {
     await ensureShippedCalendars(trx, options.clock.now());
@@ -90,7 +97,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createEvents((error) => options.logger.error('event listener failed', { error: String(error) }));
   const dataDir =
     options.dataDir ?? (options.dbPath === ':memory:' ? fs.mkdtempSync(path.join(os.tmpdir(), 'serviceloop-')) : path.dirname(path.resolve(options.dbPath)));
-  const deps: CoreDeps = { db, sqlite, clock: options.clock, platform: options.platform, logger: options.logger, events, dataDir };
+  const sessions = new Sessions((await idleLockMinutes(db)) * 60_000);
+  const deps: CoreDeps = { db, sqlite, clock: options.clock, platform: options.platform, logger: options.logger, events, dataDir, sessions };
   deps.databaseProblem = null;
   const databaseCheck = checkDatabaseAtStart(sqlite, options.logger, (problem) => (deps.databaseProblem = problem));
   if (restored) await recordRestore(deps, restored);
@@ -111,17 +119,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings: settingsHandlers(deps),
     sla: slaHandlers(deps),
     notifications: notificationsHandlers(deps),
+    audit: auditHandlers(deps),
+    privacy: privacyHandlers(deps),
     backup: backupHandlers(backups),
   };
-  const run = createDispatch(handlers, options.logger);
-  const sessions = new Map<string, SessionUser>();
+  const run = createDispatch(handlers, options.logger, auditCalls(deps));
   const tasks: { stop(): void | Promise<void> }[] = [];
 
   // A desktop notification for each signed-in user who just got one, in the desk's language.
   const inbox = createNotificationService(deps);
   events.subscribe((name, payload) => {
     if (name !== 'notifications.created') return;
-    const signedIn = new Set([...sessions.values()].map((u) => u.id));
+    const signedIn = sessions.userIds();
     const recipients = (payload as { userIds: number[] }).userIds.filter((id) => signedIn.has(id));
     void (async () => {
       const stored = (await getSettings(db)).defaultLocale as Locale | undefined;
@@ -141,14 +150,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dispatch(channel, input, sessionKey) {
       const ctx: CallContext = {
         sessionKey,
-        user: sessions.get(sessionKey) ?? null,
-        startSession: (user) => void sessions.set(sessionKey, user),
-        endSession: () => void sessions.delete(sessionKey),
+        // Idle time is real elapsed time, not the desk's clock (which tests move by days).
+        user: sessions.get(sessionKey, performance.now()),
+        startSession: (user) => sessions.start(sessionKey, user, performance.now()),
+        endSession: () => sessions.end(sessionKey),
+        lockSession: () => sessions.lock(sessionKey),
+        unlockSession: () => sessions.unlock(sessionKey),
       };
       return run(channel, input, ctx);
     },
     events,
-    dropSession: (key) => void sessions.delete(key),
+    dropSession: (key) => sessions.end(key),
     startJobs() {
       if (tasks.length === 0) tasks.push(...scheduleServiceCheck(deps), ...scheduleBackups(deps, backups));
     },

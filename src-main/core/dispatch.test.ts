@@ -72,6 +72,24 @@ function validSample(name: string): unknown {
     'auth.signIn': undefined, // changes the session
     'auth.signOut': undefined, // changes the session
     'auth.session': {},
+    'auth.changePassword': undefined, // changes the session: covered in accounts.test.ts
+    'auth.lock': undefined, // changes the session
+    'auth.unlock': undefined, // changes the session
+    'users.list': {},
+    'audit.list': {},
+    'privacy.erase': { customerId: 999999, reason: 'sample' },
+    'audit.actions': {},
+    'audit.verify': {},
+    // Writes a file from the trail; the entry recording the export is no request.
+    'exports.audit': { format: 'csv', action: 'nothing.', headers: { at: 't', user: 'u', action: 'a', entity: 'e', entityId: 'i', details: 'd' } },
+    // A common password is refused before anything is written.
+    'users.create': { username: 'sample', displayName: 'Sample', role: 'agent', teamId: null, password: 'password' },
+    'users.update': { id: 999999, displayName: 'Sample', role: 'agent', teamId: null },
+    'users.setDisabled': { id: 999999, disabled: true },
+    'users.resetPassword': { id: 999999, password: 'a long enough pass' },
+    'users.teams': {},
+    'users.saveTeam': { id: 999999, name: 'Sample' },
+    'users.removeTeam': { id: 999999 },
     'tickets.create': { customer: { id: 999999 }, type: 'repair', channel: 'phone', subject: 'x' },
     'tickets.list': {},
     'tickets.get': { id: 1 },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { channelDef } from '../../src-shared/contract';
+import { channelDef, SESSION_CHANNELS, type SessionUser } from '../../src-shared/contract';
 import { roleHas } from '../../src-shared/domain/roles';
 import { AppError, type FieldIssue, type Result } from '../../src-shared/errors';
 import type { CallContext } from './context';
@@ -9,11 +9,23 @@ import type { Logger } from './ports';
 export type Dispatch = (channel: string, input: unknown, ctx: CallContext) => Promise<Result<unknown>>;
 
 /**
+ * Watches every authorized call (the audit trail): `before` runs just before the handler,
+ * `after` once it succeeded, with what `before` returned. Their failures are logged, never
+ * the caller's.
+ */
+export interface CallObserver {
+  before(channel: string, input: unknown): unknown;
+  after(channel: string, input: unknown, output: unknown, user: SessionUser | null, before: unknown): Promise<void>;
+}
+
+/**
  * validate → authorize → handler → Result. Never throws: Electron passes only an error's
  * message across IPC, so every failure becomes a typed Result; unknown failures are logged
  * with their stack and reach the caller as INTERNAL.
  */
-export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
+export function createDispatch(handlers: Handlers, logger: Logger, observer?: CallObserver): Dispatch {
+  const observerFailed = (channel: string, error: unknown) =>
+    logger.error('call observer failed', { channel, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return async (channel, input, ctx) => {
     try {
       const def = channelDef(channel);
@@ -26,6 +38,10 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
 
       if (def.access !== 'public') {
         if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+        if (!SESSION_CHANNELS.includes(channel)) {
+          if (ctx.user.locked) throw new AppError('SESSION_LOCKED', 'Unlock the window first');
+          if (ctx.user.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Change the password first');
+        }
         if (def.access !== 'signedIn' && !roleHas(ctx.user.role, def.access)) {
           throw new AppError('FORBIDDEN', `Role ${ctx.user.role} lacks ${def.access}`, { permission: def.access });
         }
@@ -34,7 +50,18 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       const [domain, verb] = channel.split('.') as [keyof Handlers, string];
       const handler = (handlers[domain] as Record<string, (i: unknown, c: CallContext) => unknown>)[verb];
       if (!handler) throw new AppError('NOT_FOUND', `No handler for ${channel}`);
+      let observed: unknown;
+      try {
+        observed = observer?.before(channel, parsed.data);
+      } catch (error) {
+        observerFailed(channel, error);
+      }
       const data = await handler(parsed.data, ctx);
+      try {
+        await observer?.after(channel, parsed.data, data, ctx.user, observed);
+      } catch (error) {
+        observerFailed(channel, error);
+      }
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() };

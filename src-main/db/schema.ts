@@ -21,6 +21,18 @@ export interface UsersTable {
   created_at: number;
   /** 0 while an engineer is away: automatic assignment skips them. */
   available: Generated<number>;
+  team_id: number | null;
+  /** 1 after an administrator set the password: the next sign-in must change it. */
+  must_change_password: Generated<number>;
+  password_changed_at: number | null;
+  /** 'all' | 'team' | 'own' (domain/roles.ts DATA_SCOPES). */
+  data_scope: Generated<string>;
+}
+
+export interface TeamsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: number;
 }
 
 export interface CustomersTable {
@@ -47,6 +59,8 @@ export interface CustomersTable {
   last_activity_at: ColumnType<number | null, number | null | undefined>;
   /** Set when this record was merged into another; such records are kept for the audit only. */
   merged_into_id: ColumnType<number | null, number | null | undefined>;
+  /** Set when the customer's personal data was erased on request (features/privacy). */
+  erased_at: ColumnType<number | null, number | null | undefined>;
 }
 
 export interface CustomerTagsTable {
@@ -99,6 +113,8 @@ export interface AuditLogTable {
   entity_id: number | null;
   /** JSON. */
   details: string | null;
+  /** sha256 over the previous entry's hash and this entry (features/audit/chain.ts). */
+  hash: string | null;
 }
 
 export interface ImportTemplatesTable {
@@ -192,6 +208,10 @@ export interface TicketsTable {
   resolution_breached_at: ColumnType<number | null, number | null | undefined>;
   sla_next_check_at: ColumnType<number | null, number | null | undefined>;
   sla_due_at: ColumnType<number | null, number | null | undefined>;
+  /** The team of the agent who entered it (data scopes). */
+  team_id: ColumnType<number | null, number | null | undefined>;
+  /** Set when its personal text was purged (erasure or retention; features/privacy). */
+  personal_purged_at: ColumnType<number | null, number | null | undefined>;
 }
 
 export interface TicketEventsTable {
@@ -413,6 +433,7 @@ export interface JobRunsTable {
 export interface DB {
   settings: SettingsTable;
   users: UsersTable;
+  teams: TeamsTable;
   customers: CustomersTable;
   contacts: ContactsTable;
   products: ProductsTable;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { runAuditExport, type AuditExportResult, type AuditExportSpec } from '../features/audit/export';
 import { quickCheck } from '../db/quickCheck';
 import { runBackup, verifyBackup, type BackupResult, type BackupSpec, type VerifyResult, type VerifySpec } from '../features/backup/task';
 import { runExport, type ExportResult, type ExportSpec } from '../features/exports/package';
@@ -14,6 +15,7 @@ export type Task =
   | { kind: 'import'; spec: ImportSpec }
   | { kind: 'export'; spec: ExportSpec }
   | { kind: 'queueExport'; spec: QueueExportSpec }
+  | { kind: 'auditExport'; spec: AuditExportSpec }
   | { kind: 'backup'; spec: BackupSpec }
   | { kind: 'verifyBackup'; spec: VerifySpec }
   | { kind: 'quickCheck' };
@@ -23,6 +25,7 @@ export type TaskResult =
   | { kind: 'import'; result: ImportResult }
   | { kind: 'export'; result: ExportResult }
   | { kind: 'queueExport'; result: QueueExportResult }
+  | { kind: 'auditExport'; result: AuditExportResult }
   | { kind: 'backup'; result: BackupResult }
   | { kind: 'verifyBackup'; result: VerifyResult }
   | { kind: 'quickCheck'; result: string };
@@ -43,6 +46,8 @@ export function runTask(sqlite: Database.Database, task: Task, hooks: TaskHooks)
       return { kind: 'export', result: runExport(sqlite, task.spec, hooks) };
     case 'queueExport':
       return { kind: 'queueExport', result: runQueueExport(sqlite, task.spec, hooks) };
+    case 'auditExport':
+      return { kind: 'auditExport', result: runAuditExport(sqlite, task.spec, hooks) };
     case 'backup':
       return runBackup(sqlite, task.spec, hooks).then((result) => ({ kind: 'backup', result }));
     case 'verifyBackup':

@@ -45,7 +45,13 @@ export const queryKeys = {
     profile: (customerId: number) => ['customers', '360', customerId, 'profile'] as const,
     timeline: (customerId: number, kinds: readonly TimelineKind[] | undefined) => ['customers', '360', customerId, 'timeline', kinds ?? 'all'] as const,
   },
-  users: { assignees: ['users', 'assignees'] as const, options: ['users', 'options'] as const },
+  users: {
+    assignees: ['users', 'assignees'] as const,
+    options: ['users', 'options'] as const,
+    /** Account administration (users.manage): every account, and the teams with their member counts. */
+    accounts: ['users', 'accounts'] as const,
+    teams: ['users', 'teams'] as const,
+  },
   settings: { desk: ['settings', 'desk'] as const },
   /**
    * Service agreements, business calendars, SLA settings and escalation rules (admin pages

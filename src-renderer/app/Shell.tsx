@@ -1,4 +1,4 @@
-import { ActionIcon, AppShell, Burger, Group, Kbd, Menu, NavLink, Text, TextInput, Tooltip, UnstyledButton, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Group, Kbd, Menu, NavLink, ScrollArea, Text, TextInput, Tooltip, UnstyledButton, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Spotlight, spotlight, type SpotlightActionData } from '@mantine/spotlight';
@@ -8,7 +8,8 @@ import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-r
 import type { SessionUser } from '../../src-shared/contract';
 import type { Permission } from '../../src-shared/domain/roles';
 import { OwnAvailability } from '../features/assignment/AvailabilitySwitch';
-import { useSession, useSignOut } from '../features/auth/hooks';
+import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
+import { useLockSession, useSession, useSignOut } from '../features/auth/hooks';
 import { DatabaseProblemAlert } from '../features/backup/DatabaseProblemAlert';
 import { useCustomerEvents } from '../features/customers/hooks';
 import { SlaAdminNav } from '../features/sla/SlaAdminNav';
@@ -86,7 +87,7 @@ function useSignOutWithNotice() {
     });
 }
 
-function CommandPalette({ onSignOut }: { onSignOut(): void }) {
+function CommandPalette({ onSignOut, onChangePassword, onLock }: { onSignOut(): void; onChangePassword(): void; onLock(): void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const newTicket = useNewTicket();
@@ -98,7 +99,9 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
   const canManageProducts = session.data?.permissions.includes('products.manage') ?? false;
   const canManageRules = session.data?.permissions.includes('assignment.manage') ?? false;
   const canManageSettings = session.data?.permissions.includes('settings.manage') ?? false;
+  const canManageUsers = session.data?.permissions.includes('users.manage') ?? false;
   const canManageBackup = session.data?.permissions.includes('backup.manage') ?? false;
+  const canReadAudit = session.data?.permissions.includes('audit.read') ?? false;
 
   const actions: SpotlightActionData[] = [
     ...(newTicket.canCreate
@@ -123,11 +126,19 @@ function CommandPalette({ onSignOut }: { onSignOut(): void }) {
     ...(canManageSettings
       ? [{ id: 'settings', label: t('spotlight.goToSettings'), description: t('spotlight.goToSettingsDescription'), onClick: () => void navigate('/settings') }]
       : []),
+    ...(canManageUsers
+      ? [{ id: 'users', label: t('spotlight.goToUsers'), description: t('spotlight.goToUsersDescription'), onClick: () => void navigate('/users') }]
+      : []),
     ...(canManageBackup
       ? [{ id: 'backup', label: t('spotlight.goToBackup'), description: t('spotlight.goToBackupDescription'), onClick: () => void navigate('/backup') }]
       : []),
+    ...(canReadAudit
+      ? [{ id: 'audit', label: t('spotlight.goToAudit'), description: t('spotlight.goToAuditDescription'), onClick: () => void navigate('/audit') }]
+      : []),
     { id: 'language', label: t('spotlight.switchLanguage'), description: t('spotlight.switchLanguageDescription'), onClick: toggleLocale },
     { id: 'dark', label: t('spotlight.toggleDark'), description: t('spotlight.toggleDarkDescription'), onClick: toggleColorScheme },
+    { id: 'change-password', label: t('spotlight.changePassword'), description: t('spotlight.changePasswordDescription'), onClick: onChangePassword },
+    { id: 'lock', label: t('spotlight.lockNow'), description: t('spotlight.lockNowDescription'), onClick: onLock },
     { id: 'sign-out', label: t('spotlight.signOut'), description: t('spotlight.signOutDescription'), onClick: onSignOut },
   ];
 
@@ -154,7 +165,9 @@ const PAGES: readonly { path: string; label: string; permission: Permission; tes
   { path: '/products', label: 'nav.products', permission: 'products.manage', testId: 'nav-products' },
   { path: '/assignment', label: 'nav.assignment', permission: 'assignment.manage', testId: 'nav-assignment' },
   { path: '/settings', label: 'nav.settings', permission: 'settings.manage', testId: 'nav-settings' },
+  { path: '/users', label: 'nav.users', permission: 'users.manage', testId: 'nav-users' },
   { path: '/backup', label: 'nav.backup', permission: 'backup.manage', testId: 'nav-backup' },
+  { path: '/audit', label: 'nav.audit', permission: 'audit.read', testId: 'nav-audit' },
 ];
 
 function ShellLayout() {
@@ -167,6 +180,8 @@ function ShellLayout() {
   const newTicket = useNewTicket();
   const signOut = useSignOutWithNotice();
   const own = useOwnAvailability();
+  const lock = useLockSession();
+  const [changingPassword, changePassword] = useDisclosure(false);
   useTicketEvents();
   useCustomerEvents();
   useHotkeys([['n', () => newTicket.open()]]);
@@ -211,6 +226,12 @@ function ShellLayout() {
                     <Menu.Divider />
                   </>
                 ) : null}
+                <Menu.Item onClick={changePassword.open} data-testid="change-password">
+                  {t('shell.changePassword')}
+                </Menu.Item>
+                <Menu.Item onClick={() => lock.mutate()} data-testid="lock-now">
+                  {t('shell.lockNow')}
+                </Menu.Item>
                 <Menu.Item onClick={signOut} data-testid="sign-out">
                   {t('shell.signOut')}
                 </Menu.Item>
@@ -220,23 +241,27 @@ function ShellLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        {ownsRequests(session.data) ? (
-          <NavLink component={Link} to="/workbench" label={t('nav.workbench')} active={location.pathname === '/workbench'} data-testid="nav-workbench" />
-        ) : null}
-        <TicketViewsNav role={session.data?.role} />
-        {PAGES.filter((page) => session.data?.permissions.includes(page.permission)).map((page) => (
-          <NavLink key={page.path} component={Link} to={page.path} label={t(page.label)} active={location.pathname.startsWith(page.path)} data-testid={page.testId} />
-        ))}
-        {canUseData(session.data) ? (
-          <NavLink component={Link} to="/data" label={t('nav.data')} active={location.pathname === '/data'} data-testid="nav-data" />
-        ) : null}
-        <SlaAdminNav />
+        {/* The navigation scrolls on its own: an administrator's is taller than a small screen. */}
+        <AppShell.Section grow component={ScrollArea} type="auto" data-testid="nav-scroll">
+          {ownsRequests(session.data) ? (
+            <NavLink component={Link} to="/workbench" label={t('nav.workbench')} active={location.pathname === '/workbench'} data-testid="nav-workbench" />
+          ) : null}
+          <TicketViewsNav role={session.data?.role} />
+          {PAGES.filter((page) => session.data?.permissions.includes(page.permission)).map((page) => (
+            <NavLink key={page.path} component={Link} to={page.path} label={t(page.label)} active={location.pathname.startsWith(page.path)} data-testid={page.testId} />
+          ))}
+          {canUseData(session.data) ? (
+            <NavLink component={Link} to="/data" label={t('nav.data')} active={location.pathname === '/data'} data-testid="nav-data" />
+          ) : null}
+          <SlaAdminNav />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <DatabaseProblemAlert linkToRestore={session.data?.permissions.includes('backup.manage') ?? false} />
         <Outlet />
       </AppShell.Main>
-      <CommandPalette onSignOut={signOut} />
+      <CommandPalette onSignOut={signOut} onChangePassword={changePassword.open} onLock={() => lock.mutate()} />
+      <ChangePasswordModal opened={changingPassword} onClose={changePassword.close} />
     </AppShell>
   );
 }

@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import type { SessionUser } from '../../src-shared/contract';
 import { isApiError, queryKeys } from '../api';
 
@@ -9,15 +9,21 @@ function retry(failureCount: number, error: unknown): boolean {
 }
 
 export function createQueryClient(): QueryClient {
+  /**
+   * The session changed under us: ended (web host restarted, signed out elsewhere, account
+   * disabled) → sign in again; locked (idle elsewhere, or main's own idle timer) or a
+   * password to change → ask main for the session, whose state shows the lock or change screen.
+   */
+  function onSessionError(error: unknown) {
+    if (!isApiError(error)) return;
+    if (error.code === 'UNAUTHENTICATED') client.setQueryData<SessionUser | null>(queryKeys.auth.session, null);
+    if (error.code === 'SESSION_LOCKED' || error.code === 'PASSWORD_CHANGE_REQUIRED') {
+      void client.invalidateQueries({ queryKey: queryKeys.auth.session });
+    }
+  }
   const client: QueryClient = new QueryClient({
-    queryCache: new QueryCache({
-      onError: (error) => {
-        // The session ended under us (web host restarted, signed out elsewhere): sign in again.
-        if (isApiError(error) && error.code === 'UNAUTHENTICATED') {
-          client.setQueryData<SessionUser | null>(queryKeys.auth.session, null);
-        }
-      },
-    }),
+    queryCache: new QueryCache({ onError: onSessionError }),
+    mutationCache: new MutationCache({ onError: onSessionError }),
     defaultOptions: {
       queries: { retry, refetchOnWindowFocus: false, staleTime: 15_000 },
       mutations: { retry: false },

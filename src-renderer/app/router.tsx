@@ -1,5 +1,6 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { AssignmentRulesPage } from '../features/assignment/AssignmentRulesPage';
+import { AuditPage } from '../features/audit/AuditPage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
@@ -13,6 +14,7 @@ import { EscalationsPage } from '../features/sla/EscalationsPage';
 import { JobRunsPage } from '../features/sla/JobRunsPage';
 import { QueuePage } from '../features/tickets/QueuePage';
 import { TicketDetailPage } from '../features/tickets/TicketDetailPage';
+import { AccountsPage } from '../features/users/AccountsPage';
 import { DispatchSheetPage } from '../features/workbench/DispatchSheetPage';
 import { WorkbenchPage } from '../features/workbench/WorkbenchPage';
 import { Shell } from './Shell';
@@ -35,7 +37,9 @@ export const router = createHashRouter([
       { path: 'data', element: <DataPage /> },
       { path: 'assignment', element: <AssignmentRulesPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'users', element: <AccountsPage /> },
       { path: 'backup', element: <BackupPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: 'sla/agreements', element: <AgreementsPage /> },
       { path: 'sla/calendars', element: <CalendarsPage /> },
       { path: 'sla/escalations', element: <EscalationsPage /> },

@@ -16,6 +16,7 @@ import { ASSIGNMENT_STRATEGIES } from '../../src-shared/contract/assignment';
 import { TIMELINE_KINDS, WARRANTY_STATES } from '../../src-shared/contract/customers';
 import { CONTACT_CHANNELS, CUSTOMER_KINDS, CUSTOMER_LIFECYCLES, CUSTOMER_TIERS } from '../../src-shared/domain/customers';
 import { REGIONS } from '../../src-shared/domain/regions';
+import { DATA_SCOPES, PERMISSIONS, ROLES } from '../../src-shared/domain/roles';
 import { ESCALATION_ACTIONS, SLA_BASES, SLA_TARGETS } from '../../src-shared/domain/sla';
 import { EVENT_KINDS } from '../features/tickets/vocabulary';
 import { BULK_FAILURE_CODES, CONFLICT_REASONS, FORBIDDEN_REASONS, TRANSITION_REASONS } from './errors';
@@ -67,6 +68,14 @@ const FIELD_CODES = [
   'folderNotAbsolute',
   'folderUnwritable',
   'timeOfDay',
+  // Passwords (src-shared/domain/password.ts, auth.changePassword, auth.unlock) and the form's confirm field.
+  'commonPassword',
+  'contextWord',
+  'wrongPassword',
+  'samePassword',
+  'passwordMismatch',
+  // Accounts: a team data scope without a team (users.create / users.update, path teamId).
+  'teamScopeNeedsTeam',
 ];
 
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {
@@ -104,6 +113,9 @@ describe('i18n catalogs', () => {
 
   const required: string[] = [
     ...ERROR_CODES.map((c) => `errors.${c}`),
+    ...ROLES.map((r) => `role.${r}`),
+    ...PERMISSIONS.map((p) => `permission.${p}`),
+    ...DATA_SCOPES.flatMap((s) => [`users.scope.${s}`, `users.scopeHint.${s}`]),
     ...FIELD_CODES.map((c) => `validation.${c}`),
     ...TICKET_STATUSES.map((s) => `ticket.status.${s}`),
     ...TICKET_TYPES.map((s) => `ticket.type.${s}`),

@@ -13,6 +13,8 @@ const ERROR_KEYS: Record<ErrorCode, string> = {
   INVALID_TRANSITION: 'errors.INVALID_TRANSITION',
   UNAUTHENTICATED: 'errors.UNAUTHENTICATED',
   LOCKED_OUT: 'errors.LOCKED_OUT',
+  SESSION_LOCKED: 'errors.SESSION_LOCKED',
+  PASSWORD_CHANGE_REQUIRED: 'errors.PASSWORD_CHANGE_REQUIRED',
   RATE_LIMITED: 'errors.RATE_LIMITED',
   INTERNAL: 'errors.INTERNAL',
 };
@@ -40,6 +42,14 @@ export const CONFLICT_REASONS = [
   'importRunning',
   'passphraseRequired',
   'wrongPassphrase',
+  // Account administration: an administrator's own role or account, a team with active members.
+  'ownRole',
+  'ownAccount',
+  'teamHasMembers',
+  // Data scopes read requests by the team that took them in: such a team is renamed, not removed.
+  'teamHasRequests',
+  // Personal data is erased on the customer a merged record went into (details.intoId).
+  'merged',
 ] as const;
 type ConflictReason = (typeof CONFLICT_REASONS)[number];
 

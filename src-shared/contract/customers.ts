@@ -74,6 +74,8 @@ export interface Customer360 {
   owner: { id: number; name: string } | null;
   /** Set when this record was merged into another: the page shows where it went. */
   mergedInto: { id: number; customerNo: string; name: string } | null;
+  /** Set when the customer's personal data was erased on request (privacy.erase). */
+  erasedAt: number | null;
   /** The customer's own service agreement (null: the desk's default applies). */
   agreement: { id: number; name: string } | null;
   contacts: CustomerContact[];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_ENTITIES, type ImportEntity } from '../domain/importFields';
 import { channel } from './channel';
+import { auditExportInput } from './audit';
 import { queueExportInput } from './queueExport';
 
 export { IMPORT_ENTITIES, IMPORT_FIELDS, type ImportEntity, type ImportField } from '../domain/importFields';
@@ -61,7 +62,7 @@ export const MAX_REJECTED_LISTED = 1000;
 
 export interface ImportJob {
   jobId: string;
-  kind: 'import' | 'dryRun' | 'export' | 'queueExport';
+  kind: 'import' | 'dryRun' | 'export' | 'queueExport' | 'auditExport';
   state: 'running' | 'done' | 'cancelled' | 'failed';
   /** Rows (or records) handled so far, of total. */
   done: number;
@@ -152,6 +153,8 @@ export const exportsChannels = {
    * same job, cancel and chunk channels fetch it; audited).
    */
   queue: channel<{ jobId: string }>()({ input: queueExportInput, access: 'data.export' }),
+  /** Writes the audit trail entries a search finds, newest first, as XLSX or CSV (administrators; audited). */
+  audit: channel<{ jobId: string }>()({ input: auditExportInput, access: 'audit.read' }),
   job: channel<ImportJob>()({ input: z.object({ jobId }).strict(), access: 'data.export' }),
   cancel: channel<ImportJob>()({ input: z.object({ jobId }).strict(), access: 'data.export' }),
   /** A finished export's bytes, a piece at a time. */

@@ -1,10 +1,12 @@
 import type { ChannelDef } from './channel';
 import { assignment } from './assignment';
+import { audit } from './audit';
 import { auth } from './auth';
 import { backup } from './backup';
 import { customers } from './customers';
 import { exportsChannels, imports } from './imports';
 import { parts } from './parts';
+import { privacy } from './privacy';
 import { notifications } from './notifications';
 import { settings } from './settings';
 import { sla } from './sla';
@@ -14,6 +16,7 @@ import { users } from './users';
 
 export * from './channel';
 export type { SessionUser } from './auth';
+export { SESSION_CHANNELS } from './auth';
 export type { SystemStatus } from './system';
 export type { TicketListItem, TicketDetail, SlaCountdown, TicketSla, SlaClockView, TicketPage, TicketEvent, WorkLogView, FollowUpView, ProblemCategory, BulkResult, ComplaintView, Workbench, DispatchSheet, AttachmentView } from './tickets';
 export type { Part } from './parts';
@@ -21,7 +24,10 @@ export type { DeskSettings } from './settings';
 export type { AssignmentRule, AssignmentStrategy } from './assignment';
 export type { CustomerSummary, CustomerListItem, CustomerPage, CustomerContact, PurchaseOrder, ProductOption, CustomerServiceSummary, PossibleDuplicate, Customer360, CustomerAsset, TimelineItem, TimelinePage, TimelineKind, WarrantyState } from './customers';
 export { TIMELINE_KINDS, WARRANTY_STATES, WARRANTY_EXPIRING_DAYS } from './customers';
-export type { UserOption } from './users';
+export type { UserOption, Account, Team } from './users';
+export type { AuditEntryView, AuditPage, AuditVerification, AuditFilter } from './audit';
+export { AUDIT_PAGE_SIZE } from './audit';
+export type { ErasureResult } from './privacy';
 export type { UploadedTable, ImportMapping, RejectedRow, ImportCounts, ImportReport, ImportJob, ImportTemplate, ImportRun } from './imports';
 export { UPLOAD_CHUNK_BYTES, MAX_IMPORT_BYTES, MAX_REJECTED_LISTED, IMPORT_ENTITIES, IMPORT_FIELDS } from './imports';
 export type { CalendarView, AgreementView, AgreementTarget, SlaSettings, EscalationRule, JobRun, HolidayImportResult } from './sla';
@@ -30,7 +36,7 @@ export type { BackupSettings, BackupInfo, BackupRun, BackupJob, BackupOverview, 
 export { BACKUP_KINDS, BACKUP_COUNTED_TABLES } from './backup';
 
 /** Every channel the app speaks, by domain. Channel names are `domain.verb`. */
-export const contract = { system, auth, tickets, assignment, customers, imports, exports: exportsChannels, parts, users, settings, sla, notifications, backup } as const;
+export const contract = { system, auth, tickets, assignment, customers, imports, exports: exportsChannels, parts, users, settings, sla, notifications, backup, audit, privacy } as const;
 
 export type Contract = typeof contract;
 export type Domain = keyof Contract;

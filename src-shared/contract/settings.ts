@@ -11,7 +11,14 @@ export interface DeskSettings {
   dormantAfterDays: number;
   /** …and lost (流失) after this many. */
   lostAfterDays: number;
+  /** A window without keyboard or mouse input for this long locks until its user's password is typed. */
+  idleLockMinutes: number;
+  /** Closed requests lose their personal text after this many years; 0 keeps it. */
+  personalDataYears: number;
 }
+
+export const IDLE_LOCK_LIMITS = { min: 1, max: 480, default: 30 } as const;
+export const RETENTION_LIMITS = { min: 0, max: 30 } as const;
 
 export const settings = {
   get: channel<DeskSettings>()({ input: z.object({}).strict(), access: 'signedIn' }),
@@ -22,6 +29,8 @@ export const settings = {
         reopenWindowDays: z.number().int().min(0).max(365).optional(),
         dormantAfterDays: z.number().int().min(1).max(3650).optional(),
         lostAfterDays: z.number().int().min(2).max(3650).optional(),
+        idleLockMinutes: z.number().int().min(IDLE_LOCK_LIMITS.min).max(IDLE_LOCK_LIMITS.max).optional(),
+        personalDataYears: z.number().int().min(RETENTION_LIMITS.min).max(RETENTION_LIMITS.max).optional(),
       })
       .strict()
       .refine((s) => s.dormantAfterDays === undefined || s.lostAfterDays === undefined || s.lostAfterDays > s.dormantAfterDays, {

@@ -1,7 +1,8 @@
 // Roles and the permissions each one holds. Dispatch checks a channel's permission against
 // this table for every call; the renderer uses the same table only to hide what a role
 // cannot do (hiding is a convenience, the check in main is the guard).
-export const ROLES = ['agent', 'engineer', 'supervisor', 'admin'] as const;
+/** follow_up: the follow-up agent (回访专员), who calls customers after resolution. */
+export const ROLES = ['agent', 'engineer', 'follow_up', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -38,6 +39,12 @@ export const PERMISSIONS = [
   'sla.manage',
   /** The record of scheduled job runs. */
   'jobs.read',
+  /** Accounts: create, change role and team, disable, reset passwords; teams. */
+  'users.manage',
+  /** Search, export and verify the audit trail. */
+  'audit.read',
+  /** Erase a customer's personal data on request (PIPL); the retention period is a desk setting. */
+  'privacy.manage',
   /** Backups of the desk's database: settings, taking one now, restoring one (administrators only). */
   'backup.manage',
 ] as const;
@@ -65,10 +72,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.read',
   ],
   engineer: ['tickets.read', 'tickets.hold', 'tickets.logWork', 'customers.read', 'parts.read', 'users.read'],
-  supervisor: ALL.filter((p) => p !== 'parts.manage' && p !== 'settings.manage' && p !== 'sla.manage' && p !== 'backup.manage'),
+  follow_up: ['tickets.read', 'tickets.followUp', 'customers.read', 'users.read'],
+  supervisor: ALL.filter((p) => p !== 'parts.manage' && p !== 'settings.manage' && p !== 'sla.manage' && p !== 'users.manage' && p !== 'audit.read' && p !== 'privacy.manage' && p !== 'backup.manage'),
   admin: ALL,
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
+
+/**
+ * What an account's queries return: everything; its team's requests (those entered by the
+ * team, plus any it entered or owns); or the customers it manages as account manager, with
+ * their requests. Service managers and administrators see everything.
+ */
+export const DATA_SCOPES = ['all', 'team', 'own'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];

@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { ticketScopeCondition, type TicketScope } from '../users/scope';
 import {
   TIMELINE_KINDS,
   type Customer360,
@@ -162,6 +163,7 @@ export async function customer360(db: Q, customerId: number, now: number, today:
     tags: (await tagsOf(db, [customerId])).get(customerId) ?? [],
     owner: owner ?? null,
     mergedInto: mergedInto ?? null,
+    erasedAt: customer.erased_at,
     agreement: agreement ?? null,
     contacts: contacts.map(contactView),
     assets: await loadAssets(db, { customerId }, today),
@@ -202,6 +204,7 @@ export async function customerTimeline(
   db: Q,
   input: { customerId: number; kinds?: TimelineKind[]; cursor?: string; limit: number },
   timeZone: string,
+  scope?: TicketScope,
 ): Promise<TimelinePage> {
   if (!(await findCustomer(db, input.customerId))) throw new AppError('NOT_FOUND', `Customer ${input.customerId} not found`);
   const kinds = input.kinds ? [...new Set(input.kinds)] : [...TIMELINE_KINDS];
@@ -218,6 +221,7 @@ export async function customerTimeline(
       .leftJoin('users as u', 'u.id', 'e.actor_id')
       .select(['e.id', 'e.at', 'e.kind', 'e.from_status', 'e.to_status', 'e.note', 'e.details', 't.id as ticket_id', 't.number', 't.subject', 't.type', 'u.display_name'])
       .where('t.customer_id', '=', input.customerId);
+    if (scope) q = q.where(ticketScopeCondition(scope));
     if (eventKinds.length < TIMELINE_KINDS.length - 1) q = q.where((eb) => eb.or(eventKinds.map((k) => kindCondition(eb, k))));
     if (cursor) q = q.where((eb) => eb.or([eb('e.at', '<', cursorAt), eb.and([eb('e.at', '=', cursorAt), eb('e.id', '<', Math.ceil(cursorKey / 2))])]));
     for (const r of await q.orderBy('e.at', 'desc').orderBy('e.id', 'desc').limit(input.limit + 1).execute()) {

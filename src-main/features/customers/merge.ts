@@ -24,6 +24,8 @@ export async function mergeCustomers(deps: CoreDeps, fromId: number, intoId: num
     const into = await trx.selectFrom('customers').selectAll().where('id', '=', intoId).executeTakeFirst();
     if (!from || from.merged_into_id !== null) throw fieldError('fromId', 'notFound');
     if (!into || into.merged_into_id !== null) throw fieldError('intoId', 'notFound');
+    // The survivor would take the merged record's phone, email and address: an erased customer takes none.
+    if (into.erased_at !== null) throw fieldError('intoId', 'erased');
 
     const ticketIds = (await trx.selectFrom('tickets').select('id').where('customer_id', '=', fromId).execute()).map((t) => t.id);
     await trx.updateTable('tickets').set({ customer_id: intoId, updated_at: now }).where('customer_id', '=', fromId).execute();

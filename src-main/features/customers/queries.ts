@@ -18,7 +18,10 @@ export function findProduct(db: Q, id: number) {
   return db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function insertCustomer(db: Q, values: { customer_no: string; name: string; kind: string; phone: string | null; province: string | null; created_at: number }) {
+export function insertCustomer(
+  db: Q,
+  values: { customer_no: string; name: string; kind: string; phone: string | null; province: string | null; created_at: number; owner_id?: number | null },
+) {
   return db
     .insertInto('customers')
     .values({ ...values, last_activity_at: values.created_at })
@@ -30,9 +33,10 @@ export function insertContact(db: Q, values: { customer_id: number; name: string
   return db.insertInto('contacts').values({ ...values, email: null }).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Name prefix/substring, customer number or phone; most recent customers first. */
-export function lookupCustomers(db: Q, text: string, limit: number) {
+/** Name prefix/substring, customer number or phone; most recent customers first; `owner`: only theirs. */
+export function lookupCustomers(db: Q, text: string, limit: number, owner?: number) {
   let q = db.selectFrom('customers').select(CUSTOMER_COLUMNS).where('merged_into_id', 'is', null);
+  if (owner !== undefined) q = q.where('owner_id', '=', owner);
   if (text) {
     const phone = normalizePhone(text);
     const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

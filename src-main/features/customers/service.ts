@@ -21,8 +21,8 @@ export async function nextCustomerNo(db: Q, now: number, timeZone: string): Prom
 
 type CustomerRow = Awaited<ReturnType<typeof lookupCustomers>>[number];
 
-export async function lookup(db: Q, text: string, limit: number): Promise<CustomerSummary[]> {
-  return summaries(db, await lookupCustomers(db, text, limit));
+export async function lookup(db: Q, text: string, limit: number, owner?: number): Promise<CustomerSummary[]> {
+  return summaries(db, await lookupCustomers(db, text, limit, owner));
 }
 
 /** How many possible duplicates an agent is shown: enough to recognize the one meant. */
@@ -35,12 +35,18 @@ const NAME_CANDIDATES = 200;
  * width, case, spaces, punctuation and the legal form are set aside (华东精密机械 and
  * 华东精密机械有限公司), or the same phone on the customer or one of its contacts.
  */
-export async function possibleDuplicates(db: Q, input: { name: string; phone?: string }): Promise<PossibleDuplicate[]> {
+export async function possibleDuplicates(db: Q, input: { name: string; phone?: string }, owner?: number): Promise<PossibleDuplicate[]> {
   const key = customerNameKey(input.name);
   const byName = (await customersNamed(db, nameProbe(input.name), NAME_CANDIDATES)).filter((c) => customerNameKey(c.name) === key);
   const byPhone = input.phone ? await customersWithPhone(db, input.phone, DUPLICATES_SHOWN) : [];
+  const candidates = [...byPhone, ...byName];
+  // An account manager is warned only about customers they may see.
+  const theirs =
+    owner === undefined || candidates.length === 0
+      ? null
+      : new Set((await db.selectFrom('customers').select('id').where('owner_id', '=', owner).where('id', 'in', candidates.map((c) => c.id)).execute()).map((r) => r.id));
   const rows = new Map<number, CustomerRow>();
-  for (const c of [...byPhone, ...byName]) rows.set(c.id, c);
+  for (const c of candidates) if (owner === undefined || theirs?.has(c.id)) rows.set(c.id, c);
   const shown = [...rows.values()].slice(0, DUPLICATES_SHOWN);
   const phoneIds = new Set(byPhone.map((c) => c.id));
   const nameIds = new Set(byName.map((c) => c.id));

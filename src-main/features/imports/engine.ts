@@ -9,6 +9,7 @@ import { parseCsv, decodeText, readTable, type Table, type TableRow } from './re
 import { cleanText } from '../../../src-shared/domain/cleaning';
 import { cleanRow, columnsOf, identityMapping, type Problem, type Values } from './clean';
 import { KeyStore } from './keys';
+import { appendAudit } from '../audit/record';
 import { assetWriter, contactWriter, customerWriter, orderWriter, productWriter, requestWriter, type OrderLineRow, type Outcome, type WriteContext } from './writers';
 
 // The import itself: plain synchronous code over one better-sqlite3 connection, run in a
@@ -210,9 +211,13 @@ export function runImport(sqlite: Database.Database, spec: ImportSpec, hooks: Im
   }
   if (runId !== null) {
     finishRun(sqlite, runId, state, reports, Date.now());
-    sqlite
-      .prepare("INSERT INTO audit_log (at, user_id, action, entity, entity_id, details) VALUES (?, ?, 'import.run', 'import_run', ?, ?)")
-      .run(Date.now(), spec.userId, runId, JSON.stringify({ fileName: spec.fileName, state, counts: reports.map((r) => ({ entity: r.entity, ...r.counts })) }));
+    appendAudit(sqlite, Date.now(), {
+      userId: spec.userId,
+      action: 'import.run',
+      entity: 'import_run',
+      entityId: runId,
+      details: { fileName: spec.fileName, state, counts: reports.map((r) => ({ entity: r.entity, ...r.counts })) },
+    });
   }
   return { state, reports: reports.map((r) => r.toJSON()), runId };
 }

@@ -7,6 +7,7 @@ import { requireUser, type CoreDeps } from '../../core/context';
 import { defineHandlers } from '../../core/handlers';
 import { startTask } from '../../workers/spawn';
 import type { TaskResult } from '../../workers/tasks';
+import { startAuditExport } from '../audit/exportJob';
 import { recordAudit } from '../audit/record';
 import { startQueueExport } from '../reports/queueExportJob';
 import { getSettings } from '../settings/queries';
@@ -205,6 +206,7 @@ export function exportsHandlers(deps: CoreDeps, jobs: Jobs) {
       return { jobId: job.jobId };
     },
     queue: (input, ctx) => startQueueExport(deps, jobs, input, requireUser(ctx), (jobId, file) => files.set(jobId, file)),
+    audit: (input, ctx) => startAuditExport(deps, jobs, input, requireUser(ctx), (jobId, file) => files.set(jobId, file)),
     job: (input, ctx) => jobs.get(input.jobId, requireUser(ctx).id),
     cancel: (input, ctx) => jobs.cancel(input.jobId, requireUser(ctx).id),
     chunk: async (input, ctx) => {

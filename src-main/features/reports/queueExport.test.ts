@@ -167,7 +167,7 @@ describe('exports.queue', () => {
   });
 
   it('continues on a new sheet past the sheet limit, with the header on each', async () => {
-    const query = queueQuery({ sort: 'created_desc' }, 1, '2026-11-24')!;
+    const query = queueQuery({ sort: 'created_desc' }, { id: 1, dataScope: 'all', teamId: null }, '2026-11-24')!;
     const outPath = path.join(dir, 'split.xlsx');
     const result = runQueueExport(
       core.deps.sqlite,

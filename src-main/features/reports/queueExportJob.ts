@@ -33,7 +33,7 @@ export async function startQueueExport(deps: CoreDeps, jobs: Jobs, input: QueueE
   const { db, clock } = deps;
   const now = clock.now();
   const timeZone = (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE;
-  const query = queueQuery(input, user.id, isoDay(now, timeZone));
+  const query = queueQuery(input, user, isoDay(now, timeZone));
   // The desk's local time, as the people who file the export read it: 20261124-1030.
   const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(now).replace(/[-:]/g, '').replace(' ', '-');
   const fileName = `${fileTitle(input.title)}-${stamp}.${EXTENSION[input.format]}`;

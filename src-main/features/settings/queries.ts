@@ -1,6 +1,7 @@
 import { DEFAULT_LIFECYCLE, type LifecycleThresholds } from '../../../src-shared/domain/customers';
 import { DEFAULT_TIME_ZONE, isoDay } from '../../../src-shared/domain/time';
 import type { Kysely, Transaction } from 'kysely';
+import { IDLE_LOCK_LIMITS, RETENTION_LIMITS } from '../../../src-shared/contract/settings';
 import type { DB } from '../../db/schema';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -35,4 +36,16 @@ export async function lifecycleThresholds(db: Q): Promise<LifecycleThresholds> {
     dormantAfterDays: days(s.dormantAfterDays, DEFAULT_LIFECYCLE.dormantAfterDays),
     lostAfterDays: days(s.lostAfterDays, DEFAULT_LIFECYCLE.lostAfterDays),
   };
+}
+
+/** Minutes without input before a window locks (settings, else the default). */
+export async function idleLockMinutes(db: Q): Promise<number> {
+  const n = Number((await getSettings(db)).idleLockMinutes);
+  return Number.isInteger(n) && n >= IDLE_LOCK_LIMITS.min && n <= IDLE_LOCK_LIMITS.max ? n : IDLE_LOCK_LIMITS.default;
+}
+
+/** Years a closed request keeps its personal text (0: no limit; features/privacy/retention.ts). */
+export async function personalDataYears(db: Q): Promise<number> {
+  const n = Number((await getSettings(db)).personalDataYears);
+  return Number.isInteger(n) && n >= RETENTION_LIMITS.min && n <= RETENTION_LIMITS.max ? n : 0;
 }

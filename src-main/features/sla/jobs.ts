@@ -4,6 +4,7 @@ import type { CoreDeps } from '../../core/context';
 import { getSettings } from '../settings/queries';
 import { runRequestedDateCheck } from '../tickets/jobs';
 import { runSlaCheck } from './check';
+import { runRetention } from '../privacy/retention';
 import { DEFAULT_TIME_ZONE, isoDay } from '../../../src-shared/domain/time';
 
 export const SERVICE_CHECK = 'service-check';
@@ -15,8 +16,8 @@ const KEEP_RUNS = 90 * 1440;
 const inFlight = new WeakMap<CoreDeps, Promise<JobRun>>();
 
 /**
- * The service check, every minute: the requested-date lock rule of the lifecycle and the
- * SLA warnings, breaches and escalations. Calls never overlap (a call made while one runs
+ * The service check, every minute: the requested-date lock rule of the lifecycle, the
+ * SLA warnings, breaches and escalations, and the retention of personal data. Calls never overlap (a call made while one runs
  * waits for it and then runs), each run is recorded with its outcome and counts, and a run
  * that follows a silence (sleep, the app closed) notes the gap it caught up on — the check
  * itself catches up by design, since it handles everything due by now, once.
@@ -38,7 +39,8 @@ async function serviceCheck(deps: CoreDeps): Promise<JobRun> {
     const timeZone = (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE;
     const locked = await runRequestedDateCheck(deps, now);
     const sla = await runSlaCheck(deps, now, isoDay(now, timeZone));
-    const summary = { ...sla, locked: locked.length };
+    const purged = await runRetention(deps, now);
+    const summary = { ...sla, locked: locked.length, purged };
     await db.updateTable('job_runs').set({ finished_at: clock.now(), outcome: 'ok', summary: JSON.stringify(summary) }).where('id', '=', id).execute();
     if (gap !== null) logger.info('service check caught up', { gapMs: gap, ...summary });
   } catch (error) {

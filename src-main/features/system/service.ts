@@ -6,6 +6,7 @@ import { seedDemoData } from '../demo/seed';
 import { getSettings, putSetting } from '../settings/queries';
 import { countUsers } from '../users/queries';
 import { hashPassword } from '../users/password';
+import { assertAcceptablePassword } from '../users/passwordPolicy';
 import { createUser } from '../users/service';
 
 /** How many demo requests first-run setup loads when asked: enough to feel real, quick to load. */
@@ -33,6 +34,7 @@ export interface SetupInput {
 /** First run: there is no default account; the first administrator is made here, once. */
 export async function setup(deps: CoreDeps, input: SetupInput): Promise<{ user: SessionUser; demoTickets: number }> {
   const { db, clock, platform } = deps;
+  assertAcceptablePassword(input.admin.password, 'admin.password', input.admin.username, input.admin.displayName, input.companyName);
   const passwordHash = await hashPassword(input.admin.password);
   const now = clock.now();
   const timeZone = platform.timeZone();

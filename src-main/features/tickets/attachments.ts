@@ -6,12 +6,13 @@ import { MAX_ATTACHMENT_BYTES } from '../../../src-shared/contract/tickets';
 import { AppError } from '../../../src-shared/errors';
 import type { CoreDeps } from '../../core/context';
 import { insertEvent, rowForChange } from './queries';
+import { assertTicketInScope } from '../users/scope';
 
 // Files are stored once per content (SHA-256) under <data>/attachments, written to a
 // temporary name and renamed, so a crash never leaves a half file under a real hash. The
 // app only stores and returns bytes: it never opens, previews or runs an attachment.
 
-function fileOf(dataDir: string, sha256: string): string {
+export function fileOf(dataDir: string, sha256: string): string {
   return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
 }
 
@@ -25,6 +26,7 @@ export function createAttachments(deps: CoreDeps) {
     }
     if (bytes.length === 0) throw new AppError('VALIDATION', 'Empty attachment', { fields: [{ path: 'contentBase64', code: 'required', message: 'empty' }] });
     if (!(await rowForChange(db, input.id))) throw new AppError('NOT_FOUND', `Service request ${input.id} not found`);
+    await assertTicketInScope(db, input.id, actor);
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     const target = fileOf(dataDir, sha256);
     if (!fs.existsSync(target)) {
@@ -57,9 +59,10 @@ export function createAttachments(deps: CoreDeps) {
     events.emit('tickets.changed', { ids: [input.id] });
   }
 
-  async function read(attachmentId: number): Promise<{ fileName: string; mimeType: string; contentBase64: string }> {
+  async function read(attachmentId: number, viewer: SessionUser): Promise<{ fileName: string; mimeType: string; contentBase64: string }> {
     const row = await db.selectFrom('attachments').selectAll().where('id', '=', attachmentId).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', `Attachment ${attachmentId} not found`);
+    await assertTicketInScope(db, row.ticket_id, viewer);
     const file = fileOf(dataDir, row.sha256);
     if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', 'The attachment file is missing from the data folder', { reason: 'fileMissing' });
     return { fileName: row.file_name, mimeType: row.mime_type, contentBase64: fs.readFileSync(file).toString('base64') };

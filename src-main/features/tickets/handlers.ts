@@ -44,7 +44,7 @@ export function ticketsHandlers(deps: CoreDeps) {
     updateComplaint: (input, ctx) => then(input.id, ctx, lifecycle.updateComplaint(input, requireUser(ctx))),
     merge: (input, ctx) => then(input.id, ctx, lifecycle.merge(input, requireUser(ctx))),
     attach: (input, ctx) => then(input.id, ctx, files.attach(input, requireUser(ctx))),
-    attachment: (input) => files.read(input.attachmentId),
+    attachment: (input, ctx) => files.read(input.attachmentId, requireUser(ctx)),
     addNote: (input, ctx) => then(input.id, ctx, lifecycle.addNote(input, requireUser(ctx))),
     setPriority: (input, ctx) => then(input.id, ctx, lifecycle.setPriority(input, requireUser(ctx))),
     setAgreement: (input, ctx) => then(input.id, ctx, lifecycle.setAgreement(input, requireUser(ctx))),

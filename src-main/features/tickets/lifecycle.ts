@@ -22,6 +22,7 @@ import { deskToday, getSettings } from '../settings/queries';
 import { clockAfterStep, recomputeClock } from '../sla/clock';
 import { findActiveParts } from '../parts/queries';
 import { findAssignableEngineer, insertEvent, rowForChange, updateTicketState } from './queries';
+import { assertTicketInScope, ticketInScope } from '../users/scope';
 
 // Every change of a request's state goes through transition(): one transaction that checks
 // the version the caller saw (CONFLICT, never a silent overwrite), the state machine
@@ -67,6 +68,7 @@ export function createLifecycle(deps: CoreDeps) {
     await db.transaction().execute(async (trx) => {
       const row = await rowForChange(trx, ticketId);
       if (!row) throw new AppError('NOT_FOUND', `Service request ${ticketId} not found`);
+      if (actor) await assertTicketInScope(trx, ticketId, actor);
       if (row.version !== version) {
         throw new AppError('CONFLICT', 'The request was changed by someone else', { currentVersion: row.version });
       }
@@ -148,6 +150,7 @@ export function createLifecycle(deps: CoreDeps) {
     await db.transaction().execute(async (trx) => {
       const row = await rowForChange(trx, ticketId);
       if (!row) throw new AppError('NOT_FOUND', `Service request ${ticketId} not found`);
+      if (actor) await assertTicketInScope(trx, ticketId, actor);
       if (row.version !== version) throw new AppError('CONFLICT', 'The request was changed by someone else', { currentVersion: row.version });
       const { details, note } = await apply(trx, row, now);
       await trx.updateTable('tickets').set({ version: row.version + 1, updated_at: now }).where('id', '=', row.id).execute();
@@ -334,7 +337,9 @@ export function createLifecycle(deps: CoreDeps) {
         note: input.note,
         set: { merged_into: input.intoId },
         write: async (trx, row, now) => {
-          const target = await rowForChange(trx, input.intoId);
+          const found = await rowForChange(trx, input.intoId);
+          // A request out of the merger's scope is as good as absent.
+          const target = found && (await ticketInScope(trx, found.id, actor)) ? found : undefined;
           if (!target || target.status === 'closed') {
             throw new AppError('VALIDATION', 'Merge into an open request', { fields: [{ path: 'intoId', code: target ? 'closed' : 'notFound', message: 'not an open request' }] });
           }

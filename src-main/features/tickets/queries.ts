@@ -13,6 +13,7 @@ import { SLA_RUNNING_STATUSES } from '../../../src-shared/domain/sla';
 import { indexedBy } from '../../db/hints';
 import type { DB } from '../../db/schema';
 import type { Cursor } from './cursor';
+import { ticketScopeCondition, type TicketScope } from '../users/scope';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -27,7 +28,11 @@ export interface TicketFilter {
   match?: string;
   /** SLA views: a running clock already warned about (paged by due time), or a breached target (newest first). */
   sla?: 'breaching' | 'breached';
+  /** The viewer's data scope (users/scope.ts); absent: every request. */
+  scope?: TicketScope;
 }
+
+const scopeOf = (filter: TicketFilter) => (filter.scope ? [ticketScopeCondition(filter.scope)] : []);
 
 /** Each matches its partial index in migration 0007 term for term (SQLite uses it only then). */
 const SLA_CONDITION = {
@@ -114,6 +119,7 @@ export function ticketPageQuery(filter: TicketFilter, sort: TicketSort, cursor: 
       ...(assignee !== undefined ? [equals('+t.assignee_id', assignee)] : []),
       ...(filter.requestedTo !== undefined ? [sql<boolean>`+${REQUESTED_KEY} <= ${filter.requestedTo}`] : []),
       ...(filter.sla ? [SLA_CONDITION[filter.sla]] : []),
+      ...scopeOf(filter),
       ...(cursor ? [desc ? sql<boolean>`s.rowid < ${cursor[1]}` : sql<boolean>`s.rowid > ${cursor[1]}`] : []),
     ];
     return sql<PageKey>`SELECT s.rowid AS id, NULL AS k FROM ticket_search s CROSS JOIN tickets t ON t.id = s.rowid
@@ -160,6 +166,7 @@ function slaPageQuery(
     ...(priorities ? [anyOf('+t.priority', priorities)] : []),
     ...(assignee !== undefined ? [equals('+t.assignee_id', assignee)] : []),
     ...(filter.requestedTo !== undefined ? [sql<boolean>`+${REQUESTED_KEY} <= ${filter.requestedTo}`] : []),
+    ...scopeOf(filter),
     ...(cursor ? [breaching ? sql<boolean>`(t.sla_due_at, t.id) > (${cursor[0]}, ${cursor[1]})` : sql<boolean>`t.id < ${cursor[1]}`] : []),
   ];
   return breaching
@@ -193,7 +200,7 @@ function indexRanges(filter: TicketFilter, priorities: number[] | null, assignee
   let ranges: RawBuilder<boolean>[][];
   let lead: Lead = 'none';
   let split = false;
-  const residual: RawBuilder<boolean>[] = filter.requestedTo !== undefined ? [sql<boolean>`${REQUESTED_KEY} <= ${filter.requestedTo}`] : [];
+  const residual: RawBuilder<boolean>[] = [...(filter.requestedTo !== undefined ? [sql<boolean>`${REQUESTED_KEY} <= ${filter.requestedTo}`] : []), ...scopeOf(filter)];
   if (filter.status?.length || filter.type?.length || assignee !== undefined) {
     const facets = facetsOf(filter);
     const owner = assignee !== undefined ? [equals('t.assignee_id', assignee)] : [];
@@ -229,6 +236,7 @@ export async function countTickets(db: Q, filter: TicketFilter): Promise<number>
   if (filter.status?.length || filter.type?.length) where.push(anyOf('t.facet', facetsOf(filter)));
   if (filter.priority?.length) where.push(anyOf('t.priority', filter.priority.map((p) => PRIORITY_RANK[p])));
   if (filter.requestedTo !== undefined) where.push(sql<boolean>`${REQUESTED_KEY} <= ${filter.requestedTo}`);
+  where.push(...scopeOf(filter));
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM tickets t ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}`.execute(db);
   return rows[0]?.n ?? 0;
 }
@@ -243,6 +251,7 @@ async function countSlaView(db: Q, filter: TicketFilter & { sla: 'breaching' | '
     ...(filter.priority?.length ? [anyOf('t.priority', filter.priority.map((p) => PRIORITY_RANK[p]))] : []),
     ...(filter.assignee !== undefined ? [equals('t.assignee_id', filter.assignee === 'none' ? null : filter.assignee)] : []),
     ...(filter.requestedTo !== undefined ? [sql<boolean>`${REQUESTED_KEY} <= ${filter.requestedTo}`] : []),
+    ...scopeOf(filter),
   ];
   const index = filter.sla === 'breaching' ? 'tickets_sla_breaching' : 'tickets_sla_breached';
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM tickets t${indexedBy(index)} WHERE ${sql.join(where, sql` AND `)}`.execute(db);

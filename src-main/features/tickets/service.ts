@@ -25,6 +25,7 @@ import { findContact, findCustomer, findProduct, insertContact, insertCustomer, 
 import { nextCustomerNo } from '../customers/service';
 import { ticketIndexStatements } from '../search/ticketIndex';
 import { getSettings } from '../settings/queries';
+import { assertTicketInScope, customerOwnerScope, ticketScope } from '../users/scope';
 import { startClock } from '../sla/clock';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DEFAULT_REOPEN_WINDOW_DAYS } from './lifecycle';
@@ -142,6 +143,7 @@ export function createTicketService(deps: CoreDeps) {
 
   /** The detail page, with the actions this caller may take now. */
   async function get(id: number, viewer: SessionUser): Promise<TicketDetail> {
+    await assertTicketInScope(db, id, viewer);
     const row = await getTicketRow(db, id);
     if (!row) throw new AppError('NOT_FOUND', `Service request ${id} not found`);
     const [history, logs, followUps, settings, complaint, duplicates] = await Promise.all([
@@ -277,8 +279,10 @@ export function createTicketService(deps: CoreDeps) {
       let customer;
       if ('id' in input.customer) {
         customer = await findCustomer(trx, input.customer.id);
-        // A merged record is a pointer to the customer it went into, not one to serve.
-        if (!customer || customer.merged_into_id !== null) throw notFoundField('customer.id');
+        // A merged record is a pointer to the customer it went into, not one to serve; an
+        // account manager serves the customers they manage.
+        const owner = customerOwnerScope(actor);
+        if (!customer || customer.merged_into_id !== null || (owner !== undefined && customer.owner_id !== owner)) throw notFoundField('customer.id');
         await touchActivity(trx, customer.id, now);
       } else {
         customer = await insertCustomer(trx, {
@@ -288,6 +292,8 @@ export function createTicketService(deps: CoreDeps) {
           phone: input.customer.phone || null,
           province: input.customer.province ?? null,
           created_at: now,
+          // A customer an account manager takes in is theirs.
+          owner_id: customerOwnerScope(actor) ?? null,
         });
       }
 
@@ -334,6 +340,7 @@ export function createTicketService(deps: CoreDeps) {
           created_by: actorId,
           created_at: now,
           updated_at: now,
+          team_id: actor.teamId,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -392,7 +399,7 @@ export function createTicketService(deps: CoreDeps) {
     const day = await today();
     const counts = {} as Record<TicketView, number>;
     for (const view of TICKET_VIEWS) {
-      const filter = applyView(view, {}, viewer.id, day);
+      const filter = applyView(view, { scope: ticketScope(viewer) }, viewer.id, day);
       counts[view] = filter ? await countTickets(db, filter) : 0;
     }
     return counts;
@@ -401,7 +408,7 @@ export function createTicketService(deps: CoreDeps) {
   async function list(input: z.output<typeof listTicketsInput>, viewer: SessionUser): Promise<TicketPage> {
     const cursor = input.cursor ? decodeCursor(input.cursor) : null;
     // Only the due view needs today's date (a settings read for the desk's time zone).
-    const query = queueQuery(input, viewer.id, input.view === 'due' ? await today() : '');
+    const query = queueQuery(input, viewer, input.view === 'due' ? await today() : '');
     // The view and the filters exclude each other, or only punctuation was typed: nothing can match.
     if (!query) return { items: [], nextCursor: null };
     const rows = await listTickets(db, query.filter, query.sort, cursor, input.limit + 1);

@@ -1,6 +1,8 @@
 import { TICKET_STATUSES, type TicketPriority, type TicketSort, type TicketStatus, type TicketType, type TicketView } from '../../../src-shared/domain/tickets';
 import { SLA_RUNNING_STATUSES } from '../../../src-shared/domain/sla';
 import { matchExpression } from '../search/terms';
+import type { SessionUser } from '../../../src-shared/contract';
+import { ticketScope } from '../users/scope';
 import type { TicketFilter } from './queries';
 
 /** Work the desk still owes (resolved and follow-up wait on the customer call, not on work). */
@@ -59,9 +61,12 @@ export interface QueueInput {
  * view narrowed by the filters, the text as a full-text match, and the order the pages come
  * in. Null when nothing can match. `today` (YYYY-MM-DD, desk time) matters to the due view only.
  */
-export function queueQuery(input: QueueInput, viewerId: number, today: string): { filter: TicketFilter; sort: TicketSort } | null {
-  const base: TicketFilter = { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee };
-  const filter = input.view ? applyView(input.view, base, viewerId, today) : base;
+/** Who looks: the views' "mine" and the data scope. */
+export type Viewer = Pick<SessionUser, 'id' | 'dataScope' | 'teamId'>;
+
+export function queueQuery(input: QueueInput, viewer: Viewer, today: string): { filter: TicketFilter; sort: TicketSort } | null {
+  const base: TicketFilter = { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee, scope: ticketScope(viewer) };
+  const filter = input.view ? applyView(input.view, base, viewer.id, today) : base;
   if (!filter) return null;
   let match: string | undefined;
   if (input.text) {

@@ -36,3 +36,37 @@ export function useSessionEvents() {
   const queryClient = useQueryClient();
   useEffect(() => onEvent('session.ended', () => forgetSession(queryClient)), [queryClient]);
 }
+
+/** Puts the signed-in user's new state (after a password change, a lock or an unlock) in the cache. */
+function useSetSession() {
+  const queryClient = useQueryClient();
+  return (user: SessionUser) => queryClient.setQueryData<SessionUser | null>(queryKeys.auth.session, user);
+}
+
+/** The signed-in user's own password change; clears "must change" (the app then continues). */
+export function useChangePassword() {
+  const setSession = useSetSession();
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) => api.auth.changePassword(input),
+    onSuccess: setSession,
+  });
+}
+
+/** Locks this window's session (idle, or 锁定 in the user menu): the lock screen shows. */
+export function useLockSession() {
+  const setSession = useSetSession();
+  return useMutation({ mutationFn: () => api.auth.lock({}), onSuccess: setSession });
+}
+
+/** The user's password unlocks the window; what failed while it was locked is fetched again. */
+export function useUnlockSession() {
+  const queryClient = useQueryClient();
+  const setSession = useSetSession();
+  return useMutation({
+    mutationFn: (password: string) => api.auth.unlock({ password }),
+    onSuccess: async (user) => {
+      setSession(user);
+      await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth' && q.queryKey[0] !== 'system' });
+    },
+  });
+}

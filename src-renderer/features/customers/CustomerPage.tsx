@@ -2,12 +2,17 @@ import { Alert, Anchor, Badge, Box, Button, Group, Loader, Modal, Paper, SimpleG
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import type { Customer360, CustomerAsset } from '../../../src-shared/contract';
+import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/time';
 import { formatDateTime, formatDay } from '../../i18n/format';
 import { ConfirmRemoveModal } from '../../ui/ConfirmRemoveModal';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useSession } from '../auth/hooks';
+import { formatDeskDay } from '../privacy/erasure';
+import { ErasePersonalDataModal } from '../privacy/ErasePersonalDataModal';
+import { exportCustomerState } from '../privacy/personalDataExport';
+import { useDeskSettings } from '../settings/hooks';
 import { CustomerAgreementSelect } from '../sla/CustomerAgreementSelect';
 import { useNewTicket } from '../tickets/NewTicketContext';
 import { AssetForm } from './AssetForm';
@@ -187,6 +192,17 @@ function Fact({ label, testId, children }: { label: string; testId: string; chil
   );
 }
 
+/** 个人信息已删除 · date (in desk time): the customer's personal data was erased on request. */
+function ErasedBadge({ erasedAt }: { erasedAt: number }) {
+  const { t, i18n } = useTranslation();
+  const timeZone = useDeskSettings().data?.timeZone ?? DEFAULT_TIME_ZONE;
+  return (
+    <Badge variant="light" color="grape" data-testid="customer-erased">
+      {t('privacy.erasedBadge', { date: formatDeskDay(erasedAt, i18n.language, timeZone) })}
+    </Badge>
+  );
+}
+
 /** Where a merged customer went: its requests and records are on that customer's page now. */
 function MergedNotice({ into }: { into: NonNullable<Customer360['mergedInto']> }) {
   const { t } = useTranslation();
@@ -204,15 +220,30 @@ function MergedNotice({ into }: { into: NonNullable<Customer360['mergedInto']> }
 
 /**
  * Who the customer is: name, kind, tier and lifecycle; number, phone, email, address, account
- * manager, tags, last activity and note; agreement. Actions: a new request, 编辑资料 and 合并客户.
+ * manager, tags, last activity and note; agreement. Actions: a new request, 编辑资料, 合并客户 and
+ * (administrators) 导出个人信息 (the data page's one-customer export) and 删除个人信息.
  */
-function Header({ customer, canManage, canMerge }: { customer: Customer360; canManage: boolean; canMerge: boolean }) {
+function Header({
+  customer,
+  canManage,
+  canMerge,
+  canErase,
+  canExport,
+}: {
+  customer: Customer360;
+  canManage: boolean;
+  canMerge: boolean;
+  canErase: boolean;
+  canExport: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const newTicket = useNewTicket();
   const canSetAgreement = (useSession().data?.permissions.includes('sla.manage') ?? false) && canManage;
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
+  const [erasing, setErasing] = useState(false);
+  const navigate = useNavigate();
   const notSet = t('app.notSet');
   const address = addressText(customer, locale);
   const live = customer.mergedInto === null;
@@ -233,6 +264,7 @@ function Header({ customer, canManage, canMerge }: { customer: Customer360; canM
             <TierBadge tier={customer.tier} />
             {/* A merged record has no life of its own: the survivor's page shows it. */}
             {live ? <LifecycleBadge lifecycle={customer.lifecycle} /> : null}
+            {customer.erasedAt !== null ? <ErasedBadge erasedAt={customer.erasedAt} /> : null}
           </Group>
           <Group gap="lg">
             <Fact label={t('customer360.customerNo')} testId="customer-number">
@@ -278,6 +310,16 @@ function Header({ customer, canManage, canMerge }: { customer: Customer360; canM
         </Stack>
         {live ? (
           <Group gap="xs" wrap="nowrap">
+            {canExport ? (
+              <Button variant="default" onClick={() => void navigate('/data', { state: exportCustomerState(customerSummaryOf(customer)) })} data-testid="customer-export-personal">
+                {t('privacy.export')}
+              </Button>
+            ) : null}
+            {canErase ? (
+              <Button variant="light" color="red" onClick={() => setErasing(true)} data-testid="customer-erase">
+                {t('privacy.erase')}
+              </Button>
+            ) : null}
             {canMerge ? (
               <Button variant="default" onClick={() => setMerging(true)} data-testid="customer-merge">
                 {t('merge.action')}
@@ -311,6 +353,7 @@ function Header({ customer, canManage, canMerge }: { customer: Customer360; canM
       */}
       <CustomerFormModal opened={editing} customer={customer} onClose={() => setEditing(false)} />
       <MergeCustomerModal opened={merging} from={customer} onClose={() => setMerging(false)} />
+      <ErasePersonalDataModal opened={erasing} customer={customer} onClose={() => setErasing(false)} />
     </Paper>
   );
 }
@@ -326,10 +369,14 @@ function CustomerView({ customerId }: { customerId: number }) {
   const live = c.mergedInto === null;
   const canManage = live && permissions.includes('customers.manage');
   const canMerge = live && permissions.includes('customers.merge');
+  // A merged record's personal data goes with its survivor's erasure.
+  const canErase = live && permissions.includes('privacy.manage');
+  // An administrator answering a request for a copy of one's personal data (PIPL art. 45).
+  const canExport = canErase && permissions.includes('data.export');
   return (
     <Stack gap="md" maw={1200} data-testid="customer-page" data-customer-id={c.id}>
       {c.mergedInto ? <MergedNotice into={c.mergedInto} /> : null}
-      <Header customer={c} canManage={canManage} canMerge={canMerge} />
+      <Header customer={c} canManage={canManage} canMerge={canMerge} canErase={canErase} canExport={canExport} />
       <Kpis kpis={c.kpis} />
       <ContactsSection customerId={c.id} contacts={c.contacts} canManage={canManage} />
       <AssetsSection customerId={c.id} assets={c.assets} canManage={canManage} />

@@ -52,6 +52,7 @@ describe('new request for this customer', () => {
       tags: [],
       owner: null,
       mergedInto: null,
+      erasedAt: null,
       agreement: null,
       contacts: [{ id: 3, name: '陈经理', phone: '13800138000', email: 'chen@example.cn', role: '设备主管', preferredChannel: 'wechat' }],
       assets: [],

@@ -32,6 +32,7 @@ const customer: Customer360 = {
   tags: ['物业', '华东'],
   owner: { id: 4, name: '王工' },
   mergedInto: null,
+  erasedAt: null,
   agreement: null,
   contacts: [{ id: 3, name: '陈经理', phone: '+8613812345678', email: null, role: '设备主管', preferredChannel: 'wechat' }],
   assets: [],

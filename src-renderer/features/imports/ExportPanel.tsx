@@ -3,9 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { api } from '../../api';
 import { errorMessage } from '../../i18n/errors';
 import { CustomerPicker, type CustomerChoice } from '../customers/CustomerPicker';
+import { exportCustomerOf } from '../privacy/personalDataExport';
 import { useCancelJob, useJob } from './hooks';
 import { JobProgress } from './JobProgress';
 import { downloadPieces, percent, saveFile } from './transfer';
@@ -17,8 +19,15 @@ import { downloadPieces, percent, saveFile } from './transfer';
  */
 export function ExportPanel() {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [choice, setChoice] = useState<CustomerChoice | null>(null);
+  // 导出个人信息 on a customer's 360 page comes here with the customer chosen.
+  const preset = exportCustomerOf(useLocation().state);
+  const [text, setText] = useState(preset?.name ?? '');
+  const [choice, setChoice] = useState<CustomerChoice | null>(preset ? { kind: 'existing', customer: preset } : null);
+  const panel = useRef<HTMLDivElement>(null);
+  const presetId = preset?.id;
+  useEffect(() => {
+    if (presetId !== undefined) panel.current?.scrollIntoView({ block: 'start' });
+  }, [presetId]);
   const [jobId, setJobId] = useState<string | null>(null);
   const [scope, setScope] = useState<{ customer: string | null } | null>(null);
   const [received, setReceived] = useState<number | null>(null);
@@ -76,7 +85,7 @@ export function ExportPanel() {
 
   const total = data?.file?.bytes ?? 0;
   return (
-    <Paper withBorder p="md" data-testid="export-panel">
+    <Paper withBorder p="md" ref={panel} data-testid="export-panel">
       <Stack gap="sm">
         <Title order={4}>{t('exports.title')}</Title>
         <Text size="sm" c="dimmed">

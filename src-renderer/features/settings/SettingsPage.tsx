@@ -10,6 +10,8 @@ import { FormError } from '../../ui/FormError';
 import { saveErrors } from '../../ui/formErrors';
 import { useSession } from '../auth/hooks';
 import { useDeskSettings, useUpdateSettings } from './hooks';
+import { IdleLockForm } from './IdleLockForm';
+import { RetentionForm } from './RetentionForm';
 import { LIFECYCLE_LIMITS, lifecycleFieldErrors, lifecycleLocalErrors, parseThreshold, type LifecycleField } from './lifecycle';
 
 type Field = 'companyName' | 'reopenWindowDays';
@@ -221,6 +223,12 @@ export function SettingsPage() {
           </Paper>
           <Paper withBorder p="md">
             <LifecycleForm settings={settings.data} />
+          </Paper>
+          <Paper withBorder p="md">
+            <IdleLockForm settings={settings.data} />
+          </Paper>
+          <Paper withBorder p="md">
+            <RetentionForm settings={settings.data} />
           </Paper>
         </>
       ) : null}
