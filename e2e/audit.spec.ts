@@ -222,11 +222,13 @@ describe('audit trail: search, verify and export', () => {
     const rows = parseCsv(bytes.toString('utf8').slice(1)).rows.map((r) => r.cells);
     expect(rows[0]).toEqual(HEADERS);
     const entries = readDb((db) => db.prepare("SELECT id, action FROM audit_log WHERE action LIKE 'auth.%' ORDER BY id DESC").all() as { id: number; action: string }[]);
-    expect(rows.slice(1).map((r) => r[2])).toEqual(entries.map((e) => e.action));
-    expect(rows[1]!.slice(1, 3)).toEqual([ADMIN.displayName, 'auth.signIn']);
-    const failed = rows.find((r) => r[2] === 'auth.signInFailed')!;
-    // No person: whoever typed the wrong password is unknown.
-    expect(failed[1]).toBe('');
+    // Actions and objects in the user's words, as the page shows them.
+    const words: Record<string, string> = { 'auth.signIn': '登录', 'auth.signOut': '退出登录', 'auth.signInFailed': '登录失败' };
+    expect(rows.slice(1).map((r) => r[2])).toEqual(entries.map((e) => words[e.action] ?? e.action));
+    expect(rows[1]!.slice(1, 4)).toEqual([ADMIN.displayName, '登录', '账户']);
+    const failed = rows.find((r) => r[2] === '登录失败')!;
+    // Whoever typed the wrong password is unknown.
+    expect(failed[1]).toBe('未知（未登录）');
     expect(JSON.parse(failed[5]!)).toEqual({ username: AGENT.username, reason: 'badPassword' });
     // The export is on the trail too.
     await page.getByTestId('audit-export-close').click();

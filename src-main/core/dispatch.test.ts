@@ -81,7 +81,12 @@ function validSample(name: string): unknown {
     'audit.actions': {},
     'audit.verify': {},
     // Writes a file from the trail; the entry recording the export is no request.
-    'exports.audit': { format: 'csv', action: 'nothing.', headers: { at: 't', user: 'u', action: 'a', entity: 'e', entityId: 'i', details: 'd' } },
+    'exports.audit': {
+      format: 'csv',
+      action: 'nothing.',
+      headers: { at: 't', user: 'u', action: 'a', entity: 'e', entityId: 'i', details: 'd' },
+      words: { actions: {}, entities: {}, system: 's', unknownPerson: 'p' },
+    },
     // A common password is refused before anything is written.
     'users.create': { username: 'sample', displayName: 'Sample', role: 'agent', teamId: null, password: 'password' },
     'users.update': { id: 999999, displayName: 'Sample', role: 'agent', teamId: null },

@@ -49,14 +49,29 @@ export type AuditFilter = z.infer<typeof auditFilter>;
 export const AUDIT_EXPORT_COLUMNS = ['at', 'user', 'action', 'entity', 'entityId', 'details'] as const;
 export type AuditExportColumn = (typeof AUDIT_EXPORT_COLUMNS)[number];
 
-/** A search's entries as a file, with the column headers in the user's language. */
+const word = z.string().trim().min(1).max(100);
+
+/**
+ * A search's entries as a file, in the user's language: the column headers, the words for
+ * actions and object types (a code without one is written as recorded), and who did what
+ * when nobody signed in did (the desk itself; an unknown person trying to sign in).
+ */
 export const auditExportInput = auditFilter
   .extend({
     format: z.enum(QUEUE_EXPORT_FORMATS),
-    headers: z.record(z.enum(AUDIT_EXPORT_COLUMNS), z.string().trim().min(1).max(100)),
+    headers: z.record(z.enum(AUDIT_EXPORT_COLUMNS), word),
+    words: z
+      .object({
+        actions: z.record(z.string().min(1).max(64), word),
+        entities: z.record(z.string().min(1).max(64), word),
+        system: word,
+        unknownPerson: word,
+      })
+      .strict(),
   })
   .strict();
 export type AuditExportInput = z.output<typeof auditExportInput>;
+export type AuditExportWords = AuditExportInput['words'];
 
 export const audit = {
   /** Newest first, keyset-paged by id. */

@@ -143,7 +143,9 @@ describe('the audit trail as a file', () => {
     await signInAs(core, 'gong');
     await core.dispatch('auth.signIn', { username: 'gong', password: 'not it, "quoted", 多' }, 'x');
     const headers = { at: '时间', user: '操作人', action: '操作', entity: '对象', entityId: '编号', details: '详情' };
-    const { jobId } = await call(core, 'exports.audit', { format: 'csv', action: 'auth.', headers }, 'admin');
+    // The file speaks the user's words; a code without one is written as recorded.
+    const words = { actions: { 'auth.signIn': '登录', 'auth.signInFailed': '登录失败' }, entities: { user: '账户' }, system: '系统', unknownPerson: '未知（未登录）' };
+    const { jobId } = await call(core, 'exports.audit', { format: 'csv', action: 'auth.', headers, words }, 'admin');
     let job = await call(core, 'exports.job', { jobId }, 'admin');
     for (let i = 0; job.state === 'running' && i < 100; i++) {
       await new Promise((r) => setImmediate(r));
@@ -154,11 +156,14 @@ describe('the audit trail as a file', () => {
     const text = Buffer.from(piece.dataBase64, 'base64').toString('utf8');
     const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('时间,操作人,操作,对象,编号,详情');
-    expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(['auth.signInFailed', 'auth.signIn']);
+    expect(lines.slice(1).map((l) => l.split(',').slice(1, 4))).toEqual([
+      ['未知（未登录）', '登录失败', '账户'],
+      ['gong', '登录', '账户'],
+    ]);
     expect(lines[1]).toContain('""reason"":""badPassword""');
     const recorded = entries(core, 'export.audit');
     expect(recorded).toHaveLength(1);
     expect(JSON.parse(recorded[0]!.details!)).toMatchObject({ filter: { action: 'auth.' }, format: 'csv', rows: 2 });
-    expect(await core.dispatch('exports.audit', { format: 'csv', headers }, 'gong')).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await core.dispatch('exports.audit', { format: 'csv', headers, words }, 'gong')).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { AuditFilter } from '../../../src-shared/contract';
-import { AUDIT_EXPORT_COLUMNS, type AuditExportColumn } from '../../../src-shared/contract/audit';
+import { AUDIT_EXPORT_COLUMNS, type AuditExportColumn, type AuditExportWords } from '../../../src-shared/contract/audit';
 import type { QueueExportFormat } from '../../../src-shared/contract/queueExport';
 import type { DB } from '../../db/schema';
 import { createCsvWriter } from '../reports/csv';
@@ -19,6 +19,7 @@ export interface AuditExportSpec {
   format: QueueExportFormat;
   filter: AuditFilter;
   headers: Record<AuditExportColumn, string>;
+  words: AuditExportWords;
   timeZone: string;
   now: number;
 }
@@ -42,6 +43,13 @@ interface Row {
   details: string | null;
 }
 
+/** Who did it, as the trail page says it: the account, the desk itself, or someone unknown trying to sign in. */
+function person(r: Row, words: AuditExportWords): string {
+  if (r.display_name !== null) return r.display_name;
+  if (r.user_id !== null) return `#${r.user_id}`;
+  return r.action === 'auth.signInFailed' ? words.unknownPerson : words.system;
+}
+
 export function runAuditExport(sqlite: Database.Database, spec: AuditExportSpec, hooks: { progress(done: number, total: number): void; cancelled(): boolean }): AuditExportResult {
   const compiler = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   const query = auditQuery(compiler, spec.filter).compile();
@@ -59,7 +67,7 @@ export function runAuditExport(sqlite: Database.Database, spec: AuditExportSpec,
     hooks.progress(0, total);
     let done = 0;
     for (const r of sqlite.prepare(query.sql).iterate(...params) as IterableIterator<Row>) {
-      writer.row([r.at, r.display_name ?? (r.user_id === null ? '' : `#${r.user_id}`), r.action, r.entity, r.entity_id, r.details ?? '']);
+      writer.row([r.at, person(r, spec.words), spec.words.actions[r.action] ?? r.action, spec.words.entities[r.entity] ?? r.entity, r.entity_id, r.details ?? '']);
       if (++done % 5000 === 0) {
         hooks.progress(done, total);
         if (hooks.cancelled()) throw new Error('cancelled');

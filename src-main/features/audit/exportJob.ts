@@ -16,11 +16,11 @@ export async function startAuditExport(deps: CoreDeps, jobs: Jobs, input: AuditE
   const { db, clock } = deps;
   const now = clock.now();
   const timeZone = (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE;
-  const { format, headers, ...filter } = input;
+  const { format, headers, words, ...filter } = input;
   const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(now).replace(/[-:]/g, '').replace(' ', '-');
   const fileName = `audit-${stamp}.${EXTENSION[format]}`;
   const outPath = path.join(deps.dataDir, 'exports', `${randomUUID()}-${fileName}`);
-  const job = jobs.start('auditExport', { kind: 'auditExport', spec: { outPath, fileName, format, filter, headers, timeZone, now } }, user.id, async (result, view) => {
+  const job = jobs.start('auditExport', { kind: 'auditExport', spec: { outPath, fileName, format, filter, headers, words, timeZone, now } }, user.id, async (result, view) => {
     if (result.kind !== 'auditExport') return;
     view.file = { name: result.result.fileName, bytes: result.result.bytes };
     keep(view.jobId, { path: outPath, bytes: result.result.bytes, userId: user.id });

@@ -23,6 +23,9 @@ export const AUDITED_ACTIONS = [
   // Customers: views of personal data, merges, and the generic writes.
   'customer.view',
   'customer.merge',
+  // Personal data: erasure on request and retention.
+  'customer.erase',
+  'privacy.retention',
   'customers.save',
   'customers.saveContact',
   'customers.removeContact',
@@ -102,6 +105,7 @@ export const AUDIT_FAMILIES = [
   'exports',
   'backup',
   'audit',
+  'privacy',
 ] as const;
 
 /** The family of an action, as the prefix audit.list filters by: 'auth.signIn' → 'auth.'. */
