@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { screenshot, setUpDesk, signIn, startDesk, step, stopDesk } from './harness';
+import { enterRequest, screenshot, setUpDesk, signIn, startDesk, step, stopDesk } from './harness';
 import type { RunningHost } from './webHost';
 
 // Backup and restore, in Chinese, as the administrator: 立即备份 with progress → the backup
@@ -27,20 +27,7 @@ async function shot(name: string): Promise<void> {
 
 /** Enters a request for a new customer from the queue (keyboard intake). */
 async function createRequest(customer: string, subject: string): Promise<void> {
-  await page.getByTestId('nav-tickets').click();
-  await page.getByTestId('queue-title').waitFor();
-  await page.evaluate('document.activeElement && document.activeElement.blur()');
-  await page.keyboard.press('n');
-  await page.locator('[data-testid="customer-input"]:focus').waitFor();
-  await page.keyboard.type(customer);
-  await page.getByTestId('customer-create').waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('input[name=subject]').fill(subject);
-  await page.locator('textarea[name=description]').fill('客户反映设备运行异常，需要上门检查。');
-  await page.getByTestId('subject-input').focus();
-  await page.keyboard.press('Control+Enter');
-  await page.getByTestId('new-ticket-form').waitFor({ state: 'hidden' });
-  await page.getByTestId('ticket-row').filter({ hasText: subject }).waitFor();
+  await enterRequest(page, { customer, subject, description: '客户反映设备运行异常，需要上门检查。' });
 }
 
 async function openBackupPage(): Promise<void> {

@@ -161,3 +161,27 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('sign-out').click();
   await page.getByTestId('sign-in-form').waitFor();
 }
+
+/**
+ * Enters a request for a new customer from the queue with the keyboard (N, type the name,
+ * Enter to create it, Ctrl+Enter to save) and returns its row in the queue.
+ */
+export async function enterRequest(page: Page, request: { customer: string; phone?: string; subject: string; description: string }) {
+  await page.getByTestId('nav-tickets').click();
+  await page.getByTestId('queue-title').waitFor();
+  await page.evaluate('document.activeElement && document.activeElement.blur()');
+  await page.keyboard.press('n');
+  await page.locator('[data-testid="customer-input"]:focus').waitFor();
+  await page.keyboard.type(request.customer);
+  await page.getByTestId('customer-create').waitFor();
+  await page.keyboard.press('Enter');
+  if (request.phone) await page.locator('input[name=customerPhone]').fill(request.phone);
+  await page.getByTestId('subject-input').fill(request.subject);
+  await page.locator('textarea[name=description]').fill(request.description);
+  await page.getByTestId('subject-input').focus();
+  await page.keyboard.press('Control+Enter');
+  await page.getByTestId('new-ticket-form').waitFor({ state: 'hidden' });
+  const row = page.getByTestId('ticket-row').filter({ hasText: request.subject });
+  await row.waitFor();
+  return row;
+}

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import zhCN from '../src-renderer/i18n/zh-CN.json';
-import { openPage, screenshot, setUpDesk, signIn, startDesk, step, stopDesk } from './harness';
+import { enterRequest, openPage, screenshot, setUpDesk, signIn, startDesk, step, stopDesk } from './harness';
 import type { RunningHost } from './webHost';
 
 // Data scopes and personal data (数据范围、个人信息), in Chinese, on a desk without demo data: the
@@ -105,26 +105,16 @@ async function firstSignIn(agent: Agent): Promise<Page> {
 }
 
 /** Enters a request for a new customer with a phone from the queue (N), and notes its id and number. */
-async function enterRequest(agent: Agent): Promise<void> {
+async function enterAgentRequest(agent: Agent): Promise<void> {
   const entry = agents.get(agent.username);
   if (!entry) throw new Error(`${agent.username} has not signed in`);
   const p = entry.page;
-  await p.getByTestId('nav-tickets').click();
-  await p.getByTestId('queue-title').waitFor();
-  await p.evaluate('document.activeElement && document.activeElement.blur()');
-  await p.keyboard.press('n');
-  await p.locator('[data-testid="customer-input"]:focus').waitFor();
-  await p.keyboard.type(agent.customer);
-  await p.getByTestId('customer-create').waitFor();
-  await p.keyboard.press('Enter');
-  await p.locator('input[name=customerPhone]').fill(agent.phone);
-  await p.getByTestId('subject-input').fill(agent.subject);
-  await p.locator('textarea[name=description]').fill(`${agent.customer}来电，电话 ${agent.phone}，请安排上门检查。`);
-  await p.getByTestId('subject-input').focus();
-  await p.keyboard.press('Control+Enter');
-  await p.getByTestId('new-ticket-form').waitFor({ state: 'hidden' });
-  const ticket = p.getByTestId('ticket-row').filter({ hasText: agent.subject });
-  await ticket.waitFor();
+  const ticket = await enterRequest(p, {
+    customer: agent.customer,
+    phone: agent.phone,
+    subject: agent.subject,
+    description: `${agent.customer}来电，电话 ${agent.phone}，请安排上门检查。`,
+  });
   entry.ticketId = (await ticket.getAttribute('data-ticket-id')) ?? undefined;
   await ticket.click();
   await p.getByTestId('ticket-detail').waitFor();
@@ -187,9 +177,9 @@ describe('data scopes and personal data: team-scoped agents, erasure on request,
 
   step('each agent changes the first password in a browser of their own and enters a request', async () => {
     await firstSignIn(AGENT_A);
-    await enterRequest(AGENT_A);
+    await enterAgentRequest(AGENT_A);
     await firstSignIn(AGENT_B);
-    await enterRequest(AGENT_B);
+    await enterAgentRequest(AGENT_B);
   });
 
   step('赵磊 sees only his team’s request; 孙丽’s, opened by its address, is not found', async () => {

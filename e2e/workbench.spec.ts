@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { addAccount, screenshot, setUpDesk, signIn, signOut, startDesk, step, stopDesk } from './harness';
+import { addAccount, enterRequest, screenshot, setUpDesk, signIn, signOut, startDesk, step, stopDesk } from './harness';
 import type { RunningHost } from './webHost';
 
 // Automatic assignment and the engineer's day, in Chinese, on a desk without demo data:
@@ -33,20 +33,7 @@ async function shot(name: string): Promise<void> {
 
 /** Enters a request for a new customer from the queue and opens it. */
 async function createRequest(customer: string, subject: string): Promise<void> {
-  await page.getByTestId('nav-tickets').click();
-  await page.getByTestId('queue-title').waitFor();
-  await page.evaluate('document.activeElement && document.activeElement.blur()');
-  await page.keyboard.press('n');
-  await page.locator('[data-testid="customer-input"]:focus').waitFor();
-  await page.keyboard.type(customer);
-  await page.getByTestId('customer-create').waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('input[name=subject]').fill(subject);
-  await page.locator('textarea[name=description]').fill('运行时有明显金属摩擦声，客户担心停机。');
-  await page.getByTestId('subject-input').focus();
-  await page.keyboard.press('Control+Enter');
-  await page.getByTestId('new-ticket-form').waitFor({ state: 'hidden' });
-  await page.getByTestId('ticket-row').filter({ hasText: subject }).click();
+  await (await enterRequest(page, { customer, subject, description: '运行时有明显金属摩擦声，客户担心停机。' })).click();
   await page.getByTestId('ticket-detail').waitFor();
 }
 
