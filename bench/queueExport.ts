@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
-import type { QueueExportFormat, QueueExportLabels } from '../src-shared/contract/queueExport';
+import type { QueueExportFormat } from '../src-shared/contract/queueExport';
+import { QUEUE_LABELS_ZH } from '../src-main/core/testing';
 import { startTask } from '../src-main/workers/spawn';
 import type { TaskResult } from '../src-main/workers/tasks';
 import { round, type Figure } from './stats';
@@ -17,26 +18,7 @@ import { round, type Figure } from './stats';
 
 export const EXPORT_BUDGETS = { rows_per_s: 50_000, export_rss_mb: 400, stall_ms: 50 };
 
-const LABELS: QueueExportLabels = {
-  columns: {
-    number: '编号',
-    subject: '主题',
-    customer: '客户',
-    type: '类型',
-    priority: '优先级',
-    status: '状态',
-    assignee: '服务工程师',
-    channel: '受理渠道',
-    requestedBy: '客户要求日期',
-    createdAt: '创建时间',
-    slaDueAt: '服务时效到期',
-  },
-  status: { pending_assignment: '待分配', on_hold: '挂起', assigned: '已分配', locked: '锁定', resolved: '已处理', follow_up: '回访', closed: '已关闭', reopened: '重新打开' },
-  type: { consultation: '咨询', repair: '报修', installation: '安装', complaint: '投诉', other: '其他' },
-  priority: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
-  channel: { phone: '电话', email: '邮件', walk_in: '到店', web: '网页', wechat: '微信' },
-  unassigned: '未分配',
-};
+const LABELS = QUEUE_LABELS_ZH;
 
 /** The longest 5 ms timer drift over `ms` with nothing running: what the machine alone stalls. */
 async function idleStall(ms: number): Promise<number> {

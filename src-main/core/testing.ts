@@ -1,4 +1,5 @@
 import type { ChannelName, ChannelOf, InputOf, OutputOf } from '../../src-shared/contract';
+import type { QueueExportLabels } from '../../src-shared/contract/queueExport';
 import type { Role } from '../../src-shared/domain/roles';
 import type { Result } from '../../src-shared/errors';
 import { hashPassword } from '../features/users/password';
@@ -58,3 +59,25 @@ export function unwrap<T>(result: Result<T>): T {
 export async function call<N extends ChannelName>(core: Core, name: N, input: InputOf<ChannelOf<N>>, session: string): Promise<OutputOf<ChannelOf<N>>> {
   return unwrap(await core.dispatch(name, input, session)) as OutputOf<ChannelOf<N>>;
 }
+
+/** The words the renderer sends for a queue export in Chinese (from its zh-CN catalog): for tests and the bench. */
+export const QUEUE_LABELS_ZH: QueueExportLabels = {
+  columns: {
+    number: '编号',
+    subject: '主题',
+    customer: '客户',
+    type: '类型',
+    priority: '优先级',
+    status: '状态',
+    assignee: '服务工程师',
+    channel: '受理渠道',
+    requestedBy: '客户要求日期',
+    createdAt: '创建时间',
+    slaDueAt: '服务时效到期',
+  },
+  status: { pending_assignment: '待分配', on_hold: '挂起', assigned: '已分配', locked: '锁定', resolved: '已处理', follow_up: '回访', closed: '已关闭', reopened: '重新打开' },
+  type: { consultation: '咨询', repair: '报修', installation: '安装', complaint: '投诉', other: '其他' },
+  priority: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
+  channel: { phone: '电话', email: '邮件', walk_in: '到店', web: '网页', wechat: '微信' },
+  unassigned: '未分配',
+};

@@ -4,36 +4,15 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../src-shared/contract';
-import type { QueueExportLabels } from '../../../src-shared/contract/queueExport';
 import type { InputOf, ChannelOf } from '../../../src-shared/contract';
 import type { Core } from '../../core/createCore';
-import { addUser, call, fakeClock, setupDesk, signInAs, testCore } from '../../core/testing';
+import { addUser, call, fakeClock, QUEUE_LABELS_ZH, setupDesk, signInAs, testCore } from '../../core/testing';
 import { seedDemoData } from '../demo/seed';
 import { parseCsv } from '../imports/readTable';
 import { queueQuery } from '../tickets/views';
 import { runQueueExport } from './queueExport';
 
-/** The words the renderer sends in Chinese (from its zh-CN catalog). */
-const LABELS: QueueExportLabels = {
-  columns: {
-    number: '编号',
-    subject: '主题',
-    customer: '客户',
-    type: '类型',
-    priority: '优先级',
-    status: '状态',
-    assignee: '服务工程师',
-    channel: '受理渠道',
-    requestedBy: '客户要求日期',
-    createdAt: '创建时间',
-    slaDueAt: '服务时效到期',
-  },
-  status: { pending_assignment: '待分配', on_hold: '挂起', assigned: '已分配', locked: '锁定', resolved: '已处理', follow_up: '回访', closed: '已关闭', reopened: '重新打开' },
-  type: { consultation: '咨询', repair: '报修', installation: '安装', complaint: '投诉', other: '其他' },
-  priority: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
-  channel: { phone: '电话', email: '邮件', walk_in: '到店', web: '网页', wechat: '微信' },
-  unassigned: '未分配',
-};
+const LABELS = QUEUE_LABELS_ZH;
 const HEADERS = Object.values(LABELS.columns);
 const NOW = Date.UTC(2026, 10, 24, 2, 0, 0);
 
