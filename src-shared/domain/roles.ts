@@ -47,6 +47,10 @@ export const PERMISSIONS = [
   'privacy.manage',
   /** Backups of the desk's database: settings, taking one now, restoring one (administrators only). */
   'backup.manage',
+  /** The dashboard and the standard reports, with their drill-downs and exports (supervisors). */
+  'reports.read',
+  /** Schedule reports to be written into a folder, and see their runs. */
+  'reports.schedule',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
