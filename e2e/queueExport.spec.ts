@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -12,7 +15,9 @@ import type { RunningHost } from './webHost';
 // A service manager exports the queue, in Chinese, on a desk with demo data: the 待分配
 // view narrowed to 紧急 and 普通 → 导出 → Excel 工作簿 (progress, then the file downloads as
 // 队列-待分配-<desk time>.xlsx) → the workbook opens with the same requests in the same
-// order, in the words the queue shows → the same as CSV (UTF-8 with BOM) and as GB18030.
+// order, in the words the queue shows → the same as CSV (UTF-8 with BOM) and as GB18030 →
+// as a PDF for print, whose text (read back with poppler's pdftotext) holds the view's
+// name, its filters, the requests in order and "第 1 页，共 N 页".
 
 const ADMIN = { username: 'admin', password: 'Kongtiao#2024', displayName: '周主管' };
 const JOB_MS = 60_000;
@@ -118,6 +123,31 @@ describe('queue export: XLSX and CSV of a filtered view', () => {
     expect(gb.bytes[0]).not.toBe(0xef);
     expect(parseCsv(new TextDecoder('gb18030').decode(gb.bytes)).rows.map((r) => r.cells)).toEqual(rows);
     await shot('03-exported-csv');
+    expect(pageErrors).toEqual([]);
+  });
+
+  step('exports PDF: a landscape print of the same requests, with Chinese text, filters and page numbers', async () => {
+    await page.getByTestId('queue-export-close').click();
+    const pdf = await exportAs('queue-export-pdf');
+    expect(pdf.name).toMatch(/^队列-待分配-\d{8}-\d{4}\.pdf$/);
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'serviceloop-e2e-pdf-'));
+    try {
+      const file = path.join(folder, pdf.name);
+      fs.writeFileSync(file, pdf.bytes);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+      expect(text).toContain('队列-待分配');
+      expect(text).toContain('优先级：紧急、普通');
+      expect(text).toMatch(/生成时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+      expect(text).toContain(`第 1 页，共 ${pages} 页`);
+      expect(text).toMatch(/编号\s+主题\s+客户/);
+      const numbers = expectedNumbers();
+      expect([...text.matchAll(new RegExp(numbers.map((n) => n.replace(/[-]/g, '\\-')).join('|'), 'g'))].map((m) => m[0])).toEqual(numbers);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+    await shot('04-exported-pdf');
     expect(pageErrors).toEqual([]);
   });
 });

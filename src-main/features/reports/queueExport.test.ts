@@ -216,7 +216,7 @@ describe('exports.queue', () => {
   it('refuses labels that are missing a word or a format it does not write', async () => {
     const { unassigned: _, ...partial } = LABELS;
     expect(await core.dispatch('exports.queue', { title: '队列', labels: partial, format: 'csv', sort: 'created_desc' } as never, 'admin')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await core.dispatch('exports.queue', { title: '队列', labels: LABELS, format: 'pdf', sort: 'created_desc' } as never, 'admin')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await core.dispatch('exports.queue', { title: '队列', labels: LABELS, format: 'docx', sort: 'created_desc' } as never, 'admin')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('writes a header-only file when the view and the filters exclude each other', async () => {

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
-import { QUEUE_EXPORT_COLUMNS, type QueueExportColumn, type QueueExportFormat, type QueueExportLabels } from '../../../src-shared/contract/queueExport';
+import { QUEUE_EXPORT_COLUMNS, type QueueExportColumn, type QueueExportLabels, type QueueViewFormat } from '../../../src-shared/contract/queueExport';
 import { TICKET_PRIORITIES, type TicketChannel, type TicketPriority, type TicketSort, type TicketStatus, type TicketType } from '../../../src-shared/domain/tickets';
 import type { DB } from '../../db/schema';
 import type { Cursor } from '../tickets/cursor';
 import { ticketPageQuery, ticketRowsQuery, type TicketFilter } from '../tickets/queries';
-import { createCsvWriter } from './csv';
-import { createXlsxWriter, type XlsxCell, type XlsxColumn } from './xlsx';
+import { createCsvWriter, localDateTime } from './csv';
+import { writePdfSync, type PdfCell, type PdfColumn } from './pdf';
+import { createXlsxWriter, zoneOffsets, type XlsxCell, type XlsxColumn } from './xlsx';
 
 // A queue view as a file, in a worker thread: the same keyset pages tickets.list reads
 // (ticketPageQuery, then ticketRowsQuery for their rows), in the same order, page after
@@ -18,7 +19,7 @@ export interface QueueExportSpec {
   outPath: string;
   /** The file's name as the user gets it (the path on disk may differ). */
   fileName: string;
-  format: QueueExportFormat;
+  format: QueueViewFormat;
   /** The list query the queue reads (views.ts queueQuery, resolved in main); null: nothing can match (a file with the header alone). */
   filter: TicketFilter | null;
   sort: TicketSort;
@@ -28,6 +29,20 @@ export interface QueueExportSpec {
   now: number;
   /** Tests: a small sheet limit to see the split. */
   maxRowsPerSheet?: number;
+  /** The bench: only the view's first rows (a PDF of 100,000 rows from a desk of a million). */
+  maxRows?: number;
+  /** PDF only: what the page prints around the table (worded and formatted in main). */
+  pdf?: QueueExportPdfSpec;
+}
+
+export interface QueueExportPdfSpec {
+  filters: { label: string; value: string }[];
+  /** e.g. 生成时间：2026-11-24 10:00 */
+  generatedAt: string;
+  /** The footer with {page} and {pages} in it. */
+  pageOf: string;
+  /** Resolved in main (a worker may not see the packaged app's resources path). */
+  fontPath?: string;
 }
 
 export interface QueueExportResult {
@@ -35,6 +50,8 @@ export interface QueueExportResult {
   bytes: number;
   rows: number;
   sheets: number;
+  /** PDF only. */
+  pages?: number;
 }
 
 /**
@@ -55,6 +72,24 @@ const COLUMNS: Record<QueueExportColumn, Omit<XlsxColumn, 'header'>> = {
   requestedBy: { type: 'date' },
   createdAt: { type: 'datetime' },
   slaDueAt: { type: 'datetime' },
+};
+
+/**
+ * Relative column widths on a landscape A4 page: the subject and customer get the room,
+ * coded values (type, priority, status, channel) little.
+ */
+const PDF_WIDTHS: Record<QueueExportColumn, number> = {
+  number: 1.35,
+  subject: 3,
+  customer: 2,
+  type: 0.8,
+  priority: 0.65,
+  status: 0.85,
+  assignee: 1,
+  channel: 0.75,
+  requestedBy: 1.05,
+  createdAt: 1.3,
+  slaDueAt: 1.3,
 };
 
 /**
@@ -121,30 +156,27 @@ export function runQueueExport(sqlite: Database.Database, spec: QueueExportSpec,
   const columns = QUEUE_EXPORT_COLUMNS.map((c) => ({ header: spec.labels.columns[c], ...COLUMNS[c] }));
 
   fs.mkdirSync(path.dirname(spec.outPath), { recursive: true });
-  const writer =
-    spec.format === 'xlsx'
-      ? createXlsxWriter(spec.outPath, { columns, sheetName: spec.sheetName, timeZone: spec.timeZone, level: 1, ...(spec.maxRowsPerSheet ? { maxRowsPerSheet: spec.maxRowsPerSheet } : {}) }, spec.now)
-      : createCsvWriter(spec.outPath, { columns, timeZone: spec.timeZone, encoding: spec.format === 'csv' ? 'utf-8' : 'gb18030' });
 
-  // One read transaction: every page sees the same moment (in WAL mode this blocks no writer).
-  sqlite.prepare('BEGIN').run();
-  try {
+  /** Every row of the view in its order, page by page of keys; cancel is looked at between pages. */
+  function* rows(): Generator<XlsxCell[]> {
     const { filter } = spec;
     // The page query with LIMIT -1 (none) counts what the whole view holds.
     const count = filter && ticketPageQuery(filter, spec.sort, null, -1).compile(compiler);
-    const total = count ? (sqlite.prepare(`SELECT count(*) AS n FROM (${count.sql})`).get(...(count.parameters as unknown[])) as { n: number }).n : 0;
+    const all = count ? (sqlite.prepare(`SELECT count(*) AS n FROM (${count.sql})`).get(...(count.parameters as unknown[])) as { n: number }).n : 0;
+    const total = Math.min(all, spec.maxRows ?? Infinity);
     hooks.progress(0, total);
     let cursor: Cursor | null = null;
     let done = 0;
-    while (filter) {
+    let left = spec.maxRows ?? Infinity;
+    while (filter && left > 0) {
       if (hooks.cancelled()) throw new Error('cancelled');
       const keys: [id: number, k: number | string | null][] = run(ticketPageQuery(filter, spec.sort, cursor, PAGE).compile(compiler));
       if (keys.length === 0) break;
-      const rows = run<Row>(rowsQuery(compiler, keys.map((k) => k[0])).compile());
-      const byId = new Map(rows.map((r) => [r[0], r]));
+      const found = run<Row>(rowsQuery(compiler, keys.map((k) => k[0])).compile());
+      const byId = new Map(found.map((r) => [r[0], r]));
       for (const k of keys) {
         const row = byId.get(k[0]);
-        if (row) writer.row(cells(row, spec.labels));
+        if (row && left-- > 0) yield cells(row, spec.labels);
       }
       done += keys.length;
       hooks.progress(Math.min(done, total), total);
@@ -152,12 +184,58 @@ export function runQueueExport(sqlite: Database.Database, spec: QueueExportSpec,
       const last: [number, number | string | null] = keys[keys.length - 1]!;
       cursor = [last[1], last[0]];
     }
-    const result = writer.finish();
-    return { fileName: spec.fileName, bytes: result.bytes, rows: result.rows, sheets: 'sheets' in result ? (result.sheets as number) : 1 };
-  } catch (error) {
-    writer.abort();
-    throw error;
+  }
+
+  // One read transaction: every page sees the same moment (in WAL mode this blocks no writer).
+  sqlite.prepare('BEGIN').run();
+  try {
+    if (spec.format === 'pdf') return pdfExport(spec, columns, rows());
+    const writer =
+      spec.format === 'xlsx'
+        ? createXlsxWriter(spec.outPath, { columns, sheetName: spec.sheetName, timeZone: spec.timeZone, level: 1, ...(spec.maxRowsPerSheet ? { maxRowsPerSheet: spec.maxRowsPerSheet } : {}) }, spec.now)
+        : createCsvWriter(spec.outPath, { columns, timeZone: spec.timeZone, encoding: spec.format === 'csv' ? 'utf-8' : 'gb18030' });
+    try {
+      for (const row of rows()) writer.row(row);
+      const result = writer.finish();
+      return { fileName: spec.fileName, bytes: result.bytes, rows: result.rows, sheets: 'sheets' in result ? (result.sheets as number) : 1 };
+    } catch (error) {
+      writer.abort();
+      throw error;
+    }
   } finally {
     sqlite.prepare('COMMIT').run();
   }
+}
+
+/**
+ * The view as a landscape PDF: the same rows and columns as the XLSX, times in the desk's
+ * zone, the view's name as the title, its filters and the generation time under it.
+ */
+function pdfExport(spec: QueueExportSpec, columns: XlsxColumn[], rows: Iterable<XlsxCell[]>): QueueExportResult {
+  const offsetAt = zoneOffsets(spec.timeZone);
+  const pdf = spec.pdf ?? { filters: [], generatedAt: '', pageOf: '第 {page} 页，共 {pages} 页' };
+  const kinds = columns.map((c) => c.type);
+  function* printed(): Generator<PdfCell[]> {
+    for (const row of rows) {
+      for (let i = 0; i < kinds.length; i++) {
+        const value = row[i];
+        if (kinds[i] === 'datetime' && typeof value === 'number') row[i] = localDateTime(value, offsetAt);
+      }
+      yield row as PdfCell[];
+    }
+  }
+  const pdfColumns: PdfColumn[] = QUEUE_EXPORT_COLUMNS.map((c, i) => ({ header: columns[i]!.header, width: PDF_WIDTHS[c] }));
+  const result = writePdfSync(
+    {
+      title: spec.sheetName,
+      filters: pdf.filters,
+      generatedAt: pdf.generatedAt,
+      pageLabel: (page, pages) => pdf.pageOf.replace('{pages}', String(pages)).replace('{page}', String(page)),
+      sections: [{ kind: 'table', columns: pdfColumns, rows: printed() }],
+      landscape: true,
+    },
+    spec.outPath,
+    pdf.fontPath ? { fontPath: pdf.fontPath } : {},
+  );
+  return { fileName: spec.fileName, bytes: result.bytes, rows: result.rows, sheets: 1, pages: result.pages };
 }

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record';
 import type { Jobs } from '../imports/jobs';
 import { getSettings } from '../settings/queries';
 import { queueQuery } from '../tickets/views';
+import { queuePdfSpec } from './pdfQueueHeading';
 
 /** A finished export file, for exports.chunk to hand out to the user who made it. */
 export interface ExportFile {
@@ -16,7 +17,7 @@ export interface ExportFile {
   userId: number;
 }
 
-const EXTENSION = { xlsx: 'xlsx', csv: 'csv', 'csv-gb18030': 'csv' } as const;
+const EXTENSION = { xlsx: 'xlsx', csv: 'csv', 'csv-gb18030': 'csv', pdf: 'pdf' } as const;
 
 /** A title safe as part of a file name on Windows and macOS. */
 function fileTitle(title: string): string {
@@ -39,7 +40,7 @@ export async function startQueueExport(deps: CoreDeps, jobs: Jobs, input: QueueE
   const fileName = `${fileTitle(input.title)}-${stamp}.${EXTENSION[input.format]}`;
   // On disk under a unique prefix: two exports in the same minute do not meet.
   const outPath = path.join(deps.dataDir, 'exports', `${randomUUID()}-${fileName}`);
-  const filters = { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee, text: input.text, sort: input.sort };
+  const filters = { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee, text: input.text, drill: input.drill, sort: input.sort };
   const job = jobs.start(
     'queueExport',
     {
@@ -54,6 +55,7 @@ export async function startQueueExport(deps: CoreDeps, jobs: Jobs, input: QueueE
         sheetName: input.title,
         timeZone,
         now,
+        ...(input.format === 'pdf' ? { pdf: await queuePdfSpec(db, input, timeZone, now) } : {}),
       },
     },
     user.id,

@@ -3,17 +3,18 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueExportFormat } from '../../../src-shared/contract/queueExport';
+import type { QueueExportFormat, QueueViewFormat } from '../../../src-shared/contract/queueExport';
 import { api } from '../../api';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useCancelJob, useJob } from './hooks';
 import { JobProgress } from './JobProgress';
 import { downloadPieces, percent, saveFile } from './transfer';
 
-const MIME: Record<QueueExportFormat, string> = {
+const MIME: Record<QueueViewFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv;charset=utf-8',
   'csv-gb18030': 'text/csv;charset=gb18030',
+  pdf: 'application/pdf',
 };
 
 const FORMATS: readonly { format: QueueExportFormat; key: string }[] = [
@@ -25,6 +26,8 @@ const FORMATS: readonly { format: QueueExportFormat; key: string }[] = [
 interface Props {
   /** Starts the export job (exports.queue, exports.audit…) in a format. */
   start(format: QueueExportFormat): Promise<{ jobId: string }>;
+  /** When given, the menu also offers a PDF (print layout), started with this. */
+  startPdf?(): Promise<{ jobId: string }>;
   /** Where its words live in the catalogs: `<keys>.button`, `.xlsx`, `.heading`, `.savedAs`… */
   keys: string;
   /** Values for the heading (e.g. the file's title). */
@@ -36,20 +39,20 @@ interface Props {
 }
 
 /**
- * An 导出 menu (XLSX / CSV / CSV GB18030) for a file main writes in a worker: progress and
+ * An 导出 menu (XLSX / CSV / CSV GB18030, and PDF where the caller prints) for a file main writes in a worker: progress and
  * cancel while it is written, then it comes over in pieces (exports.chunk) and the browser
  * saves it under the name the job gives.
  */
-export function FileExportMenu({ start: startJob, keys, heading, testId, onWritten }: Props) {
+export function FileExportMenu({ start: startJob, startPdf, keys, heading, testId, onWritten }: Props) {
   const { t } = useTranslation();
   const [jobId, setJobId] = useState<string | null>(null);
   const [received, setReceived] = useState<number | null>(null);
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const format = useRef<QueueExportFormat>('xlsx');
+  const format = useRef<QueueViewFormat>('xlsx');
   const job = useJob('exports', jobId);
   const cancel = useCancelJob('exports');
-  const start = useMutation({ mutationFn: startJob });
+  const start = useMutation({ mutationFn: (f: QueueViewFormat) => (f === 'pdf' ? startPdf!() : startJob(f)) });
   const fetched = useRef<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
@@ -87,7 +90,7 @@ export function FileExportMenu({ start: startJob, keys, heading, testId, onWritt
     void download(jobId, data.file.name);
   }, [jobId, data?.state, data?.file, download, onWritten]);
 
-  function begin(f: QueueExportFormat) {
+  function begin(f: QueueViewFormat) {
     if (running) return;
     format.current = f;
     setSaved(null);
@@ -118,6 +121,11 @@ export function FileExportMenu({ start: startJob, keys, heading, testId, onWritt
               {t(`${keys}.${key}`)}
             </Menu.Item>
           ))}
+          {startPdf ? (
+            <Menu.Item onClick={() => begin('pdf')} data-testid={`${testId}-pdf`}>
+              {t(`${keys}.pdf`)}
+            </Menu.Item>
+          ) : null}
         </Menu.Dropdown>
       </Menu>
       {jobId !== null || start.error !== null ? (

@@ -29,12 +29,19 @@ export function queueExportLabels(t: TFunction): QueueExportLabels {
     priority: words(TICKET_PRIORITIES, (s) => t(`ticket.priority.${s}`)),
     channel: words(TICKET_CHANNELS, (s) => t(`ticket.channel.${s}`)),
     unassigned: t('queue.unassignedCell'),
+    pdf: {
+      search: t('queueExport.pdfPage.search'),
+      generatedAt: t('queueExport.pdfPage.generatedAt'),
+      pageOf: t('queueExport.pdfPage.pageOf'),
+      separator: t('queueExport.pdfPage.separator'),
+    },
   };
 }
 
 /**
- * Export (导出) on the queue: the view with its filters, in its order, as XLSX or CSV, saved
- * as 队列-<view>-<desk time>.xlsx. For those who may export (service managers and admins).
+ * Export (导出) on the queue: the view with its filters, in its order, as XLSX, CSV or a
+ * landscape PDF for print, saved as 队列-<view>-<desk time>.xlsx. For those who may export
+ * (service managers and admins).
  */
 export function QueueExportMenu({ filter }: { filter: TicketListFilter }) {
   const { t } = useTranslation();
@@ -42,6 +49,7 @@ export function QueueExportMenu({ filter }: { filter: TicketListFilter }) {
   return (
     <FileExportMenu
       start={(format) => api.exports.queue({ ...filter, format, title, labels: queueExportLabels(t) })}
+      startPdf={() => api.exports.queue({ ...filter, format: 'pdf', title, labels: queueExportLabels(t) })}
       keys="queueExport"
       heading={{ title }}
       testId="queue-export"
