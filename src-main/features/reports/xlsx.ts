@@ -172,7 +172,7 @@ export function daySerial(day: string): number | null {
  * with a sync flush (the last one with the final block), so the pieces concatenate into
  * one deflate stream; pieces of 256 KB lose next to nothing to the reset dictionary.
  */
-class NativeZipDeflate implements ZipInputFile {
+export class NativeZipDeflate implements ZipInputFile {
   readonly compression = 8;
   size = 0;
   crc = 0;
