@@ -11,6 +11,8 @@ import * as m0009 from './0009_customer_profiles';
 import * as m0010 from './0010_accounts';
 import * as m0011 from './0011_audit_chain';
 import * as m0012 from './0012_privacy';
+import * as m0013 from './0013_dashboard_rollups';
+import * as m0014 from './0014_report_schedules';
 
 export interface Migration {
   name: string;
@@ -31,4 +33,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0010_accounts', up: m0010.up },
   { name: '0011_audit_chain', up: m0011.up },
   { name: '0012_privacy', up: m0012.up },
+  { name: '0013_dashboard_rollups', up: m0013.up },
+  { name: '0014_report_schedules', up: m0014.up },
 ];

@@ -15,6 +15,11 @@ import { auditCalls } from '../features/audit/calls';
 import { sealAuditLog } from '../features/audit/chain';
 import { auditHandlers } from '../features/audit/handlers';
 import { privacyHandlers } from '../features/privacy/handlers';
+import { dashboardHandlers } from '../features/dashboard/handlers';
+import { reportSchedulesHandlers } from '../features/reportSchedules/handlers';
+import { runDueReports, scheduleReportRuns } from '../features/reportSchedules/jobs';
+import { createReportScheduleService } from '../features/reportSchedules/service';
+import { workerReportWriter } from '../features/reportSchedules/writer';
 import { customersHandlers } from '../features/customers/handlers';
 import { exportsHandlers, importsHandlers } from '../features/imports/handlers';
 import { createJobs } from '../features/imports/jobs';
@@ -28,6 +33,7 @@ import { notificationText } from '../features/notifications/text';
 import { ensureShippedAgreements } from '../features/sla/agreements';
 import { ensureShippedCalendars } from '../features/sla/calendars';
 import { slaHandlers } from '../features/sla/handlers';
+import { reportsHandlers } from '../features/reports/standard/handlers';
 import { finishStaleReschedule } from '../features/sla/reschedule';
 import { runServiceCheck, scheduleServiceCheck } from '../features/sla/jobs';
 import { getSettings, idleLockMinutes } from '../features/settings/queries';
@@ -103,6 +109,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const databaseCheck = checkDatabaseAtStart(sqlite, options.logger, (problem) => (deps.databaseProblem = problem));
   if (restored) await recordRestore(deps, restored);
   const backups = createBackupService(deps);
+  const reportSchedules = createReportScheduleService(deps, workerReportWriter(deps));
   // A calendar change the last run could not carry through to every open clock.
   await finishStaleReschedule(deps);
   const jobs = createJobs(deps);
@@ -121,7 +128,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     notifications: notificationsHandlers(deps),
     audit: auditHandlers(deps),
     privacy: privacyHandlers(deps),
+    reports: reportsHandlers(deps),
+    dashboard: dashboardHandlers(deps),
     backup: backupHandlers(backups),
+    reportSchedules: reportSchedulesHandlers(reportSchedules),
   };
   const run = createDispatch(handlers, options.logger, auditCalls(deps));
   const tasks: { stop(): void | Promise<void> }[] = [];
@@ -162,11 +172,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     dropSession: (key) => sessions.end(key),
     startJobs() {
-      if (tasks.length === 0) tasks.push(...scheduleServiceCheck(deps), ...scheduleBackups(deps, backups));
+      if (tasks.length === 0) tasks.push(...scheduleServiceCheck(deps), ...scheduleBackups(deps, backups), ...scheduleReportRuns(deps, reportSchedules));
     },
     async catchUp() {
       await runServiceCheck(deps);
       await runScheduledBackup(deps, backups, options.clock.now());
+      await runDueReports(reportSchedules, options.clock.now());
     },
     migration,
     databaseChecked: databaseCheck.done,

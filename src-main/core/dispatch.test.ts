@@ -78,8 +78,21 @@ function validSample(name: string): unknown {
     'users.list': {},
     'audit.list': {},
     'privacy.erase': { customerId: 999999, reason: 'sample' },
+    'dashboard.get': { from: '2026-11-01', to: '2026-11-30' },
+    'dashboard.options': {},
+    // Recomputes the rollups to what they already are: no change a caller could see.
+    'dashboard.rebuild': {},
     'audit.actions': {},
     'audit.verify': {},
+    'reports.run': { report: 'sla', filters: { from: '2026-11-01', to: '2026-11-30' }, locale: 'zh-CN' },
+    'reports.options': {},
+    // On an empty desk: a file of empty tables (the job runs after the call).
+    'exports.report': {
+      report: 'requests',
+      filters: { from: '2026-11-01', to: '2026-11-30' },
+      format: 'csv',
+      words: { locale: 'zh-CN', title: 'r', figures: {}, tables: {}, columns: {}, charts: {}, codes: {}, filters: {}, total: 't', all: 'a', none: 'n', generatedAt: 'g', page: '{page}/{pages}' },
+    },
     // Writes a file from the trail; the entry recording the export is no request.
     'exports.audit': {
       format: 'csv',
@@ -205,6 +218,22 @@ function validSample(name: string): unknown {
     'backup.run': undefined, // takes a backup: every role is tried in backup.test.ts
     'backup.job': { jobId: 'none' },
     'backup.restore': { file: 'missing.db' },
+    'reportSchedules.list': {},
+    // A relative folder is refused before anything is written.
+    'reportSchedules.save': {
+      name: 'x',
+      report: 'sla',
+      filters: {},
+      period: 'yesterday',
+      format: 'xlsx',
+      folder: 'relative/reports',
+      cron: '0 8 * * 1',
+      words: { locale: 'zh-CN', title: 'x', figures: {}, tables: {}, columns: {}, charts: {}, codes: {}, filters: {}, total: 'x', all: 'x', none: 'x', generatedAt: 'x', page: '{page}/{pages}' },
+    },
+    'reportSchedules.remove': { id: 999999 },
+    'reportSchedules.setPaused': { id: 999999, paused: true },
+    'reportSchedules.runNow': { id: 999999 },
+    'reportSchedules.runs': { scheduleId: 999999 },
   };
   if (!(name in samples)) throw new Error(`add a sample for ${name}`);
   return samples[name];

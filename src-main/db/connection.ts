@@ -64,4 +64,8 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
+  // A statement that fires triggers (the dashboard's rollups, migration 0013) keeps a
+  // statement journal; in a temporary file that costs ~60 µs per inserted request, in memory
+  // ~1 µs. Temporary tables and sorts live in memory too.
+  sqlite.pragma('temp_store = MEMORY');
 }

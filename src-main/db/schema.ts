@@ -212,6 +212,14 @@ export interface TicketsTable {
   team_id: ColumnType<number | null, number | null | undefined>;
   /** Set when its personal text was purged (erasure or retention; features/privacy). */
   personal_purged_at: ColumnType<number | null, number | null | undefined>;
+  // Kept by the dashboard's triggers (migration 0013): the customer's tier and province and
+  // the product's line, copied and kept current; 'reopen' events; the latest follow-up.
+  dim_tier: ColumnType<string | null, string | null | undefined, never>;
+  dim_province: ColumnType<string | null, string | null | undefined, never>;
+  dim_product_line: ColumnType<string | null, string | null | undefined, never>;
+  reopen_count: ColumnType<number, never, never>;
+  csat_score: ColumnType<number | null, never, never>;
+  csat_at: ColumnType<number | null, never, never>;
 }
 
 export interface TicketEventsTable {
@@ -430,7 +438,94 @@ export interface JobRunsTable {
   error: string | null;
 }
 
+/** A scheduled report (features/reportSchedules); filters and words are JSON. */
+export interface ReportSchedulesTable {
+  id: Generated<number>;
+  name: string;
+  report: string;
+  filters: string;
+  period: string;
+  format: string;
+  folder: string;
+  cron: string;
+  words: string;
+  owner_id: number;
+  paused: Generated<number>;
+  next_run_at: number | null;
+  time_zone: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ReportScheduleRunsTable {
+  id: Generated<number>;
+  schedule_id: number;
+  trigger: string;
+  slot_at: number | null;
+  user_id: number | null;
+  period_from: string;
+  period_to: string;
+  started_at: number;
+  finished_at: number | null;
+  outcome: string | null;
+  error: string | null;
+  error_detail: string | null;
+  file_name: string | null;
+  rows: number | null;
+  bytes: number | null;
+}
+
+/** Desk days' first instants in the desk's time zone (migration 0013). */
+export interface DashboardDaysTable {
+  starts_at: number;
+  day: number;
+}
+
+export interface DashboardStateTable {
+  id: number;
+  time_zone: string;
+  rebuilt_at: number | null;
+}
+
+/** Additive figures per desk day × filter dimensions, kept by triggers (migration 0013). */
+export interface DashboardRollupsTable {
+  day: number;
+  team_id: number;
+  assignee_id: number;
+  agreement_id: number;
+  tier: string;
+  province: string;
+  product_line: string;
+  created_n: number;
+  complaint_n: number;
+  reopened_n: number;
+  ever_resolved_n: number;
+  resp_met_n: number;
+  resp_breached_n: number;
+  res_met_n: number;
+  res_breached_n: number;
+  backlog_n: number;
+  b_pending_assignment: number;
+  b_reopened: number;
+  b_assigned: number;
+  b_on_hold: number;
+  b_locked: number;
+  b_resolved: number;
+  b_follow_up: number;
+  responded_n: number;
+  response_ms: number;
+  resolved_n: number;
+  resolve_ms: number;
+  fcr_n: number;
+  closed_n: number;
+  csat_n: number;
+  csat_sum: number;
+}
+
 export interface DB {
+  dashboard_days: DashboardDaysTable;
+  dashboard_state: DashboardStateTable;
+  dashboard_rollups: DashboardRollupsTable;
   settings: SettingsTable;
   users: UsersTable;
   teams: TeamsTable;
@@ -467,6 +562,8 @@ export interface DB {
   import_templates: ImportTemplatesTable;
   import_runs: ImportRunsTable;
   import_keys: ImportKeysTable;
+  report_schedules: ReportSchedulesTable;
+  report_schedule_runs: ReportScheduleRunsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

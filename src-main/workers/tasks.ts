@@ -6,6 +6,8 @@ import { runExport, type ExportResult, type ExportSpec } from '../features/expor
 import { inspectFile, type InspectResult } from '../features/imports/inspect';
 import { runImport, type ImportResult, type ImportSpec } from '../features/imports/engine';
 import { runQueueExport, type QueueExportResult, type QueueExportSpec } from '../features/reports/queueExport';
+import { computeReport, renderReportFile, type ReportFileRequest, type ReportFileResult, type ReportRunSpec } from '../features/reports/render';
+import type { ReportData } from '../../src-shared/contract/reports';
 
 // The long jobs a worker thread runs, each a plain synchronous function over the worker's
 // own connection. Tests (in-memory databases) call runTask in the test's thread.
@@ -16,6 +18,8 @@ export type Task =
   | { kind: 'export'; spec: ExportSpec }
   | { kind: 'queueExport'; spec: QueueExportSpec }
   | { kind: 'auditExport'; spec: AuditExportSpec }
+  | { kind: 'reportRun'; spec: ReportRunSpec }
+  | { kind: 'reportExport'; spec: ReportFileRequest }
   | { kind: 'backup'; spec: BackupSpec }
   | { kind: 'verifyBackup'; spec: VerifySpec }
   | { kind: 'quickCheck' };
@@ -26,6 +30,8 @@ export type TaskResult =
   | { kind: 'export'; result: ExportResult }
   | { kind: 'queueExport'; result: QueueExportResult }
   | { kind: 'auditExport'; result: AuditExportResult }
+  | { kind: 'reportRun'; result: ReportData }
+  | { kind: 'reportExport'; result: ReportFileResult }
   | { kind: 'backup'; result: BackupResult }
   | { kind: 'verifyBackup'; result: VerifyResult }
   | { kind: 'quickCheck'; result: string };
@@ -35,7 +41,7 @@ export interface TaskHooks {
   cancelled(): boolean;
 }
 
-/** Synchronous, except a backup: SQLite's backup API copies in steps between turns of the event loop. */
+/** Synchronous, except a backup (SQLite's backup API copies in steps between turns of the event loop) and the reports (Kysely's queries are promises). */
 export function runTask(sqlite: Database.Database, task: Task, hooks: TaskHooks): TaskResult | Promise<TaskResult> {
   switch (task.kind) {
     case 'inspect':
@@ -48,6 +54,10 @@ export function runTask(sqlite: Database.Database, task: Task, hooks: TaskHooks)
       return { kind: 'queueExport', result: runQueueExport(sqlite, task.spec, hooks) };
     case 'auditExport':
       return { kind: 'auditExport', result: runAuditExport(sqlite, task.spec, hooks) };
+    case 'reportRun':
+      return computeReport(sqlite, task.spec).then((result) => ({ kind: 'reportRun', result }));
+    case 'reportExport':
+      return renderReportFile(sqlite, task.spec, hooks).then((result) => ({ kind: 'reportExport', result }));
     case 'backup':
       return runBackup(sqlite, task.spec, hooks).then((result) => ({ kind: 'backup', result }));
     case 'verifyBackup':

@@ -102,6 +102,7 @@ function CommandPalette({ onSignOut, onChangePassword, onLock }: { onSignOut(): 
   const canManageUsers = session.data?.permissions.includes('users.manage') ?? false;
   const canManageBackup = session.data?.permissions.includes('backup.manage') ?? false;
   const canReadAudit = session.data?.permissions.includes('audit.read') ?? false;
+  const canScheduleReports = session.data?.permissions.includes('reports.schedule') ?? false;
 
   const actions: SpotlightActionData[] = [
     ...(newTicket.canCreate
@@ -135,6 +136,9 @@ function CommandPalette({ onSignOut, onChangePassword, onLock }: { onSignOut(): 
     ...(canReadAudit
       ? [{ id: 'audit', label: t('spotlight.goToAudit'), description: t('spotlight.goToAuditDescription'), onClick: () => void navigate('/audit') }]
       : []),
+    ...(canScheduleReports
+      ? [{ id: 'report-schedules', label: t('spotlight.goToReportSchedules'), description: t('spotlight.goToReportSchedulesDescription'), onClick: () => void navigate('/report-schedules') }]
+      : []),
     { id: 'language', label: t('spotlight.switchLanguage'), description: t('spotlight.switchLanguageDescription'), onClick: toggleLocale },
     { id: 'dark', label: t('spotlight.toggleDark'), description: t('spotlight.toggleDarkDescription'), onClick: toggleColorScheme },
     { id: 'change-password', label: t('spotlight.changePassword'), description: t('spotlight.changePasswordDescription'), onClick: onChangePassword },
@@ -164,6 +168,9 @@ const PAGES: readonly { path: string; label: string; permission: Permission; tes
   { path: '/parts', label: 'nav.parts', permission: 'parts.read', testId: 'nav-parts' },
   { path: '/products', label: 'nav.products', permission: 'products.manage', testId: 'nav-products' },
   { path: '/assignment', label: 'nav.assignment', permission: 'assignment.manage', testId: 'nav-assignment' },
+  { path: '/dashboard', label: 'dashboard.nav', permission: 'reports.read', testId: 'nav-dashboard' },
+  { path: '/reports', label: 'nav.reports', permission: 'reports.read', testId: 'nav-reports' },
+  { path: '/report-schedules', label: 'nav.reportSchedules', permission: 'reports.schedule', testId: 'nav-report-schedules' },
   { path: '/settings', label: 'nav.settings', permission: 'settings.manage', testId: 'nav-settings' },
   { path: '/users', label: 'nav.users', permission: 'users.manage', testId: 'nav-users' },
   { path: '/backup', label: 'nav.backup', permission: 'backup.manage', testId: 'nav-backup' },

@@ -4,9 +4,12 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { BackupPage } from '../features/backup/BackupPage';
 import { CustomerPage } from '../features/customers/CustomerPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DataPage } from '../features/imports/DataPage';
 import { PartsPage } from '../features/parts/PartsPage';
 import { ProductsPage } from '../features/products/ProductsPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { ReportSchedulesPage } from '../features/reportSchedules/ReportSchedulesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AgreementsPage } from '../features/sla/AgreementsPage';
 import { CalendarsPage } from '../features/sla/CalendarsPage';
@@ -40,6 +43,9 @@ export const router = createHashRouter([
       { path: 'users', element: <AccountsPage /> },
       { path: 'backup', element: <BackupPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'report-schedules', element: <ReportSchedulesPage /> },
       { path: 'sla/agreements', element: <AgreementsPage /> },
       { path: 'sla/calendars', element: <CalendarsPage /> },
       { path: 'sla/escalations', element: <EscalationsPage /> },

@@ -50,6 +50,8 @@ export const CONFLICT_REASONS = [
   'teamHasRequests',
   // Personal data is erased on the customer a merged record went into (details.intoId).
   'merged',
+  // A scheduled report runs once at a time: 立即运行 or removing waits for the run in progress.
+  'scheduleRunning',
 ] as const;
 type ConflictReason = (typeof CONFLICT_REASONS)[number];
 

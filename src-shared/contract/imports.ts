@@ -3,6 +3,7 @@ import { IMPORT_ENTITIES, type ImportEntity } from '../domain/importFields';
 import { channel } from './channel';
 import { auditExportInput } from './audit';
 import { queueExportInput } from './queueExport';
+import { reportExportInput } from './reports';
 
 export { IMPORT_ENTITIES, IMPORT_FIELDS, type ImportEntity, type ImportField } from '../domain/importFields';
 
@@ -62,7 +63,7 @@ export const MAX_REJECTED_LISTED = 1000;
 
 export interface ImportJob {
   jobId: string;
-  kind: 'import' | 'dryRun' | 'export' | 'queueExport' | 'auditExport';
+  kind: 'import' | 'dryRun' | 'export' | 'queueExport' | 'auditExport' | 'reportExport';
   state: 'running' | 'done' | 'cancelled' | 'failed';
   /** Rows (or records) handled so far, of total. */
   done: number;
@@ -155,6 +156,8 @@ export const exportsChannels = {
   queue: channel<{ jobId: string }>()({ input: queueExportInput, access: 'data.export' }),
   /** Writes the audit trail entries a search finds, newest first, as XLSX or CSV (administrators; audited). */
   audit: channel<{ jobId: string }>()({ input: auditExportInput, access: 'audit.read' }),
+  /** Writes a standard report with its filters as XLSX, CSV or PDF in a worker (service managers; audited). */
+  report: channel<{ jobId: string }>()({ input: reportExportInput, access: 'reports.read' }),
   job: channel<ImportJob>()({ input: z.object({ jobId }).strict(), access: 'data.export' }),
   cancel: channel<ImportJob>()({ input: z.object({ jobId }).strict(), access: 'data.export' }),
   /** A finished export's bytes, a piece at a time. */

@@ -4,9 +4,12 @@ import { audit } from './audit';
 import { auth } from './auth';
 import { backup } from './backup';
 import { customers } from './customers';
+import { dashboard } from './dashboard';
 import { exportsChannels, imports } from './imports';
 import { parts } from './parts';
 import { privacy } from './privacy';
+import { reports } from './reports';
+import { reportSchedules } from './reportSchedules';
 import { notifications } from './notifications';
 import { settings } from './settings';
 import { sla } from './sla';
@@ -34,9 +37,12 @@ export type { CalendarView, AgreementView, AgreementTarget, SlaSettings, Escalat
 export type { NotificationView, NotificationPage, NotificationKind } from './notifications';
 export type { BackupSettings, BackupInfo, BackupRun, BackupJob, BackupOverview, BackupKind, BackupCountedTable, RestoreResult } from './backup';
 export { BACKUP_KINDS, BACKUP_COUNTED_TABLES } from './backup';
+export type { ReportData, ReportTableData, ReportFilters, ReportWords, ReportFilterOptions, ReportFileFormat } from './reports';
+export type { ReportSchedule, ReportScheduleRun, ReportScheduleList, ScheduleFormat, ScheduleRunError, ScheduleFilters } from './reportSchedules';
+export { SCHEDULE_FORMATS, SCHEDULE_RUN_ERRORS } from './reportSchedules';
 
 /** Every channel the app speaks, by domain. Channel names are `domain.verb`. */
-export const contract = { system, auth, tickets, assignment, customers, imports, exports: exportsChannels, parts, users, settings, sla, notifications, backup, audit, privacy } as const;
+export const contract = { system, auth, tickets, assignment, customers, imports, exports: exportsChannels, parts, users, settings, sla, notifications, backup, audit, privacy, reports, reportSchedules, dashboard } as const;
 
 export type Contract = typeof contract;
 export type Domain = keyof Contract;

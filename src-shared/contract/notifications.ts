@@ -2,8 +2,11 @@ import { z } from 'zod';
 import type { SlaTarget } from '../domain/sla';
 import { channel } from './channel';
 
-/** backup_failed: a backup did not complete (administrators hear of it; the backup page says why). */
-export const NOTIFICATION_KINDS = ['sla_warning', 'sla_breach', 'sla_escalated', 'backup_failed'] as const;
+/**
+ * backup_failed: a backup did not complete (administrators hear of it; the backup page says why).
+ * report_failed: a scheduled report's run failed (its owner and the supervisors hear of it).
+ */
+export const NOTIFICATION_KINDS = ['sla_warning', 'sla_breach', 'sla_escalated', 'backup_failed', 'report_failed'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationView {
@@ -17,6 +20,8 @@ export interface NotificationView {
   /** Escalations: the actions applied (raise_priority, reassign, lock) and the rule that applied them. */
   actions: string[];
   ruleName: string | null;
+  /** report_failed: the schedule and why its run failed (a ScheduleRunError). */
+  report: { scheduleId: number; name: string; reason: string } | null;
   createdAt: number;
   readAt: number | null;
 }

@@ -28,6 +28,7 @@ import { PROVINCE_CODES, type ProvinceCode } from '../domain/regions';
 import type { SlaBasis, SlaTarget } from '../domain/sla';
 import type { WarrantyState } from '../domain/warranty';
 import { channel } from './channel';
+import { drillSchema } from './dashboard';
 import { phoneField } from './phone';
 
 export interface TicketListItem {
@@ -229,6 +230,8 @@ export const listTicketsInput = z
     text: z.string().trim().max(100).optional(),
     /** A saved view narrows the other filters (they still apply within it). */
     view: z.enum(TICKET_VIEWS).optional(),
+    /** The requests behind a dashboard figure (the drill-down); the other filters still apply. */
+    drill: drillSchema.optional(),
     /** With `text`, pages come in entry order (created_desc or created_asc); other sorts fall back to created_desc. */
     sort: z.enum(TICKET_SORTS).default('created_desc'),
     cursor: z.string().max(200).optional(),

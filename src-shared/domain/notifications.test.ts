@@ -4,7 +4,7 @@ import { headline, newestFirst } from './notifications';
 
 const ticket = { id: 7, number: 'SR-20250512-0003', subject: '空调漏水' };
 function notification(over: Partial<NotificationView>): NotificationView {
-  return { id: 1, kind: 'sla_warning', ticket, target: 'response', level: 75, dueAt: 0, actions: [], ruleName: null, createdAt: 1000, readAt: null, ...over };
+  return { id: 1, kind: 'sla_warning', ticket, target: 'response', level: 75, dueAt: 0, actions: [], ruleName: null, report: null, createdAt: 1000, readAt: null, ...over };
 }
 
 describe('notification order', () => {

@@ -80,9 +80,12 @@ export const CHANNEL_AUDIT: Record<ChannelName, ChannelAudit> = {
   'exports.start': 'self',
   'exports.queue': 'self',
   'exports.audit': 'self',
+  'exports.report': 'self',
   'exports.job': 'read',
   'exports.cancel': { write: 'export_job' },
   'exports.chunk': 'read',
+  'reports.run': 'read',
+  'reports.options': 'read',
   'parts.list': 'read',
   'parts.save': { write: 'part' },
   'users.assignees': 'read',
@@ -119,10 +122,21 @@ export const CHANNEL_AUDIT: Record<ChannelName, ChannelAudit> = {
   'backup.run': 'self',
   'backup.job': 'read',
   'backup.restore': 'self',
+  // Scheduled reports: the service records saves, removals, pauses and every run itself.
+  'reportSchedules.list': 'read',
+  'reportSchedules.save': 'self',
+  'reportSchedules.remove': 'self',
+  'reportSchedules.setPaused': 'self',
+  'reportSchedules.runNow': 'self',
+  'reportSchedules.runs': 'read',
   'audit.list': 'read',
   'audit.actions': 'read',
   'audit.verify': { write: 'audit_log' },
   'privacy.erase': 'self',
+  'dashboard.get': 'read',
+  'dashboard.options': 'read',
+  // The service records the rebuild with what it found.
+  'dashboard.rebuild': 'self',
 };
 
 const SECRET = /password|token|secret|passphrase/i;

@@ -10,6 +10,7 @@ import type { TaskResult } from '../../workers/tasks';
 import { startAuditExport } from '../audit/exportJob';
 import { recordAudit } from '../audit/record';
 import { startQueueExport } from '../reports/queueExportJob';
+import { startReportExport } from '../reports/reportExportJob';
 import { getSettings } from '../settings/queries';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/time';
 import { columnsOf } from './clean';
@@ -207,6 +208,7 @@ export function exportsHandlers(deps: CoreDeps, jobs: Jobs) {
     },
     queue: (input, ctx) => startQueueExport(deps, jobs, input, requireUser(ctx), (jobId, file) => files.set(jobId, file)),
     audit: (input, ctx) => startAuditExport(deps, jobs, input, requireUser(ctx), (jobId, file) => files.set(jobId, file)),
+    report: (input, ctx) => startReportExport(deps, jobs, input, requireUser(ctx), (jobId, file) => files.set(jobId, file)),
     job: (input, ctx) => jobs.get(input.jobId, requireUser(ctx).id),
     cancel: (input, ctx) => jobs.cancel(input.jobId, requireUser(ctx).id),
     chunk: async (input, ctx) => {

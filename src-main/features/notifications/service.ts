@@ -12,6 +12,10 @@ export interface NotificationPayload {
   dueAt?: number;
   actions?: string[];
   ruleName?: string;
+  /** report_failed: the schedule, its name and the reason code. */
+  scheduleId?: number;
+  scheduleName?: string;
+  reason?: string;
 }
 
 /** Writes one notification per user (inside the caller's transaction); returns who got one. */
@@ -76,6 +80,7 @@ export function createNotificationService(deps: CoreDeps) {
         dueAt: p.dueAt ?? null,
         actions: p.actions ?? [],
         ruleName: p.ruleName ?? null,
+        report: p.scheduleId !== undefined ? { scheduleId: p.scheduleId, name: p.scheduleName ?? '', reason: p.reason ?? 'internal' } : null,
         createdAt: r.created_at,
         readAt: r.read_at,
       };

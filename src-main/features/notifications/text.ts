@@ -12,6 +12,7 @@ const TEXT = {
     sla_breach: (n: NotificationView, target: string) => ({ title: `服务时效超时 ${n.ticket?.number ?? ''}`, body: `${target}已超时：${n.ticket?.subject ?? ''}` }),
     sla_escalated: (n: NotificationView) => ({ title: `已升级 ${n.ticket?.number ?? ''}`, body: n.ticket?.subject ?? '' }),
     backup_failed: () => ({ title: '数据库备份失败', body: '请在“备份与恢复”页面查看原因并立即备份。' }),
+    report_failed: (n: NotificationView) => ({ title: `定时报表运行失败：${n.report?.name ?? ''}`, body: '请在“定时报表”页面查看原因。' }),
   },
   'en-US': {
     target: { response: 'First response', resolution: 'Resolution' },
@@ -20,6 +21,7 @@ const TEXT = {
     sla_breach: (n: NotificationView, target: string) => ({ title: `SLA breached ${n.ticket?.number ?? ''}`, body: `${target} breached — ${n.ticket?.subject ?? ''}` }),
     sla_escalated: (n: NotificationView) => ({ title: `Escalated ${n.ticket?.number ?? ''}`, body: n.ticket?.subject ?? '' }),
     backup_failed: () => ({ title: 'Database backup failed', body: 'See why on the Backup and restore page, and back up now.' }),
+    report_failed: (n: NotificationView) => ({ title: `Scheduled report failed: ${n.report?.name ?? ''}`, body: 'See why on the Scheduled reports page.' }),
   },
 } as const;
 

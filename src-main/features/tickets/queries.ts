@@ -14,6 +14,8 @@ import { indexedBy } from '../../db/hints';
 import type { DB } from '../../db/schema';
 import type { Cursor } from './cursor';
 import { ticketScopeCondition, type TicketScope } from '../users/scope';
+import type { DrillInput } from '../../../src-shared/contract/dashboard';
+import { drillCondition } from '../dashboard/drill';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -30,9 +32,12 @@ export interface TicketFilter {
   sla?: 'breaching' | 'breached';
   /** The viewer's data scope (users/scope.ts); absent: every request. */
   scope?: TicketScope;
+  /** The requests behind a dashboard figure (features/dashboard/drill.ts), checked row by row. */
+  drill?: DrillInput;
 }
 
-const scopeOf = (filter: TicketFilter) => (filter.scope ? [ticketScopeCondition(filter.scope)] : []);
+/** Row-by-row conditions every query form adds: the data scope and a dashboard drill-down. */
+const scopeOf = (filter: TicketFilter) => [...(filter.scope ? [ticketScopeCondition(filter.scope)] : []), ...(filter.drill ? [drillCondition(filter.drill)] : [])];
 
 /** Each matches its partial index in migration 0007 term for term (SQLite uses it only then). */
 const SLA_CONDITION = {

@@ -4,6 +4,7 @@ import { matchExpression } from '../search/terms';
 import type { SessionUser } from '../../../src-shared/contract';
 import { ticketScope } from '../users/scope';
 import type { TicketFilter } from './queries';
+import type { DrillInput } from '../../../src-shared/contract/dashboard';
 
 /** Work the desk still owes (resolved and follow-up wait on the customer call, not on work). */
 const UNFINISHED: TicketStatus[] = ['pending_assignment', 'reopened', 'assigned', 'on_hold', 'locked'];
@@ -53,6 +54,8 @@ export interface QueueInput {
   priority?: TicketPriority[];
   assignee?: number | 'none';
   text?: string;
+  /** A dashboard figure's requests (the drill-down). */
+  drill?: DrillInput;
   sort: TicketSort;
 }
 
@@ -65,7 +68,7 @@ export interface QueueInput {
 export type Viewer = Pick<SessionUser, 'id' | 'dataScope' | 'teamId'>;
 
 export function queueQuery(input: QueueInput, viewer: Viewer, today: string): { filter: TicketFilter; sort: TicketSort } | null {
-  const base: TicketFilter = { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee, scope: ticketScope(viewer) };
+  const base: TicketFilter = { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee, scope: ticketScope(viewer), drill: input.drill };
   const filter = input.view ? applyView(input.view, base, viewer.id, today) : base;
   if (!filter) return null;
   let match: string | undefined;

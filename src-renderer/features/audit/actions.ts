@@ -77,7 +77,15 @@ export const AUDITED_ACTIONS = [
   'export.customer',
   'export.queue',
   'export.audit',
+  'export.report',
+  // The dashboard's repair.
+  'dashboard.rebuild',
   'exports.cancel',
+  // Scheduled reports: saves, removals, pauses and resumes, and every run (by hand or on schedule).
+  'reportSchedule.save',
+  'reportSchedule.remove',
+  'reportSchedule.pause',
+  'reportSchedule.run',
   // Backups and the trail itself.
   'backup.settings',
   'backup.run',
@@ -103,6 +111,7 @@ export const AUDIT_FAMILIES = [
   'imports',
   'export',
   'exports',
+  'reportSchedule',
   'backup',
   'audit',
   'privacy',

@@ -114,4 +114,5 @@ export const AUDIT_ENTITIES = [
   'tickets',
   'backup',
   'audit_log',
+  'report',
 ] as const;

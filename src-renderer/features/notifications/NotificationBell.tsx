@@ -71,6 +71,7 @@ export function NotificationBell() {
     setOpened(false);
     if (n.ticket) void navigate(`/tickets/${n.ticket.id}`);
     else if (n.kind === 'backup_failed') void navigate('/backup');
+    else if (n.kind === 'report_failed') void navigate('/report-schedules');
   }
 
   return (

@@ -12,6 +12,7 @@ import { useSession } from '../auth/hooks';
 import { SlaCell } from '../sla/SlaCountdown';
 import { PriorityBadge, StatusBadge } from './badges';
 import { BulkBar } from './BulkBar';
+import { DrillBanner } from '../dashboard/DrillBanner';
 import { useTicketList, type TicketListFilter } from './hooks';
 import { useNewTicket } from './NewTicketContext';
 import { QueueAssignModal } from './QueueAssignModal';
@@ -196,6 +197,7 @@ export function QueuePage() {
         </Group>
       </Group>
       <QueueFilters filter={filter} onChange={update} />
+      {filter.drill ? <DrillBanner drill={filter.drill} figure={params.get('n')} shown={items.length} more={hasNextPage} onClear={() => update({ ...filter, drill: undefined })} /> : null}
       {canAssign && checkedItems.length > 0 ? (
         <BulkBar items={checkedItems} onDone={onBulkDone} onClear={() => setChecked((rows) => rows.clear())} />
       ) : null}

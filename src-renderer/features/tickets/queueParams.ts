@@ -8,6 +8,7 @@ import {
   type TicketView,
 } from '../../../src-shared/domain/tickets';
 import type { TicketListFilter } from './hooks';
+import { drillParams, parseDrillParams } from '../dashboard/dashboardParams';
 
 // The queue's filters live in the URL query (#/tickets?status=…&text=…) so a view can be
 // bookmarked and shared. Unknown values are dropped, never sent.
@@ -35,6 +36,9 @@ export function parseQueueParams(params: URLSearchParams): TicketListFilter {
   if (text) filter.text = text;
   const sort = params.get('sort');
   if (sort && (TICKET_SORTS as readonly string[]).includes(sort)) filter.sort = sort as TicketSort;
+  // A dashboard figure's requests (#/tickets?drill=…): see features/dashboard.
+  const drill = parseDrillParams(params);
+  if (drill) filter.drill = drill;
   return filter;
 }
 
@@ -47,6 +51,8 @@ export function toQueueParams(filter: TicketListFilter): URLSearchParams {
   if (filter.assignee !== undefined) params.set('assignee', String(filter.assignee));
   if (filter.text) params.set('text', filter.text);
   if (filter.sort && filter.sort !== 'created_desc') params.set('sort', filter.sort);
+  // The figure's count ('n') is not kept: another filter makes the list differ from it.
+  if (filter.drill) drillParams(filter.drill, params, null);
   return params;
 }
 
@@ -67,5 +73,5 @@ export function viewSortsItself(view: TicketView | undefined): view is keyof typ
 
 /** Filters the user narrowed the list with (a saved view is where they are, not a filter). */
 export function hasFilters(filter: TicketListFilter): boolean {
-  return Boolean(filter.status?.length || filter.type?.length || filter.priority?.length || filter.assignee !== undefined || filter.text);
+  return Boolean(filter.status?.length || filter.type?.length || filter.priority?.length || filter.assignee !== undefined || filter.text || filter.drill);
 }
