@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { writeGateOf } from '../db/connection';
 import { runTask, type Task, type TaskHooks, type TaskResult } from './tasks';
 
 /** How long a cancelled worker may take to reach its next batch before it is stopped. */
@@ -55,12 +56,17 @@ export function startTask(sqlite: Database.Database, task: Task, onProgress: (do
     };
   }
   const entry = workerEntry();
-  const worker = new Worker(entry.code, { eval: entry.eval, workerData: { dbPath: sqlite.name, task, cancel } });
+  // The worker's write batches give way to this thread's writes through the connection's gate.
+  const gate = writeGateOf(sqlite)?.shared ?? null;
+  const worker = new Worker(entry.code, { eval: entry.eval, workerData: { dbPath: sqlite.name, task, cancel, gate } });
   let settled = false;
   let stopped = false;
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   const result = new Promise<TaskResult>((resolve, reject) => {
     worker.on('message', (message: { type: string; done?: number; total?: number; result?: TaskResult; message?: string; stack?: string }) => {
-      if (message.type === 'progress') onProgress(message.done ?? 0, message.total ?? 0);
+      if (message.type === 'ready') markReady();
+      else if (message.type === 'progress') onProgress(message.done ?? 0, message.total ?? 0);
       else if (message.type === 'result') {
         settled = true;
         resolve(message.result!);
@@ -89,11 +95,15 @@ export function startTask(sqlite: Database.Database, task: Task, onProgress: (do
       // The flag is read between batches; reading or parsing a large file has none, so a
       // worker that has not stopped after a grace period is stopped. Its transaction, if
       // any, rolls back with it: only committed batches stay, as with a cancel in between.
-      setTimeout(() => {
-        if (settled) return;
-        stopped = true;
-        void worker.terminate();
-      }, CANCEL_GRACE_MS).unref();
+      // The grace counts from when the worker has started its task (loading the worker
+      // can itself take seconds on a busy machine), so a cancel is always seen and recorded.
+      void ready.then(() =>
+        setTimeout(() => {
+          if (settled) return;
+          stopped = true;
+          void worker.terminate();
+        }, CANCEL_GRACE_MS).unref(),
+      );
     },
   };
 }
