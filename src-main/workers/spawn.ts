@@ -13,7 +13,17 @@ const CANCEL_GRACE_MS = 3000;
 export interface RunningTask {
   result: Promise<TaskResult>;
   cancel(): void;
+  /** Settles when the worker has loaded and begins the task (benches time the task from here). */
+  ready: Promise<void>;
 }
+
+/**
+ * A young generation of 192 MB (64 MB semi-spaces, V8's default is 16): an import makes
+ * millions of short-lived strings and objects, and with the default the worker spent a
+ * fifth of its time collecting them (CPU profile of a 200k-row import; about 20% less CPU
+ * time with this). Costs about 130 MB more memory while a job runs.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 };
 
 /**
  * The worker's entry: out/main/jobWorker.js next to the bundled main (electron-vite builds it
@@ -53,12 +63,13 @@ export function startTask(sqlite: Database.Database, task: Task, onProgress: (do
         }),
       ),
       cancel: () => Atomics.store(flag, 0, 1),
+      ready: Promise.resolve(),
     };
   }
   const entry = workerEntry();
   // The worker's write batches give way to this thread's writes through the connection's gate.
   const gate = writeGateOf(sqlite)?.shared ?? null;
-  const worker = new Worker(entry.code, { eval: entry.eval, workerData: { dbPath: sqlite.name, task, cancel, gate } });
+  const worker = new Worker(entry.code, { eval: entry.eval, workerData: { dbPath: sqlite.name, task, cancel, gate }, resourceLimits: WORKER_LIMITS });
   let settled = false;
   let stopped = false;
   let markReady: () => void = () => {};
@@ -90,6 +101,7 @@ export function startTask(sqlite: Database.Database, task: Task, onProgress: (do
   });
   return {
     result,
+    ready,
     cancel() {
       Atomics.store(flag, 0, 1);
       // The flag is read between batches; reading or parsing a large file has none, so a
