@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import type { DB } from './schema';
+import { createWriteGate, type WriteGate } from './writeGate';
 
 export interface Connection {
   /** The raw handle: for pragmas, backups, bulk loads and the search adapter. */
@@ -16,24 +17,83 @@ export interface Connection {
 export function openConnection(dbPath: string, nativeBinding?: string): Connection {
   const sqlite = new Database(dbPath, nativeBinding ? { nativeBinding } : {});
   applyPragmas(sqlite);
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) });
+  const gate = createWriteGate();
+  gates.set(sqlite, gate);
+  const db = new Kysely<DB>({ dialect: gatedDialect(sqlite, gate) });
   return { sqlite, db };
 }
 
+const gates = new WeakMap<Database.Database, WriteGate>();
+
+/** The write gate of a connection openConnection made: workers started from it share it. */
+export function writeGateOf(sqlite: Database.Database): WriteGate | undefined {
+  return gates.get(sqlite);
+}
+
 /**
- * Transactions take the write lock when they begin (BEGIN IMMEDIATE), not at their first
- * write: an import in a worker thread writes through a connection of its own, and a
- * transaction that read first and then wanted to write while the worker held the lock would
- * fail at once with SQLITE_BUSY; waiting at BEGIN lets busy_timeout do its job.
+ * Every write through Kysely passes the write gate (db/writeGate.ts) first, so an import
+ * batch in a worker thread gives way and this thread waits without stopping its event loop:
+ *   - transactions take the gate, then the write lock as they begin (BEGIN IMMEDIATE, not
+ *     at their first write: one that read first and then found the lock held would fail at
+ *     once with SQLITE_BUSY), and give the gate back as they end;
+ *   - a single write outside a transaction takes the gate around itself. Reads never wait.
+ * busy_timeout stays as the backstop for writers the gate does not know (another process).
  */
-class ImmediateSqliteDialect extends SqliteDialect {
-  override createDriver(): Driver {
-    const driver = super.createDriver();
-    driver.beginTransaction = async (connection: DatabaseConnection) => {
-      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-    };
-    return driver;
-  }
+function gatedDialect(sqlite: Database.Database, gate: WriteGate): SqliteDialect {
+  const statements = cachingStatements(sqlite);
+  let inTransaction = false;
+  let held = false;
+  const take = async () => {
+    await gate.acquire();
+    held = true;
+  };
+  const giveBack = () => {
+    // Kysely rolls back after a failed commit: the gate is given back once.
+    if (held) gate.release();
+    held = false;
+    inTransaction = false;
+  };
+  return new (class extends SqliteDialect {
+    override createDriver(): Driver {
+      const driver = super.createDriver();
+      const acquireConnection = driver.acquireConnection.bind(driver);
+      driver.acquireConnection = async () => {
+        const connection = await acquireConnection();
+        return {
+          executeQuery: async (query) => {
+            if (inTransaction || statements.prepare(query.sql).readonly) return connection.executeQuery(query);
+            await take();
+            try {
+              return await connection.executeQuery(query);
+            } finally {
+              giveBack();
+            }
+          },
+          streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+        } satisfies DatabaseConnection;
+      };
+      driver.beginTransaction = async (connection: DatabaseConnection) => {
+        await take();
+        inTransaction = true;
+        try {
+          await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+        } catch (error) {
+          giveBack();
+          throw error;
+        }
+      };
+      const end = (command: string) => async (connection: DatabaseConnection) => {
+        try {
+          await connection.executeQuery(CompiledQuery.raw(command));
+        } finally {
+          giveBack();
+        }
+      };
+      driver.commitTransaction = end('commit');
+      driver.rollbackTransaction = end('rollback');
+      return driver;
+    }
+  })({ database: statements });
 }
 
 /**

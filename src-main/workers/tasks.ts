@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { WorkerGate } from '../db/writeGate';
 import { runAuditExport, type AuditExportResult, type AuditExportSpec } from '../features/audit/export';
 import { quickCheck } from '../db/quickCheck';
 import { runBackup, verifyBackup, type BackupResult, type BackupSpec, type VerifyResult, type VerifySpec } from '../features/backup/task';
@@ -39,6 +40,8 @@ export type TaskResult =
 export interface TaskHooks {
   progress(done: number, total: number): void;
   cancelled(): boolean;
+  /** How a task that writes gives way to the main thread's writes (absent: nothing to give way to). */
+  gate?: WorkerGate;
 }
 
 /** Synchronous, except a backup (SQLite's backup API copies in steps between turns of the event loop) and the reports (Kysely's queries are promises). */

@@ -10,6 +10,7 @@ import { cleanText } from '../../../src-shared/domain/cleaning';
 import { cleanRow, columnsOf, identityMapping, type Problem, type Values } from './clean';
 import { KeyStore } from './keys';
 import { appendAudit } from '../audit/record';
+import { OPEN_GATE, type WorkerGate } from '../../db/writeGate';
 import { assetWriter, contactWriter, customerWriter, orderWriter, productWriter, requestWriter, type OrderLineRow, type Outcome, type WriteContext } from './writers';
 
 // The import itself: plain synchronous code over one better-sqlite3 connection, run in a
@@ -17,13 +18,21 @@ import { assetWriter, contactWriter, customerWriter, orderWriter, productWriter,
 // checked and written in batches, each batch one transaction: a failure or a cancel keeps
 // whole batches only, and a re-run skips what they created (import_keys).
 
-/** At most this many rows per batch… */
-export const BATCH_ROWS = 5000;
+/** A batch commits after at most this many rows… */
+export const BATCH_ROWS = 20_000;
 /**
- * …and a batch commits once it has held the write lock this long: the main thread's own
- * writes wait for it (busy_timeout), and must not wait past the 50 ms rule.
+ * …or this long. Long batches cost least per row: each commit flushes the search index's
+ * new terms as one segment and writes every page the batch touched. The main thread never
+ * waits on one: a write there ends the batch at once (db/writeGate.ts). The bound keeps
+ * progress and cancel prompt.
  */
-export const BATCH_MS = 25;
+export const BATCH_MS = 500;
+/**
+ * A batch that a main-thread write interrupts has still run this long, so that an import
+ * keeps moving while someone saves one thing after another. The write waits that long at
+ * most, plus the commit, without stopping the window's event loop.
+ */
+export const MIN_BATCH_MS = 20;
 
 export interface ImportSpec {
   filePath: string;
@@ -39,6 +48,8 @@ export interface ImportSpec {
 export interface ImportHooks {
   progress(done: number, total: number): void;
   cancelled(): boolean;
+  /** Gives way to the main thread's writes (absent when nothing else writes: tests, benches). */
+  gate?: WorkerGate;
 }
 
 export type EntityReport = { entity: ImportEntity } & ImportReport;
@@ -154,21 +165,33 @@ export function runImport(sqlite: Database.Database, spec: ImportSpec, hooks: Im
   const sources = sourcesOf(spec, fs.readFileSync(spec.filePath));
   const timeZone = setting(sqlite, 'timeZone') ?? DEFAULT_TIME_ZONE;
   const total = sources.reduce((n, s) => n + s.table.rows.length + s.table.errors.length, 0);
+  const gate = hooks.gate ?? OPEN_GATE;
+  /** Every write of this thread passes the gate, batches and bookkeeping alike. */
+  const gated = <T>(work: () => T): T => {
+    gate.enter();
+    try {
+      return work();
+    } finally {
+      gate.leave();
+    }
+  };
   const runId = spec.dryRun
     ? null
-    : Number(
-        sqlite
-          .prepare('INSERT INTO import_runs (entity, file_name, user_id, started_at) VALUES (?, ?, ?, ?)')
-          .run(spec.entity ?? 'package', spec.fileName, spec.userId, spec.now).lastInsertRowid,
+    : gated(() =>
+        Number(
+          sqlite
+            .prepare('INSERT INTO import_runs (entity, file_name, user_id, started_at) VALUES (?, ?, ?, ?)')
+            .run(spec.entity ?? 'package', spec.fileName, spec.userId, spec.now).lastInsertRowid,
+        ),
       );
   const keys = new KeyStore(sqlite, runId ?? 0, spec.dryRun);
-  const ctx: WriteContext = { sqlite, keys, now: spec.now, userId: spec.userId, deskId: deskId(sqlite) };
+  const ctx: WriteContext = { sqlite, keys, now: spec.now, userId: spec.userId, deskId: gated(() => deskId(sqlite)) };
   const reports: Report[] = [];
   let done = 0;
   let state: ImportResult['state'] = 'done';
   // A dry run writes nothing, so it needs no transaction; a real batch commits whole or not at
   // all, taking the write lock as it begins (IMMEDIATE) so it waits its turn instead of failing.
-  const inBatch = <T>(work: () => T): T => (spec.dryRun ? work() : sqlite.transaction(work).immediate());
+  const inBatch = <T>(work: () => T): T => (spec.dryRun ? work() : gated(() => sqlite.transaction(work).immediate()));
 
   try {
     for (const source of sources) {
@@ -191,7 +214,11 @@ export function runImport(sqlite: Database.Database, spec: ImportSpec, hooks: Im
           const started = performance.now();
           const end = Math.min(units.length, i + BATCH_ROWS);
           let rows = 0;
-          while (i < end && (rows === 0 || performance.now() - started < BATCH_MS)) rows += units[i++]!();
+          const goOn = () => {
+            const elapsed = performance.now() - started;
+            return elapsed < BATCH_MS && (elapsed < MIN_BATCH_MS || !gate.wanted());
+          };
+          while (i < end && (rows === 0 || goOn())) rows += units[i++]!();
           return rows;
         });
         for (const r of reports) r.commit();
@@ -206,18 +233,18 @@ export function runImport(sqlite: Database.Database, spec: ImportSpec, hooks: Im
   } catch (error) {
     // The batch that failed was rolled back: the run records what the committed ones did.
     for (const r of reports) r.rollback();
-    if (runId !== null) finishRun(sqlite, runId, 'failed', reports, Date.now());
+    if (runId !== null) gated(() => finishRun(sqlite, runId, 'failed', reports, Date.now()));
     throw error;
   }
   if (runId !== null) {
-    finishRun(sqlite, runId, state, reports, Date.now());
-    appendAudit(sqlite, Date.now(), {
+    gated(() => finishRun(sqlite, runId, state, reports, Date.now()));
+    gated(() => appendAudit(sqlite, Date.now(), {
       userId: spec.userId,
       action: 'import.run',
       entity: 'import_run',
       entityId: runId,
       details: { fileName: spec.fileName, state, counts: reports.map((r) => ({ entity: r.entity, ...r.counts })) },
-    });
+    }));
   }
   return { state, reports: reports.map((r) => r.toJSON()), runId };
 }
