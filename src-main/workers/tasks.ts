@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { WorkerGate } from '../db/writeGate';
 import { runAuditExport, type AuditExportResult, type AuditExportSpec } from '../features/audit/export';
 import { quickCheck } from '../db/quickCheck';
+import { runDashboardRebuild, type RebuildResult, type RebuildSpec } from '../features/dashboard/rebuild';
 import { runBackup, verifyBackup, type BackupResult, type BackupSpec, type VerifyResult, type VerifySpec } from '../features/backup/task';
 import { runExport, type ExportResult, type ExportSpec } from '../features/exports/package';
 import { inspectFile, type InspectResult } from '../features/imports/inspect';
@@ -23,7 +24,8 @@ export type Task =
   | { kind: 'reportExport'; spec: ReportFileRequest }
   | { kind: 'backup'; spec: BackupSpec }
   | { kind: 'verifyBackup'; spec: VerifySpec }
-  | { kind: 'quickCheck' };
+  | { kind: 'quickCheck' }
+  | { kind: 'dashboardRebuild'; spec: RebuildSpec };
 
 export type TaskResult =
   | { kind: 'inspect'; result: InspectResult }
@@ -35,7 +37,8 @@ export type TaskResult =
   | { kind: 'reportExport'; result: ReportFileResult }
   | { kind: 'backup'; result: BackupResult }
   | { kind: 'verifyBackup'; result: VerifyResult }
-  | { kind: 'quickCheck'; result: string };
+  | { kind: 'quickCheck'; result: string }
+  | { kind: 'dashboardRebuild'; result: RebuildResult };
 
 export interface TaskHooks {
   progress(done: number, total: number): void;
@@ -67,5 +70,7 @@ export function runTask(sqlite: Database.Database, task: Task, hooks: TaskHooks)
       return { kind: 'verifyBackup', result: verifyBackup(task.spec) };
     case 'quickCheck':
       return { kind: 'quickCheck', result: quickCheck(sqlite) };
+    case 'dashboardRebuild':
+      return { kind: 'dashboardRebuild', result: runDashboardRebuild(sqlite, task.spec, hooks.gate) };
   }
 }

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type Database from 'better-sqlite3';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 
 // Desk days for the rollups: each day's first instant in the desk's time zone, 1990–2100.
@@ -60,11 +61,11 @@ export async function rollupTimeZone(db: Kysely<DB> | Transaction<DB>): Promise<
   return row?.time_zone ?? null;
 }
 
-/** Writes the desk days for `timeZone` (inside the caller's transaction). */
-export async function writeDeskDays(trx: Kysely<DB>, timeZone: string): Promise<void> {
-  await trx.deleteFrom('dashboard_days').execute();
+/** Writes the desk days for `timeZone` (inside the caller's transaction; the rebuild task's). */
+export function writeDeskDays(sqlite: Database.Database, timeZone: string): void {
+  sqlite.prepare('DELETE FROM dashboard_days').run();
   const rows = deskDayRows(timeZone);
   // One statement over a JSON array: 40,000 rows in a few milliseconds.
-  await sql`INSERT INTO dashboard_days (day, starts_at) SELECT j.value ->> 0, j.value ->> 1 FROM json_each(${JSON.stringify(rows.map((r) => [r.day, r.starts_at]))}) j`.execute(trx);
-  await sql`INSERT INTO dashboard_state (id, time_zone) VALUES (1, ${timeZone}) ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone`.execute(trx);
+  sqlite.prepare('INSERT INTO dashboard_days (day, starts_at) SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) j').run(JSON.stringify(rows.map((r) => [r.day, r.starts_at])));
+  sqlite.prepare('INSERT INTO dashboard_state (id, time_zone) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone').run(timeZone);
 }

@@ -199,7 +199,7 @@ describe('dashboard rollups', () => {
           const q = (where: string) => (w.core.deps.sqlite.prepare(`SELECT count(*) AS n FROM tickets WHERE ${where}`).get() as { n: number }).n;
           if (q("attempts > 0 AND status IN ('resolved', 'follow_up', 'closed')")) reached.add('resolvedAfterFailedAttempt');
           if (q("reopen_count > 0 AND status IN ('resolved', 'follow_up', 'closed')")) reached.add('resolvedAfterReopen');
-          await w.core.deps.db.transaction().execute((trx) => rebuildRollups(trx));
+          w.core.deps.sqlite.transaction(() => rebuildRollups(w.core.deps.sqlite)).immediate();
           expect(await storedRows(w.core.deps.db)).toEqual(stored);
         } finally {
           w.core.close();

@@ -6,10 +6,11 @@ import { DEFAULT_TIME_ZONE, isoDay } from '../../../src-shared/domain/time';
 import type { CoreDeps } from '../../core/context';
 import { recordAudit } from '../audit/record';
 import { getSettings } from '../settings/queries';
-import { rollupTimeZone, writeDeskDays } from './days';
+import { startTask } from '../../workers/spawn';
+import { rollupTimeZone } from './days';
 import { kpis, sumRange, trend } from './figures';
 import { backlogByDay, dashboardOptions, sumsByDay } from './queries';
-import { rebuildRollups } from './rebuild';
+import type { RebuildResult } from './rebuild';
 
 type DashboardInput = z.output<typeof dashboardInput>;
 
@@ -33,13 +34,26 @@ export function createDashboardService(deps: CoreDeps) {
     return (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE;
   }
 
+  /** The rebuild in progress: a second request waits for it instead of starting another. */
+  let rebuilding: Promise<RebuildResult> | null = null;
+
+  /** Days cut for the desk's zone and every rollup recomputed, in a worker thread. */
+  function rebuildInWorker(zone: string): Promise<RebuildResult> {
+    rebuilding ??= (async () => {
+      try {
+        const done = await startTask(deps.sqlite, { kind: 'dashboardRebuild', spec: { timeZone: zone, now: clock.now() } }, () => {}).result;
+        if (done.kind !== 'dashboardRebuild') throw new Error(`unexpected task result ${done.kind}`);
+        return done.result;
+      } finally {
+        rebuilding = null;
+      }
+    })();
+    return rebuilding;
+  }
+
   /** After the desk's time zone changed, days are cut again and the rollups rebuilt. */
   async function ensureDays(zone: string): Promise<void> {
-    if ((await rollupTimeZone(db)) === zone) return;
-    await db.transaction().execute(async (trx) => {
-      await writeDeskDays(trx, zone);
-      await rebuildRollups(trx);
-    });
+    if ((await rollupTimeZone(db)) !== zone) await rebuildInWorker(zone);
   }
 
   function backlogOf(byDay: Awaited<ReturnType<typeof backlogByDay>>, today: string): DashboardBacklog {
@@ -96,16 +110,8 @@ export function createDashboardService(deps: CoreDeps) {
 
   /** Recomputes every rollup from the requests in one transaction, audited with what it found. */
   async function rebuild(actor: SessionUser): Promise<DashboardRebuild> {
-    const started = performance.now();
-    const zone = await timeZone();
-    const result = await db.transaction().execute(async (trx) => {
-      if ((await rollupTimeZone(trx)) !== zone) await writeDeskDays(trx, zone);
-      const counts = await rebuildRollups(trx);
-      await trx.updateTable('dashboard_state').set({ rebuilt_at: clock.now() }).where('id', '=', 1).execute();
-      const ms = Math.round(performance.now() - started);
-      await recordAudit(trx, clock.now(), { userId: actor.id, action: 'dashboard.rebuild', entity: 'dashboard', entityId: null, details: { ...counts, ms } });
-      return { ...counts, ms };
-    });
+    const result = await rebuildInWorker(await timeZone());
+    await recordAudit(db, clock.now(), { userId: actor.id, action: 'dashboard.rebuild', entity: 'dashboard', entityId: null, details: { ...result } });
     return result;
   }
 

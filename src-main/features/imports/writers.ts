@@ -282,16 +282,18 @@ export function requestWriter(ctx: WriteContext, timeZone: string) {
   const resolve = createResolver(ctx);
   const insert = sqlite.prepare(
     `INSERT INTO tickets (number, customer_id, contact_id, product_id, type, priority, channel, status, subject, description,
-       requested_by, assignee_id, created_by, created_at, updated_at, resolved_at, closed_at)
-     VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?)`,
+       requested_by, assignee_id, created_by, created_at, updated_at, resolved_at, closed_at, dim_tier, dim_province, dim_product_line)
+     VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const event = sqlite.prepare('INSERT INTO ticket_events (ticket_id, at, actor_id, kind, from_status, to_status, note, details) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)');
-  const customerRow = sqlite.prepare<[number], { name: string; phone: string | null }>('SELECT name, phone FROM customers WHERE id = ?');
-  const productRow = sqlite.prepare<[number], { name: string; model: string }>('SELECT name, model FROM products WHERE id = ?');
+  // The dashboard's dimensions go in with the row (its triggers would otherwise copy them
+  // by a second UPDATE of every imported request: migration 0013).
+  const customerRow = sqlite.prepare<[number], { name: string; phone: string | null; tier: string; province: string | null }>('SELECT name, phone, tier, province FROM customers WHERE id = ?');
+  const productRow = sqlite.prepare<[number], { name: string; model: string; product_line: string | null }>('SELECT name, model, product_line FROM products WHERE id = ?');
   const touch = sqlite.prepare('UPDATE customers SET last_activity_at = ? WHERE id = ? AND (last_activity_at IS NULL OR last_activity_at < ?)');
   const index = ticketIndexStatements(sqlite);
   const counters = new CounterCache(sqlite, ctx.keys.dryRun);
-  const customerCache = new Map<number, { name: string; phone: string | null }>();
+  const customerCache = new Map<number, { name: string; phone: string | null; tier: string; province: string | null }>();
   const own = ownRecord(ctx, 'tickets');
 
   return (v: Values): Outcome => {
@@ -314,16 +316,16 @@ export function requestWriter(ctx: WriteContext, timeZone: string) {
       const description = str(v.description) ?? '';
       const priority = PRIORITY_RANK[(str(v.priority) ?? 'normal') as TicketPriority];
       const updatedAt = closedAt ?? createdAt;
+      let c = customerCache.get(customer);
+      if (!c) customerCache.set(customer, (c = customerRow.get(customer)!));
+      const p = product === null ? undefined : productRow.get(product);
       const ticketId = Number(
-        insert.run(number, customer, product, str(v.type), priority, str(v.channel) ?? 'phone', status, subject, description, ctx.userId, createdAt, updatedAt, closedAt, closedAt)
+        insert.run(number, customer, product, str(v.type), priority, str(v.channel) ?? 'phone', status, subject, description, ctx.userId, createdAt, updatedAt, closedAt, closedAt, c.tier, c.province, p?.product_line ?? null)
           .lastInsertRowid,
       );
       const details = JSON.stringify({ imported: true, sourceKey: key });
       event.run(ticketId, createdAt, ctx.userId, 'created', null, 'pending_assignment', details);
       if (closedAt !== null) event.run(ticketId, closedAt, ctx.userId, 'close', 'pending_assignment', 'closed', details);
-      let c = customerCache.get(customer);
-      if (!c) customerCache.set(customer, (c = customerRow.get(customer)!));
-      const p = product === null ? undefined : productRow.get(product);
       index.insertNew(ticketId, { number, subject, description, customerName: c.name, customerPhone: c.phone, productName: p?.name, productModel: p?.model });
       touch.run(createdAt, customer, createdAt);
       return ticketId;
