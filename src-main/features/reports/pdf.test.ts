@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writePdf, writePdfSync, type PdfCell, type PdfDocument } from './pdf';
+import { writePdfSync, type PdfCell, type PdfDocument } from './pdf';
 import { niceTicks } from './pdfChart';
 import { fontCandidates, PdfFontError, pdfFontPath } from './pdfFont';
 
@@ -60,7 +60,7 @@ const base = (rows: Iterable<PdfCell[]>, extra: Partial<PdfDocument> = {}): PdfD
 describe('writePdf', () => {
   it('prints the title, filters, generation time, Chinese cells, totals and "page X of Y" on every page', async () => {
     const file = path.join(dir, 'report.pdf');
-    const result = await writePdf(base(tickets(120)), file);
+    const result = writePdfSync(base(tickets(120)), file);
     expect(result.rows).toBe(120);
     expect(result.pages).toBeGreaterThan(1);
     expect(pdfPages(file)).toBe(result.pages);
@@ -142,29 +142,14 @@ describe('writePdf', () => {
   it('stops when cancelled and removes the partial file', async () => {
     const file = path.join(dir, 'cancel.pdf');
     let seen = 0;
-    await expect(
-      writePdf(base(tickets(5000)), file, {
+    expect(() =>
+      writePdfSync(base(tickets(5000)), file, {
         progress: (rows) => (seen = rows),
         cancelled: () => seen >= 500,
       }),
-    ).rejects.toThrow('cancelled');
+    ).toThrow('cancelled');
     expect(seen).toBeLessThan(5000);
     expect(fs.existsSync(file)).toBe(false);
-  });
-
-  it('gives the event loop turns while it writes (writePdf, not writePdfSync)', async () => {
-    let turns = 0;
-    let running = true;
-    const spin = () => {
-      turns++;
-      if (running) setImmediate(spin);
-    };
-    setImmediate(spin);
-    const result = await writePdf(base(tickets(6000)), path.join(dir, 'turns.pdf'));
-    running = false;
-    // A turn every 25 ms of work or so, between pages (this is well over 100 ms of work).
-    expect(result.pages).toBeGreaterThan(100);
-    expect(turns).toBeGreaterThanOrEqual(3);
   });
 
   it('reports rows as it goes', () => {
@@ -177,12 +162,12 @@ describe('writePdf', () => {
   it('names the font path it could not read, and leaves no file', async () => {
     const file = path.join(dir, 'nofont.pdf');
     const missing = path.join(dir, 'missing.ttc');
-    await expect(writePdf(base(tickets(1)), file, { fontPath: missing })).rejects.toThrow(PdfFontError);
-    await expect(writePdf(base(tickets(1)), file, { fontPath: missing })).rejects.toThrow(`PDF font not available at ${missing}: file not found`);
+    expect(() => writePdfSync(base(tickets(1)), file, { fontPath: missing })).toThrow(PdfFontError);
+    expect(() => writePdfSync(base(tickets(1)), file, { fontPath: missing })).toThrow(`PDF font not available at ${missing}: file not found`);
     expect(fs.existsSync(file)).toBe(false);
     const notAFont = path.join(dir, 'not-a-font.ttc');
     fs.writeFileSync(notAFont, 'hello');
-    await expect(writePdf(base(tickets(1)), file, { fontPath: notAFont })).rejects.toThrow(`PDF font not available at ${notAFont}: not a font file holding WenQuanYiMicroHei`);
+    expect(() => writePdfSync(base(tickets(1)), file, { fontPath: notAFont })).toThrow(`PDF font not available at ${notAFont}: not a font file holding WenQuanYiMicroHei`);
     expect(fs.existsSync(file)).toBe(false);
   });
 

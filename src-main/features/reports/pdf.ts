@@ -39,9 +39,7 @@ export type PdfSection =
       columns: PdfColumn[];
       /**
        * Read once, lazily, as the pages fill (a generator over a large result never sits in
-       * memory whole). writePdf yields to the event loop between pages, so an iterator that
-       * holds a database connection busy (better-sqlite3's iterate) belongs in a worker or
-       * in writePdfSync.
+       * memory whole). Writing runs straight through, so PDFs are written in worker threads.
        */
       rows: Iterable<PdfCell[]>;
       totals?: PdfCell[];
@@ -97,8 +95,6 @@ const FIGURE_FILL: Rgb = [0.96, 0.97, 0.98];
 const CHECK_EVERY = 250;
 /** Bytes gathered before a write to the file. */
 const FLUSH_BYTES = 1 << 20;
-/** writePdf gives the event loop a turn after this much work. */
-const SLICE_MS = 25;
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
@@ -119,10 +115,7 @@ class Cancelled extends Error {
   }
 }
 
-/**
- * Lays the document out page by page. A generator: it yields after each page so that
- * writePdf can hand the event loop a turn; writePdfSync runs it straight through.
- */
+/** Lays the document out page by page (a generator: it yields after each page). */
 function* layout(doc: Doc, p: Painter, input: PdfDocument, options: PdfWriteOptions, counter: { rows: number; pages: number }): Generator<void> {
   const width = doc.page.width - MARGIN.side * 2;
   const left = MARGIN.side;
@@ -409,7 +402,11 @@ function start(input: PdfDocument, outPath: string, options: PdfWriteOptions): W
   }
 }
 
-/** Writes the PDF in one go (a worker task's synchronous run). */
+/**
+ * Writes the PDF in one go, in a worker task (queue and report exports, scheduled reports):
+ * it never runs on the main thread. Throws Error('cancelled') when options.cancelled() turned
+ * true (the partial file removed), and PdfFontError when the font cannot be read.
+ */
 export function writePdfSync(input: PdfDocument, outPath: string, options: PdfWriteOptions = {}): PdfResult {
   const writing = start(input, outPath, options);
   try {
@@ -421,25 +418,3 @@ export function writePdfSync(input: PdfDocument, outPath: string, options: PdfWr
   }
 }
 
-/**
- * Writes the PDF, giving the event loop a turn every few milliseconds (between pages), so
- * a report written in main does not freeze the window. Rejects with Error('cancelled') when
- * options.cancelled() turned true (the partial file removed), with PdfFontError when the
- * font cannot be read.
- */
-export async function writePdf(input: PdfDocument, outPath: string, options: PdfWriteOptions = {}): Promise<PdfResult> {
-  const writing = start(input, outPath, options);
-  try {
-    let slice = performance.now();
-    for (const _ of writing.steps) {
-      if (performance.now() - slice > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        slice = performance.now();
-      }
-    }
-    return writing.finish();
-  } catch (error) {
-    writing.abort();
-    throw error;
-  }
-}

@@ -45,7 +45,7 @@ export function fontCandidates(moduleDir: string, resourcesPath: string | undefi
 
 /**
  * The font's path on this machine. Main resolves it and hands it to a worker in the task's
- * spec (a worker thread may not see process.resourcesPath); writePdf resolves it itself
+ * spec (a worker thread may not see process.resourcesPath); writePdfSync resolves it itself
  * when none is given.
  */
 export function pdfFontPath(): string {
