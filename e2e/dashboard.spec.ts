@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { addAccount, fillSetupForm, screenshot, signIn, signOut, startDesk, step, stopDesk } from './harness';
+import { screenshot, setUpDemoDeskAs, startDesk, step, stopDesk } from './harness';
 import type { RunningHost } from './webHost';
 
 // A service manager opens 运营看板 on a desk with demo data, sees the figures with the
@@ -61,14 +61,7 @@ describe('dashboard: figures, filters and a drill-down into breached requests', 
   afterAll(() => stopDesk({ host, browser }));
 
   step('sets up a desk with demo data and a service manager', async () => {
-    await page.goto(host.url);
-    await page.getByTestId('setup-form').waitFor();
-    await fillSetupForm(page, { companyName: '江南机电售后服务中心', admin: ADMIN });
-    await page.getByTestId('setup-submit').click();
-    await page.getByTestId('ticket-row').first().waitFor({ timeout: 45_000 });
-    await addAccount(host.dataDir, MANAGER);
-    await signOut(page);
-    await signIn(page, MANAGER);
+    await setUpDemoDeskAs(page, host, { companyName: '江南机电售后服务中心', admin: ADMIN }, MANAGER);
   });
 
   step('opens 运营看板 from the navigation: ten figures, each against the previous period', async () => {

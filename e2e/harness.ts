@@ -163,6 +163,21 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /**
+ * First-run setup with demo data by `admin` (waiting for the demo queue), then `account`
+ * added straight into the database and signed in in the admin's place.
+ */
+export async function setUpDemoDeskAs(page: Page, host: RunningHost, desk: { companyName: string; admin: Account }, account: Account & { role: Role }): Promise<void> {
+  await page.goto(host.url);
+  await page.getByTestId('setup-form').waitFor();
+  await fillSetupForm(page, desk);
+  await page.getByTestId('setup-submit').click();
+  await page.getByTestId('ticket-row').first().waitFor({ timeout: 45_000 });
+  await addAccount(host.dataDir, account);
+  await signOut(page);
+  await signIn(page, account);
+}
+
+/**
  * Enters a request for a new customer from the queue with the keyboard (N, type the name,
  * Enter to create it, Ctrl+Enter to save) and returns its row in the queue.
  */

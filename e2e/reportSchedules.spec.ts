@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { addAccount, fillSetupForm, screenshot, signIn, signOut, startDesk, step, stopDesk } from './harness';
+import { screenshot, setUpDemoDeskAs, startDesk, step, stopDesk } from './harness';
 import type { RunningHost } from './webHost';
 
 // A service manager schedules the SLA report weekly with the picker (周一、周五 07:30, last
@@ -38,14 +38,7 @@ describe('scheduled reports: a weekly SLA report into a folder, run now', () => 
   });
 
   step('sets up the desk with demo data; the service manager signs in', async () => {
-    await page.goto(host.url);
-    await page.getByTestId('setup-form').waitFor();
-    await fillSetupForm(page, { companyName: '江南机电售后服务中心', admin: ADMIN });
-    await page.getByTestId('setup-submit').click();
-    await page.getByTestId('ticket-row').first().waitFor({ timeout: 45_000 });
-    await addAccount(host.dataDir, MANAGER);
-    await signOut(page);
-    await signIn(page, MANAGER);
+    await setUpDemoDeskAs(page, host, { companyName: '江南机电售后服务中心', admin: ADMIN }, MANAGER);
   });
 
   step('opens 定时报表 and fills a weekly schedule with the picker', async () => {

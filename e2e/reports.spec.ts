@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { databasePath } from '../src-main/host/paths';
 import { periodRange, resolvePeriod } from '../src-shared/domain/reports';
 import { PRIORITY_RANK } from '../src-shared/domain/tickets';
-import { addAccount, fillSetupForm, screenshot, signIn, signOut, startDesk, step, stopDesk } from './harness';
+import { screenshot, setUpDemoDeskAs, startDesk, step, stopDesk } from './harness';
 import type { RunningHost } from './webHost';
 
 // A service manager (服务经理) reads the standard reports, in Chinese, on a desk with demo
@@ -73,14 +73,7 @@ describe('standard reports: a service manager filters, reads totals, exports XLS
   afterAll(() => stopDesk({ host, browser }));
 
   step('sets up the desk with demo data and signs in as the service manager', async () => {
-    await page.goto(host.url);
-    await page.getByTestId('setup-form').waitFor();
-    await fillSetupForm(page, { companyName: '江南机电售后服务中心', admin: ADMIN });
-    await page.getByTestId('setup-submit').click();
-    await page.getByTestId('ticket-row').first().waitFor({ timeout: 45_000 });
-    await addAccount(host.dataDir, MANAGER);
-    await signOut(page);
-    await signIn(page, MANAGER);
+    await setUpDemoDeskAs(page, host, { companyName: '江南机电售后服务中心', admin: ADMIN }, MANAGER);
   });
 
   step('opens 统计报表 → 服务请求分析 for last month: the figure and the totals equal the month', async () => {
