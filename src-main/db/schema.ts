@@ -485,6 +485,8 @@ export interface DashboardStateTable {
   id: number;
   time_zone: string;
   rebuilt_at: number | null;
+  /** 1 only inside a bulk import's transaction, which adds its requests' contributions itself. */
+  deferred: Generated<number>;
 }
 
 /** Additive figures per desk day × filter dimensions, kept by triggers (migration 0013). */

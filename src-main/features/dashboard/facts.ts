@@ -46,14 +46,18 @@ export function anchors(t: string): { at: string; when: string; facts: Record<st
 
 export const ROLLUP_FACTS = anchors('t').flatMap((a) => Object.keys(a.facts));
 
-/** Every request's contribution, summed per rollup key: what the rollups must hold. */
-export function recomputeSelect(): string {
+/**
+ * Every request's contribution (or only those `where` picks, a condition on `t`), summed
+ * per rollup key: what the rollups must hold.
+ */
+export function recomputeSelect(where = 'true'): string {
   const inner = anchors('t')
     .map((a) => {
       const facts = ROLLUP_FACTS.map((f) => (a.facts[f] === undefined ? `0 AS ${f}` : `(${a.facts[f]}) AS ${f}`));
-      return `SELECT ${dayOf(a.at)} AS day, ${keyValues('t')}, ${facts.join(', ')} FROM tickets t WHERE ${a.when}`;
+      return `SELECT ${dayOf(a.at)} AS day, ${keyValues('t')}, ${facts.join(', ')} FROM tickets t WHERE ${a.when} AND (${where})`;
     })
     .join(' UNION ALL ');
   return `SELECT ${ROLLUP_KEYS.join(', ')}, ${ROLLUP_FACTS.map((f) => `sum(${f}) AS ${f}`).join(', ')} FROM (${inner}) WHERE true
     GROUP BY ${ROLLUP_KEYS.join(', ')} HAVING ${ROLLUP_FACTS.map((f) => `sum(${f}) <> 0`).join(' OR ')}`;
 }
+

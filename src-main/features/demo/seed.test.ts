@@ -7,6 +7,7 @@ import type { Core } from '../../core/createCore';
 import { verifyPassword } from '../users/password';
 import { runServiceCheck } from '../sla/jobs';
 import { seedDemoData } from './seed';
+import { recomputedRows, storedRows } from '../dashboard/rebuild';
 
 const TZ = 'Asia/Shanghai';
 
@@ -86,6 +87,9 @@ describe('seedDemoData', () => {
     expect(count("SELECT count(*) AS n FROM users WHERE role = 'engineer'")).toBe(8);
     expect(count('SELECT count(DISTINCT number) AS n FROM tickets')).toBe(2000);
     expect(count('SELECT count(DISTINCT customer_no) AS n FROM customers')).toBe(100);
+    // The dashboard's rollups, taken a batch at a time, equal a full recomputation.
+    expect(await storedRows(core.deps.db)).toEqual(await recomputedRows(core.deps.db));
+    expect(count("SELECT count(*) AS n FROM tickets WHERE dim_tier IS NULL")).toBe(0);
 
     const tickets = all<TicketRow>(core, 'SELECT * FROM tickets ORDER BY id');
     const now = core.deps.clock.now();

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { formatTicketNumber, type TicketChannel, type TicketStatus, type TicketType } from '../../../src-shared/domain/tickets';
 import { dayKey } from '../../../src-shared/domain/time';
-import { ticketIndexStatements } from '../search/ticketIndex';
+import { ticketIndexStatements, type TicketSearchFields } from '../search/ticketIndex';
+import { rollupBatches } from '../dashboard/bulk';
 import { DEFAULT_WARN_THRESHOLDS } from '../../../src-shared/domain/sla';
 import { createRng, weighted, type Rng } from './random';
 import { demoSla, SLA_COLUMNS } from './sla';
@@ -278,7 +279,13 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
     const dk = dayKeys(timeZone);
     let available = 0;
 
+    // Search terms go into FTS5 after the batch's rows: FTS5 flushes its pending terms at each
+    // statement savepoint, which every statement a trigger may follow opens (the dashboard's).
+    const terms: [number, TicketSearchFields][] = [];
+    // The dashboard's rollups take each batch's requests in one statement (dashboard/bulk.ts).
+    const rollups = rollupBatches(sqlite);
     const loadBatch = sqlite.transaction((from: number, to: number) => {
+      rollups.begin();
       for (let i = from; i < to; i++) {
         const createdAt = times[i]!;
         while (available < customers.length && customers[available]!.createdAt <= createdAt) available++;
@@ -343,7 +350,7 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
           history.addWork(rng, id, assignee, createdAt, life.resolvedAt, product ? parts : [], priority);
           if (life.closedAt !== null) history.addFollowUp(rng, id, creator, life.closedAt);
         }
-        index.insertNew(id, {
+        terms.push([id, {
           number,
           subject,
           description,
@@ -352,8 +359,11 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
           contactPhone: contactIndex >= 0 ? contactPhones[contactIndex] : null,
           productName: product?.name,
           productModel: product?.model,
-        });
+        }]);
       }
+      rollups.end();
+      for (const [ticket, fields] of terms) index.insertNew(ticket, fields);
+      terms.length = 0;
       flushCounters();
     });
 

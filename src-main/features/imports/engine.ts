@@ -9,6 +9,7 @@ import { parseCsv, decodeText, readTable, type Table, type TableRow } from './re
 import { cleanText } from '../../../src-shared/domain/cleaning';
 import { cleanRow, columnsOf, identityMapping, type Problem, type Values } from './clean';
 import { KeyStore } from './keys';
+import { rollupBatches } from '../dashboard/bulk';
 import { appendAudit } from '../audit/record';
 import { OPEN_GATE, type WorkerGate } from '../../db/writeGate';
 import { assetWriter, contactWriter, customerWriter, orderWriter, productWriter, requestWriter, type OrderLineRow, type Outcome, type WriteContext } from './writers';
@@ -185,7 +186,7 @@ export function runImport(sqlite: Database.Database, spec: ImportSpec, hooks: Im
         ),
       );
   const keys = new KeyStore(sqlite, runId ?? 0, spec.dryRun);
-  const ctx: WriteContext = { sqlite, keys, now: spec.now, userId: spec.userId, deskId: gated(() => deskId(sqlite)) };
+  const ctx: WriteContext = { sqlite, keys, now: spec.now, userId: spec.userId, deskId: gated(() => deskId(sqlite)), endOfBatch: [] };
   const reports: Report[] = [];
   let done = 0;
   let state: ImportResult['state'] = 'done';
@@ -209,8 +210,11 @@ export function runImport(sqlite: Database.Database, spec: ImportSpec, hooks: Im
         source.entity === 'orders'
           ? orderUnits(source.table.rows, clean, orderNoOf, report, ctx, timeZone)
           : rowUnits(source.table.rows, clean, report, source.entity, ctx, timeZone);
+      // New requests reach the dashboard's rollups once per batch (dashboard/bulk.ts).
+      const rollups = source.entity === 'requests' && !spec.dryRun ? rollupBatches(sqlite) : null;
       for (let i = 0; i < units.length; ) {
         done += inBatch(() => {
+          rollups?.begin();
           const started = performance.now();
           const end = Math.min(units.length, i + BATCH_ROWS);
           let rows = 0;
@@ -219,6 +223,8 @@ export function runImport(sqlite: Database.Database, spec: ImportSpec, hooks: Im
             return elapsed < BATCH_MS && (elapsed < MIN_BATCH_MS || !gate.wanted());
           };
           while (i < end && (rows === 0 || goOn())) rows += units[i++]!();
+          rollups?.end();
+          for (const work of ctx.endOfBatch) work();
           return rows;
         });
         for (const r of reports) r.commit();
