@@ -8,8 +8,8 @@ import type { Jobs } from '../imports/jobs';
 import type { ExportFile } from '../reports/queueExportJob';
 import { getSettings } from '../settings/queries';
 import { recordAudit } from './record';
+import { FILE_EXTENSION } from '../reports/fileNames';
 
-const EXTENSION = { xlsx: 'xlsx', csv: 'csv', 'csv-gb18030': 'csv' } as const;
 
 /** exports.audit: starts the worker; on success records who exported which search, how many entries. */
 export async function startAuditExport(deps: CoreDeps, jobs: Jobs, input: AuditExportInput, user: SessionUser, keep: (jobId: string, file: ExportFile) => void): Promise<{ jobId: string }> {
@@ -18,7 +18,7 @@ export async function startAuditExport(deps: CoreDeps, jobs: Jobs, input: AuditE
   const timeZone = (await getSettings(db)).timeZone ?? DEFAULT_TIME_ZONE;
   const { format, headers, words, ...filter } = input;
   const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(now).replace(/[-:]/g, '').replace(' ', '-');
-  const fileName = `audit-${stamp}.${EXTENSION[format]}`;
+  const fileName = `audit-${stamp}.${FILE_EXTENSION[format]}`;
   const outPath = path.join(deps.dataDir, 'exports', `${randomUUID()}-${fileName}`);
   const job = jobs.start('auditExport', { kind: 'auditExport', spec: { outPath, fileName, format, filter, headers, words, timeZone, now } }, user.id, async (result, view) => {
     if (result.kind !== 'auditExport') return;

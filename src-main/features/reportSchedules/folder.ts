@@ -39,11 +39,6 @@ export async function folderProblem(folder: string): Promise<FolderProblem | nul
   }
 }
 
-/** A title safe as part of a file name on Windows and macOS. */
-export function fileTitle(title: string): string {
-  // eslint-disable-next-line no-control-regex
-  return title.replace(/[\u0000-\u001f<>:"/\\|?*]/g, '-').replace(/^[\s.]+|[\s.]+$/g, '') || 'report';
-}
 
 /** The desk's local time as people file reports by it: 20261124-0800. */
 export function deskStamp(now: number, timeZone: string): string {

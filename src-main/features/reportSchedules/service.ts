@@ -14,7 +14,8 @@ import { recordAudit } from '../audit/record';
 import { notifyUsers, supervisorIds } from '../notifications/service';
 import { getSettings } from '../settings/queries';
 import { ticketScope } from '../users/scope';
-import { deskStamp, fileFailure, fileTitle, folderProblem, freeFileName } from './folder';
+import { deskStamp, fileFailure, folderProblem, freeFileName } from './folder';
+import { FILE_EXTENSION, fileTitle } from '../reports/fileNames';
 import { listRuns, listSchedules, scheduleRow, type ScheduleRow } from './queries';
 import type { ReportWriter } from './writer';
 
@@ -24,7 +25,6 @@ const exists = (file: string) =>
     () => false,
   );
 
-const EXTENSION: Record<ScheduleFormat, string> = { xlsx: 'xlsx', pdf: 'pdf', csv: 'csv', 'csv-gb18030': 'csv' };
 /** Runs kept per schedule: two years of daily runs. */
 const KEEP_RUNS = 730;
 
@@ -220,8 +220,8 @@ export function createReportScheduleService(deps: CoreDeps, writer: ReportWriter
     try {
       const problem = await folderProblem(row.folder);
       if (problem) throw Object.assign(new Error(`The folder ${row.folder} cannot take the report: ${problem}`), { reason: problem });
-      const base = `${fileTitle(row.name)}-${deskStamp(startedAt, timeZone)}`;
-      const extension = EXTENSION[row.format as ScheduleFormat] ?? 'xlsx';
+      const base = `${fileTitle(row.name, 'report')}-${deskStamp(startedAt, timeZone)}`;
+      const extension = FILE_EXTENSION[row.format as ScheduleFormat] ?? 'xlsx';
       let fileName = await freeFileName(row.folder, base, extension);
       partial = path.join(row.folder, `${fileName}.partial`);
       const filters = { ...(JSON.parse(row.filters) as object), from: period.from, to: period.to };

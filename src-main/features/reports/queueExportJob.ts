@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record';
 import type { Jobs } from '../imports/jobs';
 import { getSettings } from '../settings/queries';
 import { queueQuery } from '../tickets/views';
+import { FILE_EXTENSION, fileTitle } from './fileNames';
 import { queuePdfSpec } from './pdfQueueHeading';
 
 /** A finished export file, for exports.chunk to hand out to the user who made it. */
@@ -15,14 +16,6 @@ export interface ExportFile {
   path: string;
   bytes: number;
   userId: number;
-}
-
-const EXTENSION = { xlsx: 'xlsx', csv: 'csv', 'csv-gb18030': 'csv', pdf: 'pdf' } as const;
-
-/** A title safe as part of a file name on Windows and macOS. */
-function fileTitle(title: string): string {
-  // eslint-disable-next-line no-control-regex
-  return title.replace(/[\u0000-\u001f<>:"/\\|?*]/g, '-').replace(/^[\s.]+|[\s.]+$/g, '') || 'export';
 }
 
 /**
@@ -37,7 +30,7 @@ export async function startQueueExport(deps: CoreDeps, jobs: Jobs, input: QueueE
   const query = queueQuery(input, user, isoDay(now, timeZone));
   // The desk's local time, as the people who file the export read it: 20261124-1030.
   const stamp = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(now).replace(/[-:]/g, '').replace(' ', '-');
-  const fileName = `${fileTitle(input.title)}-${stamp}.${EXTENSION[input.format]}`;
+  const fileName = `${fileTitle(input.title, 'export')}-${stamp}.${FILE_EXTENSION[input.format]}`;
   // On disk under a unique prefix: two exports in the same minute do not meet.
   const outPath = path.join(deps.dataDir, 'exports', `${randomUUID()}-${fileName}`);
   const filters = { status: input.status, type: input.type, priority: input.priority, assignee: input.assignee, text: input.text, drill: input.drill, sort: input.sort };

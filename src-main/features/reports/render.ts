@@ -14,6 +14,7 @@ import { writePdfSync, type PdfSection } from './pdf';
 import { REPORT_QUERIES } from './standard/registry';
 import { createWorkbookWriter, type WorkbookCellType } from './standard/workbook';
 import { zoneOffsets } from './xlsx';
+import { FILE_EXTENSION, fileTitle } from './fileNames';
 
 // A standard report from its one definition (src-shared/domain/reports.ts for the shape,
 // standard/<report>.ts for the query) to the screen's data or a file: XLSX (a summary sheet
@@ -53,16 +54,9 @@ export interface ReportFileResult {
   fileName: string;
 }
 
-const EXTENSION: Record<ReportFileFormat, string> = { xlsx: 'xlsx', csv: 'csv', 'csv-gb18030': 'csv', pdf: 'pdf' };
-
-/** A title safe as part of a file name on Windows and macOS. */
-function fileTitle(title: string): string {
-  // eslint-disable-next-line no-control-regex
-  return title.replace(/[\u0000-\u001f<>:"/\\|?*]/g, '-').replace(/^[\s.]+|[\s.]+$/g, '') || 'report';
-}
 
 export function reportFileName(title: string, filters: Pick<ReportFilters, 'from' | 'to'>, format: ReportFileFormat): string {
-  return `${fileTitle(title)}_${filters.from}_${filters.to}.${EXTENSION[format]}`;
+  return `${fileTitle(title, 'report')}_${filters.from}_${filters.to}.${FILE_EXTENSION[format]}`;
 }
 
 /** Runs the report's queries in one read transaction (every table sees the same moment). */
