@@ -11,6 +11,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FileExportMenu } from '../imports/FileExportMenu';
 import { useReport, useReportOptions } from './hooks';
 import { defaultPeriod, periodProblem } from './period';
+import { useDeskSettings } from '../settings/hooks';
+import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/time';
 import { ReportChart } from './ReportChart';
 import { ReportTable } from './ReportTable';
 
@@ -39,8 +41,6 @@ function toFilters(form: FilterForm, report: ReportId): ReportFilters | null {
   };
 }
 
-const wallClock = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' });
-
 /**
  * 统计报表 (#/reports): a standard report picked from six, for a period and filters, as key
  * figures, charts and tables with totals (computed in main's worker thread), exported as
@@ -51,7 +51,10 @@ export function ReportsPage() {
   const locale = pickLocale([i18n.language]);
   const [params, setParams] = useSearchParams();
   const report: ReportId = isReport(params.get('report')) ? (params.get('report') as ReportId) : 'requests';
-  const [form, setForm] = useState<FilterForm>(() => ({ ...defaultPeriod(), teamId: null, productLine: null, agreementId: null, priority: null }));
+  // Days and times as the files show them: on the desk's clocks, whatever this PC's zone.
+  const timeZone = useDeskSettings().data?.timeZone ?? DEFAULT_TIME_ZONE;
+  const wallClock = useMemo(() => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone }), [timeZone]);
+  const [form, setForm] = useState<FilterForm>(() => ({ ...defaultPeriod(timeZone), teamId: null, productLine: null, agreementId: null, priority: null }));
   const [applied, setApplied] = useState<FilterForm>(form);
   const filters = useMemo(() => toFilters(applied, report), [applied, report]);
   const result = useReport(report, filters, locale);

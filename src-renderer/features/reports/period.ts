@@ -1,8 +1,8 @@
 import { isReportDay, MAX_PERIOD_DAYS, periodDays, resolvePeriod } from '../../../src-shared/domain/reports';
 
-/** The period a report opens with: this month so far, in the browser's zone (the desk's, on a desk PC). */
-export function defaultPeriod(now = Date.now()): { from: string; to: string } {
-  return resolvePeriod('monthToDate', now, Intl.DateTimeFormat().resolvedOptions().timeZone);
+/** The period a report opens with: this month so far, on the desk's calendar (as main reads periods). */
+export function defaultPeriod(timeZone: string, now = Date.now()): { from: string; to: string } {
+  return resolvePeriod('monthToDate', now, timeZone);
 }
 
 /** What is wrong with a period as typed: a catalog key under reports.errors, or null. */
