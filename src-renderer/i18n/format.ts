@@ -28,3 +28,16 @@ export function splitWait(ms: number): { minutes: number; seconds: number } {
   const total = Math.max(1, Math.ceil(ms / 1000));
   return { minutes: Math.floor(total / 60), seconds: total % 60 };
 }
+
+const deskFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant (epoch ms) as a date and time in the desk's time zone (YYYY/MM/DD HH:MM in zh-CN). */
+export function formatDeskDateTime(epochMs: number, locale: string, timeZone: string): string {
+  const key = `${locale}|${timeZone}`;
+  let f = deskFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    deskFormats.set(key, f);
+  }
+  return f.format(epochMs);
+}

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cronToPick, nextCronRuns, parseCron, pickToCron, WEEKDAYS, type CronPick, type Weekday } from '../../../src-shared/domain/cronPicker';
 import { useLocale } from '../../i18n/useLocale';
-import { deskMinute, pickText } from './whenText';
+import { pickText } from './whenText';
+import { formatDeskDateTime } from '../../i18n/format';
 
 type Mode = CronPick['kind'] | 'advanced';
 const MODES: readonly Mode[] = ['daily', 'weekly', 'monthly', 'advanced'];
@@ -136,7 +137,7 @@ export function CronPicker({ value, onChange, error, timeZone, now }: { value: s
           {runs.length > 0 ? (
             <Text span c="dimmed" size="sm">
               {' · '}
-              {t('reportSchedules.picker.nextRuns', { runs: runs.map((r) => deskMinute(r, locale, timeZone)).join(t('app.listSeparator')), timeZone })}
+              {t('reportSchedules.picker.nextRuns', { runs: runs.map((r) => formatDeskDateTime(r, locale, timeZone)).join(t('app.listSeparator')), timeZone })}
             </Text>
           ) : null}
         </Text>

@@ -14,7 +14,8 @@ import { useSession } from '../auth/hooks';
 import { formatBytes } from '../backup/format';
 import { useRemoveSchedule, useRunNow, useScheduleRuns, useSchedules, useSetPaused } from './hooks';
 import { ScheduleForm, type ScheduleDraft } from './ScheduleForm';
-import { cronText, deskMinute } from './whenText';
+import { cronText } from './whenText';
+import { formatDeskDateTime } from '../../i18n/format';
 
 /** 1.2 s, 45 s, 3 min 5 s. */
 function durationText(t: (key: string, options?: Record<string, unknown>) => string, ms: number): string {
@@ -79,7 +80,7 @@ function RunsDrawer({ schedule, timeZone, onClose }: { schedule: ReportSchedule 
               <Table.Tbody>
                 {runs.data.map((r) => (
                   <Table.Tr key={r.id} data-testid="run-row" data-outcome={r.outcome ?? 'running'}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{deskMinute(r.startedAt, locale, timeZone)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDeskDateTime(r.startedAt, locale, timeZone)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.trigger === 'manual' ? t('reportSchedules.runs.manual', { name: r.by ?? '' }) : t('reportSchedules.runs.scheduled')}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.from === r.to ? r.from : `${r.from} ~ ${r.to}`}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -142,7 +143,7 @@ function ScheduleRow({ schedule: s, timeZone, onEdit, onRemove, onRuns }: { sche
             {t('reportSchedules.paused')}
           </Badge>
         ) : s.nextRunAt !== null ? (
-          deskMinute(s.nextRunAt, locale, timeZone)
+          formatDeskDateTime(s.nextRunAt, locale, timeZone)
         ) : (
           ''
         )}
@@ -153,7 +154,7 @@ function ScheduleRow({ schedule: s, timeZone, onEdit, onRemove, onRuns }: { sche
           <Group gap={6} wrap="nowrap">
             <RunOutcome run={s.lastRun} />
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {deskMinute(s.lastRun.startedAt, locale, timeZone)}
+              {formatDeskDateTime(s.lastRun.startedAt, locale, timeZone)}
             </Text>
           </Group>
         ) : (

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import enUS from '../../i18n/en-US.json';
 import zhCN from '../../i18n/zh-CN.json';
 import { notificationText } from '../notifications/notificationText';
-import { cronText, deskMinute } from './whenText';
+import { cronText } from './whenText';
+import { formatDeskDateTime } from '../../i18n/format';
 
 const i18n = i18next.createInstance();
 
@@ -34,7 +35,7 @@ describe('a schedule’s time in words', () => {
   });
 
   it('times read on the desk clocks, to the minute', () => {
-    expect(deskMinute(Date.UTC(2026, 10, 30, 0, 0), 'zh-CN', 'Asia/Shanghai')).toBe('2026/11/30 08:00');
+    expect(formatDeskDateTime(Date.UTC(2026, 10, 30, 0, 0), 'zh-CN', 'Asia/Shanghai')).toBe('2026/11/30 08:00');
   });
 
   it('a failed run’s notification names the schedule and the reason', async () => {

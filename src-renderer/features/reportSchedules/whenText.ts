@@ -27,16 +27,3 @@ export function cronText(t: TFunction, cron: string): string {
   const pick = cronToPick(cron);
   return pick ? pickText(t, pick) : t('reportSchedules.when.custom', { cron });
 }
-
-const minutes = new Map<string, Intl.DateTimeFormat>();
-
-/** An instant on the desk's clocks to the minute: 2026/11/30 08:00. */
-export function deskMinute(epochMs: number, locale: string, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
-  let f = minutes.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    minutes.set(key, f);
-  }
-  return f.format(epochMs);
-}

@@ -4,7 +4,8 @@ import { PERMISSIONS, ROLES } from '../../../src-shared/domain/roles';
 import { ApiError } from '../../api/ApiError';
 import enUS from '../../i18n/en-US.json';
 import zhCN from '../../i18n/zh-CN.json';
-import { accountFieldErrors, accountStatus, defaultDataScope, formDataScope, formatDeskDateTime, permissionMatrix, teamFieldErrors } from './accounts';
+import { accountFieldErrors, accountStatus, defaultDataScope, formDataScope, permissionMatrix, teamFieldErrors } from './accounts';
+import { formatDeskDateTime } from '../../i18n/format';
 
 const i18n = i18next.createInstance();
 

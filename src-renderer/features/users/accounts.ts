@@ -28,19 +28,6 @@ export function permissionMatrix(): { permission: Permission; roles: { role: Rol
   }));
 }
 
-const deskFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** An instant (epoch ms) as a date and time in the desk's time zone (YYYY/MM/DD HH:MM in zh-CN). */
-export function formatDeskDateTime(epochMs: number, locale: string, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
-  let f = deskFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
-    deskFormats.set(key, f);
-  }
-  return f.format(epochMs);
-}
-
 /**
  * The data scope a new account gets until the administrator picks one, as main would
  * choose it: an agent with a team sees the team's requests, anyone else everything.
