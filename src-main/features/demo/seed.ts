@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { formatTicketNumber, type TicketChannel, type TicketStatus, type TicketType } from '../../../src-shared/domain/tickets';
-import { dayKey } from '../../../src-shared/domain/time';
+import { dayKey, isoDay } from '../../../src-shared/domain/time';
 import { ticketIndexStatements, type TicketSearchFields } from '../search/ticketIndex';
 import { rollupBatches } from '../dashboard/bulk';
 import { DEFAULT_WARN_THRESHOLDS } from '../../../src-shared/domain/sla';
@@ -44,6 +44,8 @@ const SPAN_DAYS = 1096;
 const BATCH = 10_000;
 /** Every zone's midnight falls on a UTC quarter hour, so a day key is constant within one. */
 const QUARTER_HOUR = 900_000;
+/** Statuses the requested-date rule locks once the date has passed (tickets/queries.ts overdueUnworked). */
+const WAITING_FOR_WORK: ReadonlySet<TicketStatus> = new Set(['pending_assignment', 'reopened', 'assigned']);
 
 /** Local hour-of-day weights of incoming requests: office hours, lunch dip, a little at night. */
 const HOUR_WEIGHTS = [0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1.5, 4, 8, 9, 8, 5, 6, 8, 8, 7, 5, 3, 2, 1.5, 1, 0.6, 0.4];
@@ -277,6 +279,7 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
     const index = ticketIndexStatements(sqlite);
     const pickProduct = weighted(products.map((p) => [p, p.line.weight / p.line.models.length] as const));
     const dk = dayKeys(timeZone);
+    const today = isoDay(now, timeZone);
     let available = 0;
 
     // Search terms go into FTS5 after the batch's rows: FTS5 flushes its pending terms at each
@@ -310,7 +313,11 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
         }
         const life = lifecycleOf(rng, status, createdAt, updatedAt);
         const day = dk(createdAt);
-        const requestedBy = rng.chance(type === 'installation' ? 0.85 : 0.45) ? isoDatePlus(day, rng.int(0, 14)) : null;
+        const asked = rng.chance(type === 'installation' ? 0.85 : 0.45) ? isoDatePlus(day, rng.int(0, 14)) : null;
+        // The live desk locks unworked requests whose requested day has passed (tickets/jobs.ts), so
+        // such a request still waiting here carries no date; otherwise the first service check
+        // after seeding would lock it under the user's eyes.
+        const requestedBy = asked !== null && asked < today && WAITING_FOR_WORK.has(status) ? null : asked;
         const number = formatTicketNumber(day, nextSeq(`SR-${day}`));
 
         const id = Number(
