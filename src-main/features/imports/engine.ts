@@ -225,6 +225,7 @@ export function runImport(sqlite: Database.Database, spec: ImportSpec, hooks: Im
           while (i < end && (rows === 0 || goOn())) rows += units[i++]!();
           rollups?.end();
           for (const work of ctx.endOfBatch) work();
+          keys.flush();
           return rows;
         });
         for (const r of reports) r.commit();

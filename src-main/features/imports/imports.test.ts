@@ -7,7 +7,7 @@ import type { ImportJob, ImportMapping } from '../../../src-shared/contract';
 import type { Core } from '../../core/createCore';
 import { call, fakeClock, setupDesk, testCore } from '../../core/testing';
 import type { ImportEntity } from '../../../src-shared/domain/importFields';
-import { BATCH_ROWS } from './engine';
+import { BATCH_ROWS, runImport } from './engine';
 import { recomputedRows, storedRows } from '../dashboard/rebuild';
 
 let core: Core;
@@ -152,6 +152,43 @@ describe('cancel and templates', () => {
     expect(rest.reports[0]).toMatchObject({ created: total - first, unchanged: first });
     const count = await core.deps.db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(total);
+  });
+
+  it('numbers on from the desk between batches: a request the desk numbers meanwhile keeps its number', async () => {
+    await run(await upload('c.csv', utf8('编号,名称\nK1,甲公司')), 'customers', { columns: { key: '编号', name: '名称' } }, false);
+    const total = BATCH_ROWS + 10;
+    const rows = Array.from({ length: total }, (_, i) => `R${i},K1,维修,空调漏水 ${i},2026-11-20 09:00`);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'serviceloop-import-')), 'r.csv');
+    fs.writeFileSync(file, ['单号,客户,类型,标题,受理时间', ...rows].join('\n'));
+    const sqlite = core.deps.sqlite;
+    const counter = () => (sqlite.prepare("SELECT last FROM counters WHERE key = 'SR-20261120'").get() as { last: number }).last;
+    let batches = 0;
+    const result = runImport(
+      sqlite,
+      {
+        filePath: file,
+        fileName: 'r.csv',
+        entity: 'requests',
+        mapping: { columns: { key: '单号', customer: '客户', type: '类型', subject: '标题', createdAt: '受理时间' }, values: { type: { 维修: 'repair' } }, dayFirst: true },
+        dryRun: false,
+        userId: 1,
+        now: core.deps.clock.now(),
+      },
+      {
+        // Between two batches the desk takes the next number of that day for a request of its own.
+        progress: () => {
+          if (batches++ === 0) sqlite.prepare("UPDATE counters SET last = last + 1 WHERE key = 'SR-20261120'").run();
+        },
+        cancelled: () => false,
+      },
+    );
+    expect(result.reports[0]).toMatchObject({ created: total, rejected: 0 });
+    expect(batches).toBeGreaterThan(1);
+    // Every number of the day is taken once, the desk's one among them, and the counter stands at the last.
+    expect(counter()).toBe(total + 1);
+    const numbers = sqlite.prepare("SELECT number FROM tickets WHERE number LIKE 'SR-20261120-%'").pluck().all() as string[];
+    expect(new Set(numbers).size).toBe(total);
+    expect(numbers.filter((n) => Number(n.split('-')[2]) > total + 1)).toEqual([]);
   });
 
   it('keeps mapping templates per entity; saving under a name in use replaces it', async () => {

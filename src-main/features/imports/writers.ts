@@ -114,7 +114,7 @@ export function customerWriter(ctx: WriteContext, timeZone: string) {
   const { sqlite } = ctx;
   const insert = sqlite.prepare(
     `INSERT INTO customers (customer_no, name, kind, phone, email, tier, province, city, district, street, owner_id, note, created_at, last_activity_at)
-     VALUES (@no, @name, @kind, @phone, @email, @tier, @province, @city, @district, @street, @owner, @note, @createdAt, @activeAt)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertTag = sqlite.prepare('INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)');
   const byNo = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE customer_no = ?');
@@ -122,7 +122,7 @@ export function customerWriter(ctx: WriteContext, timeZone: string) {
   const users = sqlite.prepare<[], { id: number; username: string; display_name: string }>('SELECT id, username, display_name FROM users WHERE disabled = 0').all();
   const owners = new Map<string, number>();
   for (const u of users) owners.set(u.display_name, u.id).set(u.username.toLowerCase(), u.id);
-  const counters = new CounterCache(sqlite, ctx.keys.dryRun);
+  const counters = new CounterCache(ctx);
   const numbersThisRun = new Set<string>();
 
   return (v: Values): Outcome => {
@@ -150,22 +150,22 @@ export function customerWriter(ctx: WriteContext, timeZone: string) {
     if (customerNo !== null) numbersThisRun.add(customerNo);
     const id = ctx.keys.create(() =>
       Number(
-        insert.run({
+        insert.run(
           no,
-          name: str(v.name),
-          kind: str(v.kind) ?? 'company',
-          phone: str(v.phone),
-          email: str(v.email),
-          tier: str(v.tier) ?? 'normal',
-          province: str(v.province) ?? address.province,
-          city: str(v.city) ?? address.city,
-          district: str(v.district) ?? address.district,
-          street: str(v.street) ?? address.street,
+          str(v.name),
+          str(v.kind) ?? 'company',
+          str(v.phone),
+          str(v.email),
+          str(v.tier) ?? 'normal',
+          str(v.province) ?? address.province,
+          str(v.city) ?? address.city,
+          str(v.district) ?? address.district,
+          str(v.street) ?? address.street,
           owner,
-          note: str(v.note),
+          str(v.note),
           createdAt,
           activeAt,
-        }).lastInsertRowid,
+        ).lastInsertRowid,
       ),
     );
     if (!ctx.keys.dryRun) for (const tag of cleanTags((v.tags as string[] | null) ?? [])) insertTag.run(id, tag);
@@ -295,7 +295,7 @@ export function requestWriter(ctx: WriteContext, timeZone: string) {
   const productRow = sqlite.prepare<[number], { name: string; model: string; product_line: string | null }>('SELECT name, model, product_line FROM products WHERE id = ?');
   const touch = sqlite.prepare('UPDATE customers SET last_activity_at = ? WHERE id = ? AND (last_activity_at IS NULL OR last_activity_at < ?)');
   const index = ticketIndexStatements(sqlite);
-  const counters = new CounterCache(sqlite, ctx.keys.dryRun);
+  const counters = new CounterCache(ctx);
   const own = ownRecord(ctx, 'tickets');
   // Search terms go into FTS5 at the end of the batch, after every row. FTS5 flushes its
   // pending terms at each statement savepoint, and any statement a trigger may follow (the
@@ -347,27 +347,30 @@ export function requestWriter(ctx: WriteContext, timeZone: string) {
 }
 
 /**
- * Per-day sequences (counters) for the numbers new records get, advanced inside the batch's
- * transaction and read afresh each time (the desk may number a request of its own between
- * two batches). A dry run advances them in memory only.
+ * Per-day sequences (counters) for the numbers new records get. Within a batch's transaction
+ * nobody else can number anything, so a sequence is read once per batch, advanced in memory
+ * and written back at the batch's end; the next batch reads afresh (the desk may number a
+ * request of its own between two batches). A dry run advances them in memory only.
  */
 class CounterCache {
   private readonly read: Database.Statement<[string], { last: number }>;
   private readonly write: Database.Statement<[string, number]>;
   private readonly last = new Map<string, number>();
 
-  constructor(
-    sqlite: Database.Database,
-    private readonly dryRun: boolean,
-  ) {
-    this.read = sqlite.prepare('SELECT last FROM counters WHERE key = ?');
-    this.write = sqlite.prepare('INSERT INTO counters (key, last) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET last = excluded.last');
+  constructor(ctx: WriteContext) {
+    this.read = ctx.sqlite.prepare('SELECT last FROM counters WHERE key = ?');
+    this.write = ctx.sqlite.prepare('INSERT INTO counters (key, last) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET last = excluded.last');
+    if (!ctx.keys.dryRun) {
+      ctx.endOfBatch.push(() => {
+        for (const [key, last] of this.last) this.write.run(key, last);
+        this.last.clear();
+      });
+    }
   }
 
   private next(key: string): number {
-    const seq = ((this.dryRun ? this.last.get(key) : undefined) ?? this.read.get(key)?.last ?? 0) + 1;
-    if (this.dryRun) this.last.set(key, seq);
-    else this.write.run(key, seq);
+    const seq = (this.last.get(key) ?? this.read.get(key)?.last ?? 0) + 1;
+    this.last.set(key, seq);
     return seq;
   }
 

@@ -183,6 +183,13 @@ describe('the queue', () => {
     expect(await all({ text: '调试' })).toHaveLength(1);
   });
 
+  it('finds one character at the start, middle or end of a word, or alone', async () => {
+    const t = await create({ customer: { name: 'Z' }, subject: '氟利昂 泄 Q' });
+    const found = async (text: string) => (await all({ text })).map((i) => i.id).includes(t.id);
+    for (const c of ['氟', '利', '昂', '泄']) expect(await found(c)).toBe(true);
+    expect(await found('冰')).toBe(false);
+  });
+
   it('pages every filter combination and sort exactly like a full scan would', async () => {
     // Spread states and owners straight in the table so every index branch has rows.
     await addUser(core, 'engineer', 'e1');
