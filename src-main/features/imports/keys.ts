@@ -43,7 +43,7 @@ export class KeyStore {
     for (; i + FLUSH_ROWS <= rows.length; i += FLUSH_ROWS) {
       const params: (string | number)[] = [];
       for (let j = i; j < i + FLUSH_ROWS; j++) params.push(rows[j]![0], rows[j]![1], rows[j]![2], this.runId);
-      this.insertMany.run(params);
+      this.insertMany.run(...params);
     }
     for (; i < rows.length; i++) this.insert.run(rows[i]![0], rows[i]![1], rows[i]![2], this.runId);
     rows.length = 0;
