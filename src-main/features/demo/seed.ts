@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { formatTicketNumber, type TicketChannel, type TicketStatus, type TicketType } from '../../../src-shared/domain/tickets';
-import { dayKey, isoDay } from '../../../src-shared/domain/time';
+import { dayKey, isoDay, zoneOffsets } from '../../../src-shared/domain/time';
 import { ticketIndexStatements, type TicketSearchFields } from '../search/ticketIndex';
 import { rollupBatches } from '../dashboard/bulk';
 import { DEFAULT_WARN_THRESHOLDS } from '../../../src-shared/domain/sla';
@@ -96,23 +96,6 @@ function closedShare(ageDays: number): number {
   if (ageDays < 30) return 0.7;
   if (ageDays < 90) return 0.82;
   return 0.86;
-}
-
-function utcOffsetMs(at: number, timeZone: string): number {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(at)) p[part.type] = Number(part.value);
-  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return wall - Math.floor(at / 1000) * 1000;
 }
 
 /** dayKey(), memoised per quarter hour (the seed asks for it millions of times). */
@@ -231,7 +214,7 @@ export function seedDemoData(sqlite: Database.Database, options: SeedDemoOptions
   const total = Math.max(0, Math.floor(options.tickets));
   const rng = createRng(options.seed ?? 1);
   const { now, timeZone } = options;
-  const offset = utcOffsetMs(now, timeZone);
+  const offset = zoneOffsets(timeZone)(now);
   const { times, firstDay } = requestTimes(total, now, offset, rng);
 
   const previousCache = sqlite.pragma('cache_size', { simple: true }) as number;

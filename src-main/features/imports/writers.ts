@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { DEFAULT_TIME_ZONE, dayKey } from '../../../src-shared/domain/time';
+import { DEFAULT_TIME_ZONE, zoneOffsets } from '../../../src-shared/domain/time';
 import { formatTicketNumber, PRIORITY_RANK, type TicketPriority } from '../../../src-shared/domain/tickets';
 import { cleanTags } from '../../../src-shared/domain/customers';
 import type { ImportEntity } from '../../../src-shared/domain/importFields';
@@ -122,7 +122,7 @@ export function customerWriter(ctx: WriteContext, timeZone: string) {
   const users = sqlite.prepare<[], { id: number; username: string; display_name: string }>('SELECT id, username, display_name FROM users WHERE disabled = 0').all();
   const owners = new Map<string, number>();
   for (const u of users) owners.set(u.display_name, u.id).set(u.username.toLowerCase(), u.id);
-  const counters = new CounterCache(ctx);
+  const counters = new CounterCache(ctx, timeZone);
   const numbersThisRun = new Set<string>();
 
   return (v: Values): Outcome => {
@@ -146,7 +146,7 @@ export function customerWriter(ctx: WriteContext, timeZone: string) {
     const activeAt = num(v.createdAt);
     const createdAt = activeAt ?? ctx.now;
     // The source's number when it is free here, else a number of this desk's own.
-    const no = customerNo !== null && !byNo.get(customerNo) ? customerNo : counters.customerNo(createdAt, timeZone);
+    const no = customerNo !== null && !byNo.get(customerNo) ? customerNo : counters.customerNo(createdAt);
     if (customerNo !== null) numbersThisRun.add(customerNo);
     const id = ctx.keys.create(() =>
       Number(
@@ -295,7 +295,7 @@ export function requestWriter(ctx: WriteContext, timeZone: string) {
   const productRow = sqlite.prepare<[number], { name: string; model: string; product_line: string | null }>('SELECT name, model, product_line FROM products WHERE id = ?');
   const touch = sqlite.prepare('UPDATE customers SET last_activity_at = ? WHERE id = ? AND (last_activity_at IS NULL OR last_activity_at < ?)');
   const index = ticketIndexStatements(sqlite);
-  const counters = new CounterCache(ctx);
+  const counters = new CounterCache(ctx, timeZone);
   const own = ownRecord(ctx, 'tickets');
   // Search terms go into FTS5 at the end of the batch, after every row. FTS5 flushes its
   // pending terms at each statement savepoint, and any statement a trigger may follow (the
@@ -322,7 +322,7 @@ export function requestWriter(ctx: WriteContext, timeZone: string) {
     const state = claim(ctx, 'requests', key, v.key !== null ? 'key' : null, () => own(key));
     if (state !== 'new') return state;
     const id = ctx.keys.create(() => {
-      const number = counters.ticketNumber(createdAt, timeZone);
+      const number = counters.ticketNumber(createdAt);
       const subject = str(v.subject)!;
       const description = str(v.description) ?? '';
       const priority = PRIORITY_RANK[(str(v.priority) ?? 'normal') as TicketPriority];
@@ -356,8 +356,11 @@ class CounterCache {
   private readonly read: Database.Statement<[string], { last: number }>;
   private readonly write: Database.Statement<[string, number]>;
   private readonly last = new Map<string, number>();
+  /** The desk zone's offset at an instant: cheap for dates in any order (historical data). */
+  private readonly offsetAt: (epochMs: number) => number;
 
-  constructor(ctx: WriteContext) {
+  constructor(ctx: WriteContext, timeZone: string) {
+    this.offsetAt = zoneOffsets(timeZone || DEFAULT_TIME_ZONE);
     this.read = ctx.sqlite.prepare('SELECT last FROM counters WHERE key = ?');
     this.write = ctx.sqlite.prepare('INSERT INTO counters (key, last) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET last = excluded.last');
     if (!ctx.keys.dryRun) {
@@ -374,25 +377,18 @@ class CounterCache {
     return seq;
   }
 
-  /** The desk's day of an instant, remembered per quarter hour (every zone's offset is a multiple of one). */
-  private readonly days = new Map<number, string>();
-  private day(at: number, timeZone: string): string {
-    const slot = Math.floor(at / 900_000);
-    let day = this.days.get(slot);
-    if (day === undefined) {
-      if (this.days.size > 100_000) this.days.clear();
-      this.days.set(slot, (day = dayKey(at, timeZone || DEFAULT_TIME_ZONE)));
-    }
-    return day;
+  /** The desk's day of an instant (YYYYMMDD). */
+  private day(at: number): string {
+    return new Date(at + this.offsetAt(at)).toISOString().slice(0, 10).replaceAll('-', '');
   }
 
-  customerNo(at: number, timeZone: string): string {
-    const day = this.day(at, timeZone);
+  customerNo(at: number): string {
+    const day = this.day(at);
     return `C${day}${String(this.next(`C-${day}`)).padStart(4, '0')}`;
   }
 
-  ticketNumber(at: number, timeZone: string): string {
-    const day = this.day(at, timeZone);
+  ticketNumber(at: number): string {
+    const day = this.day(at);
     return formatTicketNumber(day, this.next(`SR-${day}`));
   }
 }

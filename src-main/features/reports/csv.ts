@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
-import { zoneOffsets } from './xlsx';
+import { zoneOffsets } from '../../../src-shared/domain/time';
 
 // A streaming CSV writer for exports people open in Excel: RFC 4180 (comma, CRLF, fields
 // quoted when they hold a comma, quote or line break, quotes doubled), UTF-8 with a byte

@@ -5,7 +5,7 @@ import { localDateTime } from './csv';
 import { labelled } from './pdf';
 import { pdfFontPath } from './pdfFont';
 import type { QueueExportPdfSpec } from './queueExport';
-import { zoneOffsets } from './xlsx';
+import { zoneOffsets } from '../../../src-shared/domain/time';
 
 // What a queue PDF prints around its table, worded in main from the export's input: the
 // filters in the user's words (the labels the renderer sent, an engineer's name from the

@@ -9,7 +9,8 @@ import type { Cursor } from '../tickets/cursor';
 import { ticketPageQuery, ticketRowsQuery, type TicketFilter } from '../tickets/queries';
 import { createCsvWriter, localDateTime } from './csv';
 import { writePdfSync, type PdfCell, type PdfColumn } from './pdf';
-import { createXlsxWriter, zoneOffsets, type XlsxCell, type XlsxColumn } from './xlsx';
+import { createXlsxWriter, type XlsxCell, type XlsxColumn } from './xlsx';
+import { zoneOffsets } from '../../../src-shared/domain/time';
 
 // A queue view as a file, in a worker thread: the same keyset pages tickets.list reads
 // (ticketPageQuery, then ticketRowsQuery for their rows), in the same order, page after

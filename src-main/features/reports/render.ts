@@ -13,7 +13,7 @@ import { csvText, localDateTime } from './csv';
 import { writePdfSync, type PdfSection } from './pdf';
 import { REPORT_QUERIES } from './standard/registry';
 import { createWorkbookWriter, type WorkbookCellType } from './standard/workbook';
-import { zoneOffsets } from './xlsx';
+import { zoneOffsets } from '../../../src-shared/domain/time';
 import { FILE_EXTENSION, fileTitle } from './fileNames';
 
 // A standard report from its one definition (src-shared/domain/reports.ts for the shape,

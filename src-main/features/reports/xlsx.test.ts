@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readTable } from '../imports/readTable';
-import { columnName, createXlsxWriter, daySerial, xmlText, zoneOffsets, type XlsxColumn } from './xlsx';
+import { columnName, createXlsxWriter, daySerial, xmlText, type XlsxColumn } from './xlsx';
+import { zoneOffsets } from '../../../src-shared/domain/time';
 
 let dir: string;
 beforeEach(() => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
+import { zoneOffsets } from '../../../src-shared/domain/time';
 
 // A lean streaming XLSX writer: rows go out as they come (XML text deflated and written to
 // a file descriptor piece by piece through fflate's streaming Zip), so memory stays flat
@@ -118,43 +119,6 @@ function displayWidth(text: string): number {
 const DAY_MS = 86_400_000;
 /** 1970-01-01 as an Excel serial (days since 1899-12-30). */
 const EPOCH_SERIAL = 25569;
-/** Time zone offsets change on quarter hours at most; one look-up per quarter hour of the data. */
-const OFFSET_STEP_MS = 15 * 60_000;
-
-/** A zone's offset from UTC (ms) at an instant, cached per quarter hour. */
-export function zoneOffsets(timeZone: string): (epochMs: number) => number {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const cache = new Map<number, number>();
-  let lastSlot = NaN;
-  let lastOffset = 0;
-  return (epochMs) => {
-    const slot = Math.floor(epochMs / OFFSET_STEP_MS);
-    // Rows come in time order more often than not: the same quarter hour as the last one.
-    if (slot === lastSlot) return lastOffset;
-    let offset = cache.get(slot);
-    if (offset === undefined) {
-      const at = slot * OFFSET_STEP_MS;
-      const p: Record<string, number> = {};
-      for (const part of format.formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-      offset = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - at;
-      if (cache.size > 200_000) cache.clear();
-      cache.set(slot, offset);
-    }
-    lastSlot = slot;
-    lastOffset = offset;
-    return offset;
-  };
-}
-
 /** 'YYYY-MM-DD' → Excel serial (null if not a date). */
 export function daySerial(day: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Zip } from 'fflate';
-import { columnName, daySerial, EXCEL_MAX_DATA_ROWS, NativeZipDeflate, xmlText, zoneOffsets } from '../xlsx';
+import { columnName, daySerial, EXCEL_MAX_DATA_ROWS, NativeZipDeflate, xmlText } from '../xlsx';
+import { zoneOffsets } from '../../../../src-shared/domain/time';
 
 // A report as an XLSX workbook: a first sheet with the title, filters, generation time and
 // key figures, then one sheet per table (header row bold, frozen and filtered, typed cells
