@@ -1,4 +1,5 @@
 import { PROVINCES, type ProvinceCode } from './regions';
+import { wallClockOf, zoneOffset } from './time';
 
 // Cleaning of imported cell values. Files exported by old service systems and by Chinese
 // Excel mix full-width and half-width characters, write dates a dozen ways (or as Excel
@@ -201,61 +202,6 @@ export function parseDateTime(text: string, dayFirst: boolean, timeZone: string)
 
 // Time zones. Intl is the only zone database that runs everywhere src-shared runs.
 
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall-clock time an instant shows in a zone, written as if it were UTC. */
-function wallClockOf(epochMs: number, timeZone: string): number {
-  let f = zoneFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    zoneFormatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(epochMs)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return wall + (((epochMs % 1000) + 1000) % 1000);
-}
-
-/** Zone offset (ms, east positive) in force at an instant. */
-/**
- * Offsets by zone: per day when the offset holds all day (nearly always), else per quarter
- * hour (every zone's offset, and every change of it, falls on one). Imports read many
- * dates; formatting each one would dominate the import.
- */
-const offsets = new Map<string, { days: Map<number, number | null>; slots: Map<number, number> }>();
-
-function slotOffset(slot: number, timeZone: string): number {
-  return wallClockOf(slot * 900_000, timeZone) - slot * 900_000;
-}
-
-function offsetAt(epochMs: number, timeZone: string): number {
-  let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = { days: new Map(), slots: new Map() }));
-  if (zone.days.size > 100_000) zone.days.clear();
-  if (zone.slots.size > 100_000) zone.slots.clear();
-  const day = Math.floor(epochMs / DAY_MS);
-  let whole = zone.days.get(day);
-  if (whole === undefined) {
-    const start = slotOffset(day * 96, timeZone);
-    whole = start === slotOffset(day * 96 + 95, timeZone) ? start : null;
-    zone.days.set(day, whole);
-  }
-  if (whole !== null) return whole;
-  const slot = Math.floor(epochMs / 900_000);
-  let offset = zone.slots.get(slot);
-  if (offset === undefined) zone.slots.set(slot, (offset = slotOffset(slot, timeZone)));
-  return offset;
-}
-
 /**
  * The instant a wall-clock time names in a zone. The offsets a day before and a day after
  * bracket any DST change near it (zones change at most once in two days). A time that
@@ -264,8 +210,8 @@ function offsetAt(epochMs: number, timeZone: string): number {
  * the gap (03:30), as Temporal's "compatible" rule and most calendars do.
  */
 function instantOfWallClock(wall: number, timeZone: string): number {
-  const before = offsetAt(wall - DAY_MS, timeZone);
-  const after = offsetAt(wall + DAY_MS, timeZone);
+  const before = zoneOffset(wall - DAY_MS, timeZone);
+  const after = zoneOffset(wall + DAY_MS, timeZone);
   if (before === after) return wall - before;
   const candidates = [wall - before, wall - after].filter((t) => wallClockOf(t, timeZone) === wall);
   return candidates.length > 0 ? Math.min(...candidates) : wall - before;
