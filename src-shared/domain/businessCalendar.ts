@@ -3,6 +3,8 @@
 // Saturday that is worked while a Wednesday is off). Pure functions over epoch
 // milliseconds; the SLA clocks of the service agreements build on them.
 
+import { wallClockOf } from './time';
+
 /** Minutes from local midnight: 9:00–12:00 is { start: 540, end: 720 }. */
 export interface WorkingInterval {
   start: number;
@@ -30,36 +32,10 @@ const DAY = 86_400_000;
 /** A calendar with no working minute in ten years is a configuration error, not a wait. */
 const MAX_DAYS = 3660;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The wall clock of an instant in a zone, as if it were UTC (for offset arithmetic). */
-function wallClock(epochMs: number, timeZone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(epochMs)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) + (epochMs % 1000 + 1000) % 1000;
-}
-
 /** The instant a local wall-clock time names in a zone (two passes settle DST edges). */
 function instantOf(wall: number, timeZone: string): number {
-  let guess = wall - (wallClock(wall, timeZone) - wall);
-  guess = wall - (wallClock(guess, timeZone) - guess);
+  let guess = wall - (wallClockOf(wall, timeZone) - wall);
+  guess = wall - (wallClockOf(guess, timeZone) - guess);
   return guess;
 }
 
@@ -107,7 +83,7 @@ function periodsOf(dayStart: number, calendar: BusinessCalendar): readonly (read
  * minute stops it.
  */
 function eachWorkingPeriod(from: number, calendar: BusinessCalendar, visit: (start: number, end: number) => boolean): void {
-  let dayStart = Math.floor(wallClock(from, calendar.timeZone) / DAY) * DAY;
+  let dayStart = Math.floor(wallClockOf(from, calendar.timeZone) / DAY) * DAY;
   for (let idle = 0; idle < MAX_DAYS; dayStart += DAY) {
     const periods = periodsOf(dayStart, calendar);
     idle = periods.length === 0 ? idle + 1 : 0;
