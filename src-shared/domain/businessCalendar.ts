@@ -3,7 +3,7 @@
 // Saturday that is worked while a Wednesday is off). Pure functions over epoch
 // milliseconds; the SLA clocks of the service agreements build on them.
 
-import { wallClockOf } from './time';
+import { zoneOffset } from './time';
 
 /** Minutes from local midnight: 9:00–12:00 is { start: 540, end: 720 }. */
 export interface WorkingInterval {
@@ -34,8 +34,8 @@ const MAX_DAYS = 3660;
 
 /** The instant a local wall-clock time names in a zone (two passes settle DST edges). */
 function instantOf(wall: number, timeZone: string): number {
-  let guess = wall - (wallClockOf(wall, timeZone) - wall);
-  guess = wall - (wallClockOf(guess, timeZone) - guess);
+  let guess = wall - zoneOffset(wall, timeZone);
+  guess = wall - zoneOffset(guess, timeZone);
   return guess;
 }
 
@@ -83,7 +83,7 @@ function periodsOf(dayStart: number, calendar: BusinessCalendar): readonly (read
  * minute stops it.
  */
 function eachWorkingPeriod(from: number, calendar: BusinessCalendar, visit: (start: number, end: number) => boolean): void {
-  let dayStart = Math.floor(wallClockOf(from, calendar.timeZone) / DAY) * DAY;
+  let dayStart = Math.floor((from + zoneOffset(from, calendar.timeZone)) / DAY) * DAY;
   for (let idle = 0; idle < MAX_DAYS; dayStart += DAY) {
     const periods = periodsOf(dayStart, calendar);
     idle = periods.length === 0 ? idle + 1 : 0;
