@@ -220,6 +220,8 @@ describe('complaints: acknowledgement, analysis, attachments and a merged duplic
 
   step('a second request about the same trouble is merged into the first', async () => {
     await page.getByTestId('back-to-queue').click();
+    // On the queue, a new request is listed there; from a request's page it would be opened instead.
+    await page.getByTestId('ticket-row').filter({ hasText: SUBJECT }).waitFor();
     await page.evaluate('document.activeElement && document.activeElement.blur()');
     await page.keyboard.press('n');
     await page.locator('[data-testid="customer-input"]:focus').waitFor();

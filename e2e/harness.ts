@@ -67,6 +67,8 @@ export function launchBrowser(): Promise<Browser> {
 export async function openPage(browser: Browser, options: { acceptDownloads?: boolean } = {}): Promise<{ page: Page; pageErrors: string[] }> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai', ...options });
   const page = await context.newPage();
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   page.setDefaultTimeout(15_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -83,8 +85,14 @@ export async function openPage(browser: Browser, options: { acceptDownloads?: bo
 
 /** Test files in which a step has failed. */
 const brokenFiles = new WeakSet<object>();
+/** The pages this test file has open: shown as they were when a step fails. */
+const openPages = new Set<Page>();
 
-/** A step of a journey; once one fails, the later ones of its file are skipped instead of timing out. */
+/**
+ * A step of a journey; once one fails, the later ones of its file are skipped instead of
+ * timing out. A failing step leaves a screenshot of every open page, named after the file,
+ * with its address in the log, since a CI run is often all there is to go on.
+ */
 export function step(name: string, fn: () => Promise<void>): void {
   it(name, async (ctx) => {
     if (brokenFiles.has(ctx.task.file)) ctx.skip();
@@ -92,6 +100,12 @@ export function step(name: string, fn: () => Promise<void>): void {
       await fn();
     } catch (error) {
       brokenFiles.add(ctx.task.file);
+      let n = 0;
+      for (const page of openPages) {
+        const shot = `FAILED-${path.basename(ctx.task.file.name, '.spec.ts')}-${++n}`;
+        console.error(`${shot}: ${page.url()}`);
+        await screenshot(page, shot).catch(() => undefined);
+      }
       throw error;
     }
   });
