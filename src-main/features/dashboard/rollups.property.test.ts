@@ -205,7 +205,10 @@ describe('dashboard rollups', () => {
           w.core.close();
         }
       }),
-      { numRuns: 30 },
+      // A fixed seed: the same 30 sequences on every machine, so the coverage check below
+      // cannot fail by chance (unseeded, a CI run's sequences once missed a resolution after a
+      // failed attempt). Change the seed to explore other sequences.
+      { numRuns: 30, seed: 20261126 },
     );
     const facts = ['created_n', 'complaint_n', 'responded_n', 'resolved_n', 'fcr_n', 'closed_n', 'csat_n', 'resp_breached_n', 'res_breached_n', 'status:reopened', 'status:follow_up', 'status:on_hold', 'resolvedAfterFailedAttempt', 'resolvedAfterReopen'];
     expect(facts.filter((f) => !reached.has(f))).toEqual([]);
