@@ -1,4 +1,5 @@
-import { RouterProvider } from 'react-router';
+// From react-router/dom: navigations asked for with flushSync (queue and customer filters) render at once.
+import { RouterProvider } from 'react-router/dom';
 import type { SessionUser } from '../../src-shared/contract';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LockScreen } from '../features/auth/LockScreen';

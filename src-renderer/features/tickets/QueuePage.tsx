@@ -109,8 +109,13 @@ export function QueuePage() {
     if (createdIndex >= 0) virtualizer.scrollToIndex(createdIndex, { align: 'auto' });
   }, [createdIndex, virtualizer]);
 
+  /**
+   * Rendered at once (flushSync), not as a transition: each control builds its next value on
+   * the one shown, so a second pick made before a deferred render landed undid the first (two
+   * priorities clicked in a row on a busy machine kept only the second).
+   */
   function update(next: TicketListFilter) {
-    setParams(toQueueParams(next), { replace: true });
+    setParams(toQueueParams(next), { replace: true, flushSync: true });
   }
 
   const keysOff = newTicket.opened || assigning !== null;
